@@ -5,10 +5,14 @@ import pulumi from "@pulumi/eslint-plugin";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "bin/**", "test/output/**"] },
+  { ignores: ["node_modules/**", "bin/**", "test/output/**", "eslint.config.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // The Pulumi rule needs type information to tell Outputs from strings.
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { "@pulumi": pulumi },
     rules: {
       "@pulumi/no-output-in-template-literal": "error",

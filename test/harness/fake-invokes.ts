@@ -69,6 +69,10 @@ export function answerInvoke(token: string, inputs: any, world: MockAwsWorld): R
       return describeAlias(String(inputs.name), world);
     case "aws:resourcegroupstaggingapi/getResources:getResources":
       return findTaggedKeys(inputs, world);
+    case "aws:organizations/getOrganization:getOrganization":
+      return describeOrganization(world);
+    case "aws:cloudwatch/getLogGroup:getLogGroup":
+      return describeLogGroup(String(inputs.name), world);
     default:
       throw new Error(`the mock runtime has no answer for invoke ${token}`);
   }
@@ -128,5 +132,42 @@ function findTaggedKeys(inputs: any, world: MockAwsWorld): Record<string, any> {
       complianceDetails: [],
       tags,
     })),
+  };
+}
+
+/** The fake organization: the deploying account is its management account. */
+export const FAKE_ORGANIZATION_ID = "o-a1b2c3d4e5";
+
+function describeOrganization(world: MockAwsWorld): Record<string, unknown> {
+  const { partition: p, accountId: a } = world;
+  return {
+    id: FAKE_ORGANIZATION_ID,
+    arn: `arn:${p}:organizations::${a}:organization/${FAKE_ORGANIZATION_ID}`,
+    featureSet: "ALL",
+    masterAccountId: a,
+    masterAccountArn: `arn:${p}:organizations::${a}:account/${FAKE_ORGANIZATION_ID}/${a}`,
+    masterAccountEmail: "management@example.com",
+    masterAccountName: "management",
+    awsServiceAccessPrincipals: ["cloudtrail.amazonaws.com"],
+    enabledPolicyTypes: [],
+    accounts: [],
+    nonMasterAccounts: [],
+    roots: [],
+  };
+}
+
+/** Any log group exists, unencrypted, with a 365-day retention; its ARN has no `:*` suffix. */
+function describeLogGroup(name: string, world: MockAwsWorld): Record<string, unknown> {
+  return {
+    id: name,
+    name,
+    arn: `arn:${world.partition}:logs:${world.region}:${world.accountId}:log-group:${name}`,
+    creationTime: 1705312800000,
+    deletionProtectionEnabled: false,
+    kmsKeyId: "",
+    logGroupClass: "STANDARD",
+    region: world.region,
+    retentionInDays: 365,
+    tags: {},
   };
 }

@@ -167,11 +167,19 @@ async function runOnce<T>(
   };
   try {
     const result = await program();
-    await pulumi.runtime.waitForRPCs();
+    await waitForRegistrations();
     return new MockRun(result, monitor.recorded, invokes, warnings);
   } finally {
     (pulumi.log as any).warn = originalWarn;
   }
+}
+
+/**
+ * Waits until every queued registration has been answered. The SDK exports this from its runtime
+ * but marks it internal, so its type is not declared.
+ */
+function waitForRegistrations(): Promise<void> {
+  return (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 }
 
 function setConfig(config: Record<string, unknown>, region: string): void {

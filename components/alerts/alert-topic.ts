@@ -1,0 +1,134 @@
+/** The {@link AlertTopic} component: an encrypted SNS topic and everyone it tells. */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { alertTopicPolicy, toJson } from "../iam";
+import {
+  type AlertTopicArgs,
+  type AlertTopicSettings,
+  validateAlertTopicArgs,
+} from "./alert-topic-args";
+import { failFor, guarded, lookupAccount } from "./checks";
+import { alertDeliveryPolicy } from "./delivery-policy";
+import { createSubscriptions } from "./subscriptions";
+
+/** Type token of {@link AlertTopic}. */
+export const ALERT_TOPIC_TYPE = "kms-monitoring:alerts:AlertTopic";
+
+/**
+ * An SNS topic that CloudWatch alarms and EventBridge rules of this account publish alerts to,
+ * encrypted with a customer managed key, delivering to every target of `targets`.
+ *
+ * - Topic policy `alertTopicPolicy`: only `cloudwatch.amazonaws.com` and `events.amazonaws.com`
+ *   acting for this account (and for alarms/rules matching the prefixes, when given) may publish.
+ * - HTTPS deliveries retry 12 times with exponential backoff (see `delivery-policy.ts`).
+ * - With `deadLetterQueueArn`, every subscription parks what it could not deliver there.
+ *
+ * Children: `<name>-topic` (aws.sns.Topic), `<name>-policy` (aws.sns.TopicPolicy), per target
+ * `<name>-<protocol>-<hash>` (aws.sns.TopicSubscription) and for Lambda targets
+ * `<name>-lambda-<hash>-invoke` (aws.lambda.Permission), and with `failureAlarm`
+ * `<name>-failures` (aws.cloudwatch.MetricAlarm, named `<topicName>-notifications-failed`).
+ */
+export class AlertTopic extends pulumi.ComponentResource {
+  /** ARN of the topic, for alarm actions and rule targets. */
+  public readonly topicArn: pulumi.Output<string>;
+  /** Name of the topic. */
+  public readonly topicName: pulumi.Output<string>;
+  /** Number of subscriptions created (one per target); known before deployment. */
+  public readonly subscriptionCount: number;
+
+  /**
+   * @param name Component name; children are named `<name>-topic`, `<name>-policy`, ...
+   * @param args See {@link AlertTopicArgs}; `topicName`, `kmsKeyArn` and `targets` are required.
+   * @param opts Component options (provider, parent, ...), inherited by every child.
+   * @throws Error naming the component and argument when `args` are invalid.
+   */
+  constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Before super(): invalid input must register nothing, not even this component.
+    const settings = validateAlertTopicArgs(name, args);
+    super(ALERT_TOPIC_TYPE, name, {}, opts);
+
+    const topic = new aws.sns.Topic(
+      `${name}-topic`,
+      {
+        name: settings.topicName,
+        displayName: settings.displayName,
+        kmsMasterKeyId: settings.kmsKeyArn,
+        deliveryPolicy: alertDeliveryPolicy(),
+        // SHA256 signatures for HTTPS endpoints that verify them.
+        signatureVersion: 2,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    this.createPolicy(name, topic, settings);
+    const subscriptions = createSubscriptions(name, this, settings.specs, {
+      topicArn: topic.arn,
+      deadLetterQueueArn: settings.deadLetterQueueArn,
+    });
+    if (settings.failureAlarmActions !== undefined) {
+      this.createFailureAlarm(name, topic, settings.topicName, settings.failureAlarmActions, args);
+    }
+
+    this.topicArn = topic.arn;
+    this.topicName = topic.name;
+    this.subscriptionCount = subscriptions.length;
+    this.registerOutputs({
+      topicArn: this.topicArn,
+      topicName: this.topicName,
+      subscriptionCount: this.subscriptionCount,
+    });
+  }
+
+  /** `<name>-policy`: the alert topic policy, for this account's alarms and rules only. */
+  private createPolicy(name: string, topic: aws.sns.Topic, settings: AlertTopicSettings): void {
+    const fail = failFor("AlertTopic", name);
+    const policy = pulumi
+      .all([lookupAccount(this), topic.arn, settings.alarmArnPrefix, settings.ruleArnPrefix])
+      .apply(([place, topicArn, alarmArnPrefix, ruleArnPrefix]) =>
+        guarded(fail, () =>
+          toJson(
+            alertTopicPolicy({
+              ...place,
+              topicArn,
+              ...(alarmArnPrefix !== undefined ? { alarmArnPrefix } : {}),
+              ...(ruleArnPrefix !== undefined ? { ruleArnPrefix } : {}),
+            }),
+          ),
+        ),
+      );
+    new aws.sns.TopicPolicy(`${name}-policy`, { arn: topic.arn, policy }, { parent: this });
+  }
+
+  /** `<name>-failures`: any failed notification of this topic within five minutes. */
+  private createFailureAlarm(
+    name: string,
+    topic: aws.sns.Topic,
+    topicName: string,
+    alarmActions: pulumi.Output<string>[],
+    args: AlertTopicArgs,
+  ): void {
+    new aws.cloudwatch.MetricAlarm(
+      `${name}-failures`,
+      {
+        name: `${topicName}-notifications-failed`,
+        alarmDescription:
+          `SNS could not deliver alerts of topic ${topicName} to a subscriber. Check the ` +
+          "dead-letter queue and the subscriptions: confirmed, endpoint up, and the queue or " +
+          "function policy admitting the topic.",
+        namespace: "AWS/SNS",
+        metricName: "NumberOfNotificationsFailed",
+        dimensions: { TopicName: topic.name },
+        statistic: "Sum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        // No datapoint means no notification was attempted, so none failed.
+        treatMissingData: "notBreaching",
+        alarmActions,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+  }
+}

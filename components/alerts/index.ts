@@ -1,0 +1,35 @@
+/** Alert delivery: the topic key, the dead-letter queue, the alert topics and their subscribers. */
+export {
+  ALERT_KEY_DELETION_WINDOW_DAYS,
+  ALERT_TOPIC_KEY_TYPE,
+  AlertTopicKey,
+  type AlertTopicKeyArgs,
+  validateAlertTopicKeyArgs,
+} from "./topic-key";
+export {
+  DEAD_LETTER_QUEUE_TYPE,
+  DEAD_LETTER_RETENTION_SECONDS,
+  DeadLetterQueue,
+  type DeadLetterQueueArgs,
+} from "./dead-letter-queue";
+export { ALERT_TOPIC_TYPE, AlertTopic } from "./alert-topic";
+export {
+  type AlertTopicArgs,
+  type AlertTopicSettings,
+  MAX_DISPLAY_NAME_LENGTH,
+  checkTopicKey,
+  validateAlertTopicArgs,
+} from "./alert-topic-args";
+export {
+  type SubscriptionProtocol,
+  type SubscriptionSpec,
+  childSuffixOf,
+  subscriptionSpecs,
+} from "./subscriptions";
+export {
+  ALERT_HTTP_RETRY_POLICY,
+  type HealthyRetryPolicy,
+  MAX_HTTP_RETRY_SECONDS,
+  alertDeliveryPolicy,
+  retrySecondsBound,
+} from "./delivery-policy";

@@ -1,0 +1,33 @@
+/** The stack config module: the model, its parser and the helpers the components reuse. */
+
+export * from "./model";
+export { parseStackConfig, type ParseOptions } from "./parse";
+export { ConfigError, formatConfigIssues, type ConfigIssue } from "./errors";
+export {
+  PARTITIONS,
+  type Partition,
+  type ArnParts,
+  isRegion,
+  isPartition,
+  isAccountId,
+  isKeyId,
+  isAliasName,
+  isAwsManagedAlias,
+  partitionOfRegion,
+  splitArn,
+  parseKeyArn,
+  parseAliasArn,
+  isSqsQueueArn,
+  isLambdaFunctionArn,
+  isTrailArn,
+} from "./arn";
+export {
+  NAMESPACE,
+  CONFIG_KEYS,
+  type ConfigKey,
+  DEFAULTS,
+  LIMITS,
+  LOG_RETENTION_DAYS,
+  BASELINE_PERIOD_SECONDS,
+} from "./constants";
+export { mergeRouting, stackRouting, countTargets } from "./notify";

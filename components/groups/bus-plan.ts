@@ -1,0 +1,105 @@
+/**
+ * Where group rules live. AWS allows 300 rules per event bus; a large estate needs more rules than
+ * that in one region, so beyond a budget on the default bus the rules go to shard buses that we
+ * own, fed by fan-out rules on the default bus (each rule takes at most 5 targets). KMS events
+ * reach only the default bus, and read-only calls reach only rules that ask for all management
+ * events, so the fan-out rules do.
+ */
+import { groupAlertSignals } from "../signals/catalog";
+import { accountEventPattern, SignalEventPattern } from "../signals/event-patterns";
+import { fanOutNamePrefix, namePrefix } from "./naming";
+import type { GroupRuleSpec } from "./rule-plan";
+
+/** AWS quota: rules per event bus (adjustable; we stay under the default). */
+export const RULES_PER_BUS_QUOTA = 300;
+/** AWS quota: targets per rule. */
+export const TARGETS_PER_RULE_QUOTA = 5;
+
+/** Limits the planner keeps. */
+export interface BusBudget {
+  /** Rules we may add to the default bus, which other software shares. Defaults to 100. */
+  defaultBus: number;
+  /** Rules per shard bus, leaving headroom for growth. Defaults to 250. */
+  shardBus: number;
+}
+
+export const DEFAULT_BUS_BUDGET: BusBudget = { defaultBus: 100, shardBus: 250 };
+
+/** A rule on the default bus that forwards KMS events to shard buses. */
+export interface FanOutRuleSpec {
+  name: string;
+  eventPattern: SignalEventPattern;
+  /** Names of the shard buses it forwards to (at most 5). */
+  targetBuses: string[];
+}
+
+/** The bus layout of one region. */
+export interface RegionBusPlan {
+  region: string;
+  /** Shard bus names; empty when every rule fits on the default bus. */
+  shardBuses: string[];
+  /** Bus of each group: "default" or a shard bus name. */
+  busOfGroup: Record<string, string>;
+  fanOutRules: FanOutRuleSpec[];
+}
+
+/** FNV-1a: a stable, dependency-free hash so a group keeps its shard across runs. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+function rulesPerGroup(specs: readonly GroupRuleSpec[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of specs) counts.set(s.group, (counts.get(s.group) ?? 0) + 1);
+  return counts;
+}
+
+/** Assigns groups to shards by hash, adding shards until none is over budget. */
+function assignShards(counts: Map<string, number>, total: number, budget: number): number[] {
+  const groups = [...counts.keys()];
+  for (let shards = Math.max(1, Math.ceil(total / (budget * 0.8))); ; shards++) {
+    const load = new Array<number>(shards).fill(0);
+    const shardOf = groups.map((g) => stableHash(g) % shards);
+    groups.forEach((g, i) => (load[shardOf[i]] += counts.get(g) ?? 0));
+    if (load.every((n) => n <= budget)) return shardOf;
+  }
+}
+
+/** Plans the buses of one region's group rules. */
+export function planRegionBuses(
+  region: string,
+  specs: readonly GroupRuleSpec[],
+  environment: string,
+  budget: BusBudget = DEFAULT_BUS_BUDGET,
+): RegionBusPlan {
+  const inRegion = specs.filter((s) => s.region === region);
+  const counts = rulesPerGroup(inRegion);
+  if (inRegion.length <= budget.defaultBus) {
+    const busOfGroup = Object.fromEntries([...counts.keys()].map((g) => [g, "default"]));
+    return { region, shardBuses: [], busOfGroup, fanOutRules: [] };
+  }
+  const shardOf = assignShards(counts, inRegion.length, budget.shardBus);
+  const shardCount = Math.max(...shardOf) + 1;
+  const shardBuses = Array.from(
+    { length: shardCount },
+    (_, i) => `${namePrefix(environment)}-shard-${i + 1}`,
+  );
+  const busOfGroup = Object.fromEntries(
+    [...counts.keys()].map((g, i) => [g, shardBuses[shardOf[i]]]),
+  );
+  const pattern = accountEventPattern(groupAlertSignals());
+  const fanOutRules: FanOutRuleSpec[] = [];
+  for (let i = 0; i < shardBuses.length; i += TARGETS_PER_RULE_QUOTA) {
+    fanOutRules.push({
+      name: `${fanOutNamePrefix(environment)}-${fanOutRules.length + 1}`,
+      eventPattern: pattern,
+      targetBuses: shardBuses.slice(i, i + TARGETS_PER_RULE_QUOTA),
+    });
+  }
+  return { region, shardBuses, busOfGroup, fanOutRules };
+}

@@ -1,0 +1,69 @@
+/**
+ * Alarms on imported key material nearing expiry, as data. KMS publishes
+ * `SecondsUntilKeyMaterialExpiration` (AWS/KMS, dimension KeyId) only for keys whose imported
+ * material expires, and stops publishing once it has expired: missing data is treated as breaching,
+ * so an expired (or deleted) key shows ALARM instead of going quiet.
+ */
+import { groupAlarmName } from "./naming";
+import { keysWithImportedMaterial, ResolvedKey, ResolvedKeyGroup } from "./resolved";
+
+/** Inputs of one expiry alarm (a CloudWatch MetricAlarm), in the key's region. */
+export interface ExpiryAlarmSpec {
+  group: string;
+  region: string;
+  keyArn: string;
+  name: string;
+  description: string;
+  namespace: "AWS/KMS";
+  metricName: "SecondsUntilKeyMaterialExpiration";
+  dimensions: { KeyId: string };
+  statistic: "Minimum";
+  periodSeconds: number;
+  evaluationPeriods: number;
+  datapointsToAlarm: number;
+  thresholdSeconds: number;
+  comparisonOperator: "LessThanThreshold";
+  treatMissingData: "breaching";
+}
+
+/** Hourly, three hours in a row: tolerates a late datapoint without hiding an expiry for long. */
+const PERIOD_SECONDS = 3600;
+const EVALUATION_PERIODS = 3;
+
+/** Why a key with imported material gets no expiry alarm, or undefined when it gets one. */
+export function expiryAlarmSkipReason(key: ResolvedKey): string | undefined {
+  if (!key.described) {
+    return `key ${key.arn} could not be described; its expiry alarm waits until it can be`;
+  }
+  if (key.expirationModel === "KEY_MATERIAL_DOES_NOT_EXPIRE") {
+    return `key ${key.arn} has imported material that does not expire; no expiry alarm needed`;
+  }
+  return undefined;
+}
+
+/** One alarm per key with expiring imported material; keys that cannot be described wait. */
+export function planExpiryAlarms(group: ResolvedKeyGroup, environment: string): ExpiryAlarmSpec[] {
+  const days = group.model.expiryWarningDays;
+  return keysWithImportedMaterial(group)
+    .filter((key) => expiryAlarmSkipReason(key) === undefined)
+    .map((key) => ({
+      group: group.model.name,
+      region: key.region,
+      keyArn: key.arn,
+      name: groupAlarmName(environment, group.model.name, `expiry-${key.keyId}`),
+      description:
+        `Imported key material of ${key.arn} (group ${group.model.name}) expires in less than ` +
+        `${days} days, or has expired (KMS stops publishing the metric then). Re-import the same ` +
+        `material with a later expiry: aws kms import-key-material --key-id ${key.keyId} ...`,
+      namespace: "AWS/KMS",
+      metricName: "SecondsUntilKeyMaterialExpiration",
+      dimensions: { KeyId: key.keyId },
+      statistic: "Minimum",
+      periodSeconds: PERIOD_SECONDS,
+      evaluationPeriods: EVALUATION_PERIODS,
+      datapointsToAlarm: EVALUATION_PERIODS,
+      thresholdSeconds: days * 86400,
+      comparisonOperator: "LessThanThreshold",
+      treatMissingData: "breaching",
+    }));
+}

@@ -1,0 +1,24 @@
+/**
+ * kms-monitoring: Pulumi components that watch AWS KMS keys. This is the package's public face,
+ * what platform teams import (`import { KmsMonitoring } from "kms-monitoring"`).
+ */
+export * from "./config";
+export * from "./signals";
+export * from "./iam";
+export * from "./trail";
+export * from "./alerts";
+export { KeyGroupMonitor } from "./groups/key-group-monitor";
+export type { KeyGroupMonitorArgs, GroupRegionContext } from "./groups/key-group-monitor";
+export { resolveKeyGroups } from "./groups/resolve-keys";
+export type { ResolvedKey, ResolvedKeyGroup } from "./groups/resolved";
+export { AccountKmsAlarms } from "./account/account-kms-alarms";
+export type { AccountKmsAlarmsArgs } from "./account/account-kms-alarms";
+export { KmsMonitoring, auditTrailArgs } from "./monitoring/kms-monitoring";
+export type { KmsMonitoringArgs } from "./monitoring/kms-monitoring";
+export { RegionAlerting } from "./monitoring/region-alerting";
+export { EventBusShards } from "./monitoring/event-bus-shards";
+export { planStack } from "./monitoring/stack-plan";
+export type { StackPlan } from "./monitoring/stack-plan";
+export { checkQuotas } from "./monitoring/quotas";
+export type { QuotaUsage } from "./monitoring/quotas";
+export * as matching from "./matching";

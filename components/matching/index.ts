@@ -1,0 +1,7 @@
+/**
+ * Offline evaluators of AWS's two pattern languages: CloudWatch Logs JSON filter patterns and
+ * EventBridge event patterns, plus the CloudTrail-to-EventBridge envelope. Pure: no Pulumi.
+ */
+export * from "./filter-pattern";
+export * from "./event-pattern";
+export * from "./cloudtrail-envelope";

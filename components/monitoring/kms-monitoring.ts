@@ -1,0 +1,203 @@
+/**
+ * KmsMonitoring, the facade: the audit trail, the account-wide alarms (CIS 4.7 among them), the
+ * shared alerting of every region, and one KeyGroupMonitor per key group, from one validated
+ * model. `KmsMonitoring.create` does the deploy-time key lookups first, so the constructor only
+ * wires a plan that is already complete.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import type { StackModel, TrailModel } from "../config/model";
+import { AccountKmsAlarms } from "../account/account-kms-alarms";
+import { KeyGroupMonitor, GroupRegionContext } from "../groups/key-group-monitor";
+import { namePrefix, publisherArnPatterns } from "../groups/naming";
+import type { ResolvedKeyGroup } from "../groups/resolved";
+import { resolveKeyGroups } from "../groups/resolve-keys";
+import { KmsAuditTrail, KmsAuditTrailArgs } from "../trail";
+import { EventBusShards } from "./event-bus-shards";
+import { RegionAlerting } from "./region-alerting";
+import { planStack, StackPlan } from "./stack-plan";
+import { regionsToLookUp } from "./regions";
+
+/** Arguments of {@link KmsMonitoring}. */
+export interface KmsMonitoringArgs {
+  /** The validated stack model (see parseStackConfig). */
+  model: StackModel;
+  /** The key groups with their keys resolved (see resolveKeyGroups). */
+  groups: ResolvedKeyGroup[];
+  /** A provider for every region other than the stack's that has watched keys. */
+  providers: Record<string, aws.Provider>;
+  /** The account the stack deploys to (12 digits). */
+  accountId: string;
+  /** Its partition. Defaults to "aws". */
+  partition?: string;
+}
+
+/** Maps the trail part of the model to the audit trail's arguments. */
+export function auditTrailArgs(environment: string, trail: TrailModel): KmsAuditTrailArgs {
+  if (trail.mode === "existing") {
+    return {
+      mode: "existing",
+      existingLogGroupName: trail.logGroupName,
+      existingTrailArn: trail.trailArn,
+    };
+  }
+  const prefix = namePrefix(environment);
+  return {
+    mode: trail.mode,
+    trailName: prefix,
+    logGroupName: `/aws/cloudtrail/${prefix}`,
+    logRetentionDays: trail.logRetentionDays,
+    transitionToInfrequentAccessDays: trail.transitionToInfrequentAccessDays,
+    transitionToGlacierDays: trail.transitionToGlacierDays,
+    expireAfterDays: trail.expireAfterDays,
+    retainOnDelete: trail.retainOnDelete,
+    forceDestroy: trail.forceDestroy,
+  };
+}
+
+/** Watches every KMS key of an environment. */
+export class KmsMonitoring extends pulumi.ComponentResource {
+  /** ARN of the trail (undefined when an existing log group is used without its trail ARN). */
+  readonly trailArn: pulumi.Output<string | undefined>;
+  /** The log group the account alarms read. */
+  readonly logGroupName: pulumi.Output<string>;
+  /** Security topic ARN per region. */
+  readonly securityTopicArns: pulumi.Output<Record<string, string>>;
+  /** Per group: topic ARNs by `<region>/<route>`. */
+  readonly groupTopicArns: pulumi.Output<Record<string, Record<string, string>>>;
+  /** The plan the stack realises (pure data). */
+  readonly plan: StackPlan;
+
+  /**
+   * Looks up the account, creates a provider per extra region, resolves the groups' keys
+   * (warning about keys it cannot describe), then builds the monitoring.
+   */
+  static async create(
+    name: string,
+    model: StackModel,
+    opts?: pulumi.ComponentResourceOptions,
+  ): Promise<KmsMonitoring> {
+    const [identity, partition] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
+    const awsConfig = new pulumi.Config("aws");
+    const providers: Record<string, aws.Provider> = {};
+    for (const region of regionsToLookUp(model)) {
+      if (region === model.region) continue;
+      providers[region] = new aws.Provider(`${name}-${region}`, {
+        region,
+        profile: awsConfig.get("profile"),
+      });
+    }
+    const groups = await resolveKeyGroups(model, {
+      providers,
+      warn: (message) => void pulumi.log.warn(message),
+    });
+    return new KmsMonitoring(
+      name,
+      { model, groups, providers, accountId: identity.accountId, partition: partition.partition },
+      opts,
+    );
+  }
+
+  constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+    const plan = planStack(args.model, args.groups);
+    const missing = plan.regions.filter((r) => r !== args.model.region && !args.providers[r]);
+    if (missing.length > 0) {
+      throw new Error(`KmsMonitoring "${name}": providers: none for ${missing.join(", ")}`);
+    }
+    super("kms-monitoring:index:KmsMonitoring", name, {}, opts);
+    this.plan = plan;
+    const { model } = args;
+    const partition = args.partition ?? "aws";
+
+    const contexts: Record<string, GroupRegionContext & { alerting: RegionAlerting }> = {};
+    const shardNames: Record<string, Record<string, pulumi.Output<string>>> = {};
+    for (const region of plan.regions) {
+      const provider = region === model.region ? undefined : args.providers[region];
+      const childOpts = { parent: this, providers: provider ? [provider] : undefined };
+      const publishers = publisherArnPatterns(partition, region, args.accountId, model.environment);
+      const alerting = new RegionAlerting(
+        `${name}-${region}`,
+        { environment: model.environment, securityTargets: model.security, region, publishers },
+        childOpts,
+      );
+      const busPlan = plan.buses.find((b) => b.region === region);
+      if (busPlan && busPlan.shardBuses.length > 0) {
+        const shards = new EventBusShards(
+          `${name}-${region}-buses`,
+          {
+            environment: model.environment,
+            plan: busPlan,
+            accountId: args.accountId,
+            partition,
+            deadLetterQueueArn: alerting.deadLetterQueueArn,
+          },
+          childOpts,
+        );
+        shardNames[region] = shards.busNameOutputs;
+      }
+      contexts[region] = {
+        alerting,
+        provider,
+        topicKeyArn: alerting.topicKeyArn,
+        deadLetterQueueArn: alerting.deadLetterQueueArn,
+        publishers,
+      };
+    }
+
+    const trail = new KmsAuditTrail(
+      `${name}-trail`,
+      auditTrailArgs(model.environment, model.trail),
+      {
+        parent: this,
+      },
+    );
+    new AccountKmsAlarms(
+      `${name}-account`,
+      {
+        environment: model.environment,
+        logGroupName: trail.logGroupName,
+        alarmActions: [contexts[model.region].alerting.securityTopicArn],
+      },
+      { parent: this },
+    );
+
+    const monitors = args.groups
+      .filter((g) => g.keys.length > 0)
+      .map((group) => {
+        const regions: Record<string, GroupRegionContext> = {};
+        for (const region of new Set(group.keys.map((k) => k.region))) {
+          const bus = plan.buses.find((b) => b.region === region)?.busOfGroup[group.model.name];
+          regions[region] = {
+            ...contexts[region],
+            // An Output, so rules wait for their shard bus to exist.
+            eventBusName: bus && bus !== "default" ? shardNames[region][bus] : undefined,
+          };
+        }
+        const monitor = new KeyGroupMonitor(
+          `${name}-${group.model.name}`,
+          { environment: model.environment, group, regions },
+          { parent: this },
+        );
+        return [group.model.name, monitor] as const;
+      });
+
+    this.trailArn = trail.trailArn;
+    this.logGroupName = trail.logGroupName;
+    this.securityTopicArns = outputRecord(
+      Object.entries(contexts).map(([r, c]) => [r, c.alerting.securityTopicArn]),
+    );
+    this.groupTopicArns = outputRecord(monitors.map(([g, m]) => [g, m.topicArns]));
+    this.registerOutputs({
+      trailArn: this.trailArn,
+      logGroupName: this.logGroupName,
+      securityTopicArns: this.securityTopicArns,
+      groupTopicArns: this.groupTopicArns,
+    });
+  }
+}
+
+function outputRecord<T>(entries: [string, pulumi.Input<T>][]): pulumi.Output<Record<string, T>> {
+  return pulumi
+    .all(entries.map(([k, v]) => pulumi.output(v).apply((value) => [k, value] as [string, T])))
+    .apply((pairs) => Object.fromEntries(pairs) as Record<string, T>);
+}

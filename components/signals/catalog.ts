@@ -1,0 +1,269 @@
+/**
+ * The catalog of KMS signals: the one place that says which events we watch, how bad each is, and
+ * what the person on call should do. Everything else (filters, rules, alarms, dashboards, docs,
+ * policies) is derived from this list.
+ */
+import type { KmsSignal, SignalAlarmDefaults } from "./types";
+
+/** Alarm on any occurrence within five minutes; silence is normal, not missing data. */
+const ANY_OCCURRENCE: SignalAlarmDefaults = {
+  statistic: "Sum",
+  periodSeconds: 300,
+  evaluationPeriods: 1,
+  threshold: 1,
+  comparisonOperator: "GreaterThanOrEqualToThreshold",
+  treatMissingData: "notBreaching",
+};
+
+/**
+ * Security Hub CloudWatch.7 / CIS AWS Foundations 4.7 require this exact text; Prowler's check also
+ * needs the terms in this order. Do not reformat it.
+ */
+export const CIS_4_7_FILTER_PATTERN =
+  "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}";
+
+/** Every successful data-plane operation counted for baselines. */
+export const DATA_PLANE_OPERATIONS = [
+  "Encrypt",
+  "Decrypt",
+  "ReEncrypt",
+  "GenerateDataKey",
+  "GenerateDataKeyWithoutPlaintext",
+  "GenerateDataKeyPair",
+  "GenerateDataKeyPairWithoutPlaintext",
+  "Sign",
+  "Verify",
+  "GenerateMac",
+  "VerifyMac",
+] as const;
+
+/** The KMS signals, control plane first, then compliance, then the data plane. */
+export const KMS_SIGNALS: readonly KmsSignal[] = [
+  {
+    id: "deletion-scheduled",
+    title: "Key deletion scheduled",
+    severity: "critical",
+    action:
+      "Unless this deletion was approved, run `aws kms cancel-key-deletion --key-id <key>` now, then `aws kms enable-key`: once the waiting period ends, data encrypted under the key is lost.",
+    source: { kind: "api-call", eventNames: ["ScheduleKeyDeletion"] },
+    scope: "keys",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "KeyDeletionScheduled",
+  },
+  {
+    id: "deletion-cancelled",
+    title: "Key deletion cancelled",
+    severity: "info",
+    action:
+      "The key is safe from deletion but stays Disabled: run `aws kms enable-key --key-id <key>` if applications still use it.",
+    source: { kind: "api-call", eventNames: ["CancelKeyDeletion"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "KeyDeletionCancelled",
+  },
+  {
+    id: "key-disabled",
+    title: "Key disabled",
+    severity: "critical",
+    action:
+      "Every encrypt and decrypt with this key now fails. If it was not planned, run `aws kms enable-key --key-id <key>` and find out who disabled it (see the caller in this alert).",
+    source: { kind: "api-call", eventNames: ["DisableKey"] },
+    scope: "keys",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "KeyDisabled",
+  },
+  {
+    id: "key-enabled",
+    title: "Key enabled",
+    severity: "info",
+    action: "No action needed if the key was meant to be in use again.",
+    source: { kind: "api-call", eventNames: ["EnableKey"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "KeyEnabled",
+  },
+  {
+    id: "pending-deletion-use",
+    title: "Key pending deletion is still in use",
+    severity: "critical",
+    action:
+      "Something still needs this key: cancel the deletion (`aws kms cancel-key-deletion --key-id <key>`) and find the caller before the waiting period ends, or its data is lost.",
+    source: {
+      kind: "pending-deletion-use",
+      errorCodes: ["KMSInvalidStateException", "DisabledException"],
+      messageFragment: "is pending deletion",
+    },
+    scope: "keys",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "PendingDeletionKeyUse",
+  },
+  {
+    id: "key-policy-changed",
+    title: "Key policy changed",
+    severity: "warning",
+    action:
+      "Review the new policy (`aws kms get-key-policy --key-id <key> --policy-name default`): a wrong policy can lock everyone out or let others decrypt.",
+    source: { kind: "api-call", eventNames: ["PutKeyPolicy"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "KeyPolicyChanged",
+  },
+  {
+    id: "grant-created",
+    title: "Grant created on key",
+    severity: "warning",
+    action:
+      "Check that the grantee principal in this alert should use the key; revoke unexpected grants with `aws kms revoke-grant`.",
+    source: { kind: "api-call", eventNames: ["CreateGrant"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "GrantCreated",
+  },
+  {
+    id: "grant-revoked",
+    title: "Grant revoked on key",
+    severity: "info",
+    action: "A grantee lost access; check the service that used this grant still works.",
+    source: { kind: "api-call", eventNames: ["RevokeGrant"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "GrantRevoked",
+  },
+  {
+    id: "grant-retired",
+    title: "Grant retired on key",
+    severity: "info",
+    action: "Usually a service finishing its work; no action unless access broke.",
+    source: { kind: "api-call", eventNames: ["RetireGrant"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "GrantRetired",
+  },
+  {
+    id: "material-imported",
+    title: "Key material imported",
+    severity: "info",
+    action: "Confirm the new expiration date of the material matches your rotation plan.",
+    source: { kind: "api-call", eventNames: ["ImportKeyMaterial"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "KeyMaterialImported",
+  },
+  {
+    id: "material-deleted",
+    title: "Imported key material deleted",
+    severity: "critical",
+    action:
+      "The key is unusable until the same material is imported again (`aws kms import-key-material`); without a copy of that material its data is lost.",
+    source: { kind: "api-call", eventNames: ["DeleteImportedKeyMaterial"] },
+    scope: "keys",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "KeyMaterialDeleted",
+  },
+  {
+    id: "material-expired",
+    title: "Imported key material expired and was deleted",
+    severity: "critical",
+    action:
+      "The key is unusable: re-import the same key material now (`aws kms import-key-material`), with a later expiry or none.",
+    source: {
+      kind: "service-event",
+      eventNames: ["DeleteExpiredKeyMaterial"],
+      nativeDetailType: "KMS Imported Key Material Expiration",
+    },
+    scope: "keys",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "KeyMaterialExpired",
+  },
+  {
+    id: "rotation-disabled",
+    title: "Automatic key rotation disabled",
+    severity: "warning",
+    action:
+      "Re-enable rotation with `aws kms enable-key-rotation --key-id <key>` unless a documented exception applies.",
+    source: { kind: "api-call", eventNames: ["DisableKeyRotation"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "KeyRotationDisabled",
+  },
+  {
+    id: "rotation-performed",
+    title: "Key material rotated automatically",
+    severity: "info",
+    action: "Informational: KMS rotated the key material on schedule.",
+    source: {
+      kind: "service-event",
+      eventNames: ["RotateKey"],
+      nativeDetailType: "KMS CMK Rotation",
+    },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "KeyRotated",
+  },
+  {
+    id: "rotation-on-demand",
+    title: "Key material rotated on demand",
+    severity: "info",
+    action: "Informational: someone started an on-demand rotation; check it was planned.",
+    source: { kind: "api-call", eventNames: ["RotateKeyOnDemand"] },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "KeyRotatedOnDemand",
+  },
+  {
+    id: "key-deleted",
+    title: "Key deleted",
+    severity: "critical",
+    action:
+      "The waiting period ended and KMS deleted the key; data encrypted under it cannot be decrypted. Find what used it and restore from other copies.",
+    source: {
+      kind: "service-event",
+      eventNames: ["DeleteKey"],
+      nativeDetailType: "KMS CMK Deletion",
+    },
+    scope: "keys",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "KeyDeleted",
+  },
+  {
+    id: "cis-4-7",
+    title: "CIS 4.7: key disabled or scheduled for deletion (account)",
+    severity: "critical",
+    action:
+      "A customer managed key in this account was disabled or scheduled for deletion: find it in CloudTrail and, unless planned, enable it or cancel the deletion.",
+    source: { kind: "api-call", eventNames: ["DisableKey", "ScheduleKeyDeletion"] },
+    scope: "account",
+    exactFilterPattern: CIS_4_7_FILTER_PATTERN,
+    alarm: ANY_OCCURRENCE,
+    widget: "none",
+    metricName: "CisKmsKeyDisabledOrScheduledForDeletion",
+  },
+  {
+    id: "data-plane-use",
+    title: "Data-plane use of keys",
+    severity: "info",
+    action: "Use outside the usual band: check which application changed its traffic.",
+    source: { kind: "data-plane", eventNames: DATA_PLANE_OPERATIONS },
+    scope: "keys",
+    widget: "data-plane-baseline",
+    metricName: "DataPlaneRequests",
+  },
+];
+
+/** The signal with this ID; throws for an unknown ID (a programming error). */
+export function signalById(id: string): KmsSignal {
+  const found = KMS_SIGNALS.find((s) => s.id === id);
+  if (!found) throw new Error(`unknown KMS signal "${id}"`);
+  return found;
+}
+
+/** Signals alerted one by one for a key group (everything scoped to keys but the data plane). */
+export function groupAlertSignals(): KmsSignal[] {
+  return KMS_SIGNALS.filter((s) => s.scope === "keys" && s.source.kind !== "data-plane");
+}

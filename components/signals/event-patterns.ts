@@ -1,0 +1,117 @@
+/**
+ * EventBridge event patterns for signals, on the default bus of the key's region. Pure functions;
+ * the matcher in components/matching proves them on real events.
+ *
+ * CloudTrail records arrive as "AWS API Call via CloudTrail" events with the record in `detail`.
+ * What KMS does by itself (rotation, deletion at the end of the waiting period, expiry of imported
+ * material) arrives as native KMS events, which need no trail; their CloudTrail copies are left to
+ * the log-group filters so that one occurrence alerts once.
+ */
+import type { KmsSignal } from "./types";
+import { chunkBySize, distinctKeyIds } from "./key-scope";
+
+/** AWS quota: an event pattern is at most 2,048 characters. */
+export const EVENT_PATTERN_CHARS_LIMIT = 2048;
+
+/** A JSON event pattern object. */
+export type SignalEventPattern = Record<string, unknown>;
+
+const API_CALL = "AWS API Call via CloudTrail";
+
+function names(signals: readonly KmsSignal[], kind: KmsSignal["source"]["kind"][]): string[] {
+  const out: string[] = [];
+  for (const s of signals) {
+    if (kind.includes(s.source.kind) && "eventNames" in s.source) out.push(...s.source.eventNames);
+  }
+  return [...new Set(out)];
+}
+
+/** The `$or` clauses for the signals, each optionally restricted to key IDs. */
+function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): SignalEventPattern[] {
+  const result: SignalEventPattern[] = [];
+  const apiNames = names(signals, ["api-call", "data-plane"]);
+  if (apiNames.length > 0) {
+    const detail: Record<string, unknown> = {
+      eventSource: ["kms.amazonaws.com"],
+      eventName: apiNames,
+      errorCode: [{ exists: false }],
+    };
+    if (keyIds) detail.resources = { ARN: keyIds.map((id) => ({ suffix: `:key/${id}` })) };
+    result.push({ "detail-type": [API_CALL], detail });
+  }
+  const native = signals.flatMap((s) =>
+    s.source.kind === "service-event" ? [s.source.nativeDetailType] : [],
+  );
+  if (native.length > 0) {
+    const clause: SignalEventPattern = { "detail-type": [...new Set(native)] };
+    if (keyIds) clause.detail = { "key-id": [...keyIds] };
+    result.push(clause);
+  }
+  for (const s of signals) {
+    if (s.source.kind !== "pending-deletion-use") continue;
+    const fragment = s.source.messageFragment;
+    const messages = keyIds
+      ? keyIds.map((id) => ({ wildcard: `*key/${id} ${fragment}*` }))
+      : [{ wildcard: `*${fragment}*` }];
+    result.push({
+      "detail-type": [API_CALL],
+      detail: {
+        eventSource: ["kms.amazonaws.com"],
+        errorCode: [...s.source.errorCodes],
+        errorMessage: messages,
+      },
+    });
+  }
+  return result;
+}
+
+function combine(parts: SignalEventPattern[]): SignalEventPattern {
+  if (parts.length === 1) return { source: ["aws.kms"], ...parts[0] };
+  return { source: ["aws.kms"], $or: parts };
+}
+
+function assertUsable(signals: readonly KmsSignal[]): void {
+  if (signals.length === 0) throw new Error("an event pattern needs at least one signal");
+  const account = signals.find((s) => s.exactFilterPattern !== undefined);
+  if (account) throw new Error(`signal ${account.id} is matched by its log filter only`);
+}
+
+/** One account-wide pattern matching any of the signals on any key. */
+export function accountEventPattern(signals: readonly KmsSignal[]): SignalEventPattern {
+  assertUsable(signals);
+  return combine(clauses(signals));
+}
+
+/** A key-scoped pattern and the keys it covers. */
+export interface KeyScopedEventPattern {
+  pattern: SignalEventPattern;
+  keyIds: string[];
+}
+
+/**
+ * Patterns matching any of the signals on the given keys, split by keys so each stays within
+ * AWS's 2,048-character limit; each comes with the key IDs it covers.
+ */
+export function keyScopedEventPatterns(
+  signals: readonly KmsSignal[],
+  keyIds: readonly string[],
+): KeyScopedEventPattern[] {
+  assertUsable(signals);
+  const ids = distinctKeyIds(keyIds);
+  if (ids.length === 0) throw new Error("an event pattern scoped to keys needs at least one key");
+  const build = (chunk: readonly string[]) => combine(clauses(signals, chunk));
+  const chunks = chunkBySize(
+    ids,
+    EVENT_PATTERN_CHARS_LIMIT,
+    (chunk) => JSON.stringify(build(chunk)),
+    "event pattern",
+  );
+  return chunks.map((chunk) => ({ pattern: build(chunk), keyIds: chunk }));
+}
+
+/** True when a rule with this pattern must receive read-only management events (e.g. Decrypt). */
+export function needsReadOnlyEvents(signals: readonly KmsSignal[]): boolean {
+  return signals.some(
+    (s) => s.source.kind === "pending-deletion-use" || s.source.kind === "data-plane",
+  );
+}

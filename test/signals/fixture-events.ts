@@ -1,0 +1,65 @@
+/**
+ * The KMS events the signal tests run on: every CloudTrail record in test/fixtures/cloudtrail
+ * (published by AWS) and the KMS records in test/fixtures/synthesized (marked as synthesized),
+ * plus the native KMS EventBridge events. See test/fixtures/SOURCES.md.
+ */
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+
+const FIXTURES = join(__dirname, "..", "fixtures");
+
+/** One fixture file and its parsed event. */
+export interface FixtureEvent {
+  file: string;
+  event: Record<string, any>;
+}
+
+function load(dir: string, keep: (event: Record<string, any>) => boolean): FixtureEvent[] {
+  return readdirSync(join(FIXTURES, dir))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({
+      file: `${dir}/${f}`,
+      event: JSON.parse(readFileSync(join(FIXTURES, dir, f), "utf8")),
+    }))
+    .filter((e) => keep(e.event));
+}
+
+/** CloudTrail records of KMS: real ones, then synthesized failures on keys pending deletion. */
+export function kmsCloudTrailRecords(): FixtureEvent[] {
+  return [
+    ...load("cloudtrail", () => true),
+    ...load("synthesized", (e) => e.eventSource === "kms.amazonaws.com"),
+  ];
+}
+
+/** CloudTrail records of other services (tamper fixtures), for negative checks. */
+export function otherServiceRecords(): FixtureEvent[] {
+  return [
+    ...load("cloudtrail-tamper", () => true),
+    ...load("synthesized", (e) => e.eventSource !== "kms.amazonaws.com"),
+  ];
+}
+
+/** The native KMS EventBridge events. */
+export function nativeKmsEvents(): FixtureEvent[] {
+  return load("eventbridge", () => true);
+}
+
+/** The key ID an event is about: from the first key in resources, the error text, or key-id. */
+export function keyIdOfEvent(event: Record<string, any>): string | undefined {
+  const arns: string[] = [
+    ...(event.resources ?? []).map((r: any) => (typeof r === "string" ? r : r.ARN)),
+    ...(event.detail?.resources ?? []).map((r: any) => r.ARN),
+  ];
+  const keyArn = arns.find((a) => typeof a === "string" && a.includes(":key/"));
+  if (keyArn) return keyArn.split(":key/")[1];
+  const fromMessage = /:key\/([a-z0-9-]+) /.exec(event.errorMessage ?? "");
+  if (fromMessage) return fromMessage[1];
+  return event.detail?.["key-id"];
+}
+
+/** A copy of a real event retargeted to another key (same shape, other key ID everywhere). */
+export function retarget<T>(event: T, fromKeyId: string, toKeyId: string): T {
+  return JSON.parse(JSON.stringify(event).split(fromKeyId).join(toKeyId)) as T;
+}
