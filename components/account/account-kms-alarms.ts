@@ -48,8 +48,9 @@ export class AccountKmsAlarms extends pulumi.ComponentResource {
           metricTransformation: {
             name: spec.metricName,
             namespace: spec.namespace,
+            // No default value: a metric that only exists when something happened costs nothing
+            // the rest of the time, and the alarms treat missing data as "not breaching".
             value: "1",
-            defaultValue: "0",
           },
         },
         { parent: this },

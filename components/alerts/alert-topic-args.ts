@@ -7,6 +7,7 @@ import { isAwsManagedAlias, parseAliasArn, parseKeyArn, splitArn } from "../conf
 import type { NotificationTargets } from "../config/model";
 import {
   type Check,
+  type Fail,
   checkAlarmPattern,
   checkInput,
   checkQueueArn,
@@ -149,7 +150,7 @@ export function validateAlertTopicArgs(name: string, args: AlertTopicArgs): Aler
 /** The checked actions of the `failureAlarm` argument; undefined when it is off. */
 function failureAlarmActions(
   failureAlarm: AlertTopicArgs["failureAlarm"],
-  fail: (message: string) => never,
+  fail: Fail,
 ): pulumi.Output<string>[] | undefined {
   if (failureAlarm === undefined || failureAlarm === false) return undefined;
   const actions: unknown =

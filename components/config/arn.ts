@@ -3,6 +3,7 @@
  * names (KMS keys and aliases, SQS queues, Lambda functions, CloudTrail trails). No AWS calls.
  */
 
+import { isTrailName } from "../trail/names";
 import type { AliasRef, KeyRef } from "./model";
 import { listWords } from "./text";
 
@@ -30,7 +31,6 @@ const ALIAS_NAME_PATTERN = /^alias\/[a-zA-Z0-9/_-]+$/;
 const SQS_QUEUE_PATTERN = /^[A-Za-z0-9_-]{1,80}$|^[A-Za-z0-9_-]{1,75}\.fifo$/;
 const LAMBDA_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const LAMBDA_QUALIFIER_PATTERN = /^(?:\$LATEST|[A-Za-z0-9_-]{1,128})$/;
-const TRAIL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/;
 
 /** Longest KMS alias name, `alias/` included. */
 export const MAX_ALIAS_NAME_LENGTH = 256;
@@ -191,5 +191,5 @@ export function isLambdaFunctionArn(value: string): boolean {
 export function isTrailArn(value: string): boolean {
   const parts = splitArn(value);
   if (!parts || parts.service !== "cloudtrail" || !isWellLocated(parts)) return false;
-  return parts.resource.startsWith("trail/") && TRAIL_NAME_PATTERN.test(parts.resource.slice(6));
+  return parts.resource.startsWith("trail/") && isTrailName(parts.resource.slice(6));
 }

@@ -46,6 +46,7 @@ function issueRank(issue: ConfigIssue): [number, number] {
   return [key ? CONFIG_KEYS.indexOf(key) : -1, group ? Number(group[1]) : -1];
 }
 
+/** `issues` in config order (see {@link issueRank}). */
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
   const ranked = issues.map((issue) => ({ issue, rank: issueRank(issue) }));
   // Array.prototype.sort is stable: issues of one rank keep the order they were found in.
@@ -216,11 +217,9 @@ export function parseStackConfig(
   }
 
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
-  // No issue means every value above parsed; the checks narrow their types.
-  if (!region || !environment || !notifications || !security) {
-    throw new Error("unreachable: config parsed without issues but a value is missing");
-  }
-  if (!trail.ok || !quotaAlarmPercent.ok || !keyGroups.ok) {
+  // No issue means every value above parsed; this check only narrows their types.
+  const parsed = trail.ok && quotaAlarmPercent.ok && keyGroups.ok;
+  if (!region || !environment || !notifications || !security || !parsed) {
     throw new Error("unreachable: config parsed without issues but a value is missing");
   }
   return {

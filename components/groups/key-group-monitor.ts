@@ -64,7 +64,25 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
           `(every region of the group's keys needs a topic key and a dead-letter queue)`,
       );
     }
-    super("kms-monitoring:groups:KeyGroupMonitor", name, {}, opts);
+    // The group's selectors are the component's inputs, so policy packs can tell which keys of a
+    // stack are watched (by ARN, alias or tag) without reading our code.
+    const model = args.group.model;
+    super(
+      "kms-monitoring:groups:KeyGroupMonitor",
+      name,
+      {
+        groupName: model.name,
+        keyArns: args.group.keys.map((k) => k.arn),
+        aliases: [
+          ...new Set([
+            ...model.aliases.map((a) => a.name),
+            ...args.group.keys.flatMap((k) => k.aliases),
+          ]),
+        ],
+        tags: model.tags,
+      },
+      opts,
+    );
     this.plan = plan;
 
     const topics = new Map<string, AlertTopic>();

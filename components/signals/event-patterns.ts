@@ -7,14 +7,18 @@
  * material) arrives as native KMS events, which need no trail; their CloudTrail copies are left to
  * the log-group filters so that one occurrence alerts once.
  */
+import type { EventPattern } from "../matching/event-pattern";
 import type { KmsSignal } from "./types";
 import { chunkBySize, distinctKeyIds } from "./key-scope";
 
 /** AWS quota: an event pattern is at most 2,048 characters. */
 export const EVENT_PATTERN_CHARS_LIMIT = 2048;
 
-/** A JSON event pattern object. */
-export type SignalEventPattern = Record<string, unknown>;
+/** A JSON event pattern object, as the matcher in components/matching reads it. */
+export type SignalEventPattern = EventPattern;
+
+/** Patterns are assembled as plain objects, then typed once they are whole. */
+type Draft = Record<string, unknown>;
 
 const API_CALL = "AWS API Call via CloudTrail";
 
@@ -27,8 +31,8 @@ function names(signals: readonly KmsSignal[], kind: KmsSignal["source"]["kind"][
 }
 
 /** The `$or` clauses for the signals, each optionally restricted to key IDs. */
-function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): SignalEventPattern[] {
-  const result: SignalEventPattern[] = [];
+function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): Draft[] {
+  const result: Draft[] = [];
   const apiNames = names(signals, ["api-call", "data-plane"]);
   if (apiNames.length > 0) {
     const detail: Record<string, unknown> = {
@@ -43,7 +47,7 @@ function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): Sig
     s.source.kind === "service-event" ? [s.source.nativeDetailType] : [],
   );
   if (native.length > 0) {
-    const clause: SignalEventPattern = { "detail-type": [...new Set(native)] };
+    const clause: Draft = { "detail-type": [...new Set(native)] };
     if (keyIds) clause.detail = { "key-id": [...keyIds] };
     result.push(clause);
   }
@@ -65,9 +69,10 @@ function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): Sig
   return result;
 }
 
-function combine(parts: SignalEventPattern[]): SignalEventPattern {
-  if (parts.length === 1) return { source: ["aws.kms"], ...parts[0] };
-  return { source: ["aws.kms"], $or: parts };
+function combine(parts: Draft[]): SignalEventPattern {
+  const whole =
+    parts.length === 1 ? { source: ["aws.kms"], ...parts[0] } : { source: ["aws.kms"], $or: parts };
+  return whole as SignalEventPattern;
 }
 
 function assertUsable(signals: readonly KmsSignal[]): void {

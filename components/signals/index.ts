@@ -4,3 +4,4 @@ export * from "./catalog";
 export * from "./key-scope";
 export * from "./filter-patterns";
 export * from "./event-patterns";
+export * from "./docs-table";

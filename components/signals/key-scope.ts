@@ -4,14 +4,7 @@
  * multi-Region key keeps its `mrk-` ID in every Region (so replicas are watched too), and the ID is
  * half the length of an ARN, which doubles how many keys fit in one pattern.
  */
-
-const KEY_ID =
-  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-
-/** True for a KMS key ID: a UUID, or `mrk-` and 32 hex digits for multi-Region keys. */
-export function isKeyId(value: string): boolean {
-  return KEY_ID.test(value);
-}
+import { isKeyId } from "../config/arn";
 
 /**
  * The key ID of a key ARN (`arn:<partition>:kms:<region>:<account>:key/<id>`).

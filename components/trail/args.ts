@@ -3,9 +3,10 @@
  * resource is registered, so bad input fails the program with one clear message.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isTrailArn } from "../config/arn";
+import { LOG_RETENTION_DAYS } from "../config/constants";
 import {
   isLogGroupName,
-  isTrailArn,
   isTrailName,
   LOG_GROUP_NAME_RULE,
   TRAIL_ARN_RULE,
@@ -17,12 +18,6 @@ export type AuditTrailMode = "create" | "existing" | "organization";
 
 /** Every mode, in the order error messages list them. */
 export const AUDIT_TRAIL_MODES: readonly AuditTrailMode[] = ["create", "existing", "organization"];
-
-/** Retention periods (days) CloudWatch Logs accepts for a log group. */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-  3653,
-];
 
 /** S3 refuses a STANDARD_IA transition earlier than this many days after creation. */
 export const MIN_INFREQUENT_ACCESS_DAYS = 30;
@@ -159,7 +154,7 @@ export function validateAuditTrailArgs(
   }
 
   const logRetentionDays = args.logRetentionDays ?? 365;
-  if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
+  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
     fail(
       `logRetentionDays: ${show(logRetentionDays)} is not a CloudWatch Logs retention value ` +
         `(allowed: ${LOG_RETENTION_DAYS.join(", ")})`,

@@ -7,13 +7,11 @@ export {
   CreateTrailSettings,
   ExistingTrailSettings,
   KmsAuditTrailArgs,
-  LOG_RETENTION_DAYS,
   MIN_INFREQUENT_ACCESS_DAYS,
   validateAuditTrailArgs,
 } from "./args";
 export {
   isLogGroupName,
-  isTrailArn,
   isTrailName,
   LOG_GROUP_NAME_RULE,
   TRAIL_ARN_RULE,

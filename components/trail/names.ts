@@ -17,8 +17,6 @@ const LOG_GROUP_NAME = /^[A-Za-z0-9_\-/.#]{1,512}$/;
 export const LOG_GROUP_NAME_RULE =
   '1-512 letters, digits, underscores, hyphens, slashes, periods and #, not starting with "aws/"';
 
-const TRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:trail\/(.+)$/;
-
 /** The shape of a trail ARN, as error messages state it. */
 export const TRAIL_ARN_RULE =
   "arn:<partition>:cloudtrail:<region>:<12-digit account>:trail/<trail name>";
@@ -31,10 +29,4 @@ export function isTrailName(name: string): boolean {
 /** True when CloudWatch Logs accepts `name` as a log group name. */
 export function isLogGroupName(name: string): boolean {
   return typeof name === "string" && LOG_GROUP_NAME.test(name) && !name.startsWith("aws/");
-}
-
-/** True for `arn:<partition>:cloudtrail:<region>:<account>:trail/<valid trail name>`. */
-export function isTrailArn(arn: string): boolean {
-  const match = typeof arn === "string" ? TRAIL_ARN.exec(arn) : null;
-  return match !== null && isTrailName(match[1]);
 }

@@ -53,7 +53,7 @@ describe("config: example stacks", () => {
         transitionToGlacierDays: 90,
         expireAfterDays: 0,
         retainOnDelete: false,
-        forceDestroy: true,
+        forceDestroy: false,
       },
       notifications: { default: devDefault },
       security: devDefault,

@@ -1,15 +1,13 @@
 import { expect } from "chai";
 
 import { parseStackConfig, type ConfigIssue } from "../../components/config";
-import { expectIssues, issuesOf, keyArn, stackConfig, withGroups } from "./helpers";
+import { expectIssues, issuesOf, keyArn, withGroups } from "./helpers";
 
 const KEY_FORM = "arn:<partition>:kms:<region>:<12-digit account>:key/<key id>";
 const NAME_RULE = "lowercase letters, digits and dashes, starting with a letter";
 const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const GROUP_FIELDS =
   "name, description, keys, aliases, tags, tagRegions, importedKeys, expiryWarningDays, notify, baseline";
-const NO_TARGET =
-  "has no notification target (expected emails, https, sqs or lambda in its notify or in kms-monitoring:notifications)";
 
 /** One invalid configuration and exactly the issues it must give. */
 interface Case {

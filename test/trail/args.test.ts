@@ -1,10 +1,6 @@
 import { expect } from "chai";
-import {
-  KmsAuditTrail,
-  KmsAuditTrailArgs,
-  LOG_RETENTION_DAYS,
-  validateAuditTrailArgs,
-} from "../../components/trail";
+import { LOG_RETENTION_DAYS } from "../../components/config";
+import { KmsAuditTrail, KmsAuditTrailArgs, validateAuditTrailArgs } from "../../components/trail";
 import { runUnderMocks } from "../harness/mock-runtime";
 
 const RETENTION = LOG_RETENTION_DAYS.join(", ");

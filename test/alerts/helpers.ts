@@ -1,0 +1,96 @@
+/** Shared fixtures of the alert component tests: the fake account, type tokens, resource views. */
+import type { AlertTopicArgs, DeadLetterQueueArgs } from "../../components/alerts";
+import type { NotificationTargets } from "../../components/config/model";
+import { stableUuid } from "../harness/fake-state";
+import { MockRun, RecordedResource } from "../harness/mock-runtime";
+
+/** The fake account of the mock runs. */
+export const ACCOUNT = "111122223333";
+/** An account that is not ours. */
+export const OTHER_ACCOUNT = "444455556666";
+/** Region of the default provider in the mock runs. */
+export const REGION = "us-east-1";
+
+/** ArnLike patterns of the stack's alarms, rules and topics. */
+export const ALARM_PREFIX = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:kmsmon-prod-*`;
+export const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kmsmon-prod-*`;
+export const TOPIC_PREFIX = `arn:aws:sns:${REGION}:${ACCOUNT}:kmsmon-prod-*`;
+/** The security team's topic, which the alarms of the alert path notify. */
+export const SECURITY_TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:kmsmon-prod-security`;
+/** A customer managed key of the account. */
+export const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0987dcba-09fe-87dc-65ba-ab0987654321`;
+/** A dead-letter queue of the account. */
+export const DLQ_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:kmsmon-prod-dlq`;
+
+/** One target of each kind, and a second e-mail. */
+export const TARGETS: NotificationTargets = {
+  emails: ["secops@example.com", "oncall@example.com"],
+  https: ["https://events.pager.example/integration/abc/enqueue"],
+  sqs: [`arn:aws:sqs:${REGION}:${ACCOUNT}:siem-intake`],
+  lambda: [`arn:aws:lambda:${REGION}:${ACCOUNT}:function:kms-alert-router:live`],
+};
+
+/** No target at all. */
+export const NO_TARGETS: NotificationTargets = { emails: [], https: [], sqs: [], lambda: [] };
+
+/** Valid DeadLetterQueue arguments; each test overrides what it needs. */
+export const DLQ_ARGS: DeadLetterQueueArgs = {
+  queueName: "kmsmon-prod-dlq",
+  ruleArnPrefix: RULE_PREFIX,
+  topicArnPrefix: TOPIC_PREFIX,
+  alarmActions: [SECURITY_TOPIC],
+};
+
+/** Valid AlertTopic arguments with only the required ones; each test adds what it needs. */
+export const TOPIC_ARGS: AlertTopicArgs = {
+  topicName: "kmsmon-prod-payments-critical",
+  kmsKeyArn: KEY_ARN,
+  targets: TARGETS,
+};
+
+/** Type tokens of the resources the alert components register. */
+export const T = {
+  topicKey: "kms-monitoring:alerts:AlertTopicKey",
+  deadLetterQueue: "kms-monitoring:alerts:DeadLetterQueue",
+  alertTopic: "kms-monitoring:alerts:AlertTopic",
+  key: "aws:kms/key:Key",
+  alias: "aws:kms/alias:Alias",
+  queue: "aws:sqs/queue:Queue",
+  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  topic: "aws:sns/topic:Topic",
+  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+  subscription: "aws:sns/topicSubscription:TopicSubscription",
+  permission: "aws:lambda/permission:Permission",
+  provider: "pulumi:providers:aws",
+} as const;
+
+/** ARN the mock gives the key `<name>-key`. */
+export function keyArnOf(name: string, region = REGION): string {
+  return `arn:aws:kms:${region}:${ACCOUNT}:key/${stableUuid(`${name}-key`)}`;
+}
+
+/** `type name <- parent name` for every resource, sorted. */
+export function summary(run: MockRun<unknown>): string[] {
+  const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+  return run.resources
+    .map(
+      (r) =>
+        `${r.type} ${r.name} <- ${r.parent ? (byUrn.get(r.parent)?.name ?? r.parent) : "(root)"}`,
+    )
+    .sort();
+}
+
+/** The inputs of a resource with its JSON fields (policies, delivery and redrive) parsed. */
+export function parsedInputs(resource: RecordedResource): Record<string, unknown> {
+  const inputs: Record<string, unknown> = { ...resource.inputs };
+  for (const field of ["policy", "deliveryPolicy", "redrivePolicy"]) {
+    if (typeof inputs[field] === "string") inputs[field] = JSON.parse(inputs[field] as string);
+  }
+  return inputs;
+}
+
+/** The parsed `policy` input of a resource. */
+export function policyOf<T = unknown>(resource: RecordedResource): T {
+  return JSON.parse(resource.inputs.policy as string) as T;
+}
