@@ -4,16 +4,6 @@
  * resource, with every problem listed and no stack trace.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { KmsMonitoring, parseStackConfig } from "./components";
+import { runProgram } from "./components/program";
 
-export = async () => {
-  const model = parseStackConfig(pulumi.runtime.allConfig(), { stack: pulumi.getStack() });
-  const monitoring = await KmsMonitoring.create("kms", model);
-  return {
-    environment: model.environment,
-    trailArn: monitoring.trailArn,
-    logGroupName: monitoring.logGroupName,
-    securityTopicArns: monitoring.securityTopicArns,
-    groupTopicArns: monitoring.groupTopicArns,
-  };
-};
+export = async () => (await runProgram(pulumi.runtime.allConfig(), pulumi.getStack())).outputs;

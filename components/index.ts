@@ -22,3 +22,5 @@ export type { StackPlan } from "./monitoring/stack-plan";
 export { checkQuotas } from "./monitoring/quotas";
 export type { QuotaUsage } from "./monitoring/quotas";
 export * as matching from "./matching";
+export { runProgram } from "./program";
+export type { ProgramRun, StackOutputs } from "./program";
