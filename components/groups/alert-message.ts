@@ -39,11 +39,28 @@ export interface AlertMessageArgs {
   signals: readonly KmsSignal[];
 }
 
+/**
+ * Free text for the template. EventBridge reads any `<name>` as a placeholder, cannot escape `<`
+ * or `>`, and rejects a target whose template names a placeholder that is not an input path, so
+ * angle brackets become single guillemets.
+ */
+function literal(text: string): string {
+  return text.replace(/</g, "\u2039").replace(/>/g, "\u203a");
+}
+
+/** The `<key>` of a catalog action (`--key-id <key>`) becomes the key ARN of the event. */
+const ACTION_KEY = "<key>";
+const EVENT_KEY_ARN = "<keyArn><nativeKeyArn>";
+
+function actionText(action: string): string {
+  return action.split(ACTION_KEY).map(literal).join(EVENT_KEY_ARN);
+}
+
 /** Builds the input transformer of a group rule. Pure; the result is passed to an EventTarget. */
 export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransformer {
   const lines = [
     `[${args.severityLabel}] KMS key event in key group "${args.group}" (${args.environment})`,
-    ...(args.groupDescription ? [`Group: ${args.groupDescription}`] : []),
+    ...(args.groupDescription ? [`Group: ${literal(args.groupDescription)}`] : []),
     "",
     "What happened: <detailType> <eventName>",
     "Key: <keyArn><nativeKeyArn>",
@@ -52,7 +69,7 @@ export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransfo
     "Error (if any): <errorMessage>",
     "",
     "What to do next:",
-    ...args.signals.map((s) => `- ${s.title} (${s.severity}): ${s.action}`),
+    ...args.signals.map((s) => `- ${literal(s.title)} (${s.severity}): ${actionText(s.action)}`),
   ];
   // A string template must itself be a JSON string; JSON.stringify escapes quotes and newlines
   // and leaves the <placeholders> for EventBridge to fill.

@@ -59,15 +59,34 @@ function rulesPerGroup(specs: readonly GroupRuleSpec[]): Map<string, number> {
   return counts;
 }
 
-/** Assigns groups to shards by hash, adding shards until none is over budget. */
-function assignShards(counts: Map<string, number>, total: number, budget: number): number[] {
+/**
+ * Assigns groups to shards by hash, adding shards until none is over budget. The shard count is
+ * the modulus, so a group keeps its shard for as long as the count stays the same.
+ */
+function assignShards(
+  region: string,
+  counts: Map<string, number>,
+  total: number,
+  budget: number,
+): { shards: number; shardOf: number[] } {
   const groups = [...counts.keys()];
-  for (let shards = Math.max(1, Math.ceil(total / (budget * 0.8))); ; shards++) {
+  for (const [group, rules] of counts) {
+    if (rules > budget) {
+      throw new Error(
+        `key group ${group} needs ${rules} EventBridge rules in ${region}, more than a shard bus ` +
+          `takes (${budget}); split it into smaller groups`,
+      );
+    }
+  }
+  const start = Math.max(1, Math.ceil(total / (budget * 0.8)));
+  // Bounded, so that names whose hashes keep colliding fail instead of searching for ever.
+  for (let shards = start; shards <= start + groups.length * 4; shards++) {
     const load = new Array<number>(shards).fill(0);
     const shardOf = groups.map((g) => stableHash(g) % shards);
     groups.forEach((g, i) => (load[shardOf[i]] += counts.get(g) ?? 0));
-    if (load.every((n) => n <= budget)) return shardOf;
+    if (load.every((n) => n <= budget)) return { shards, shardOf };
   }
+  throw new Error(`the ${total} group rules in ${region} do not spread over shard buses by hash`);
 }
 
 /** Plans the buses of one region's group rules. */
@@ -83,10 +102,9 @@ export function planRegionBuses(
     const busOfGroup = Object.fromEntries([...counts.keys()].map((g) => [g, "default"]));
     return { region, shardBuses: [], busOfGroup, fanOutRules: [] };
   }
-  const shardOf = assignShards(counts, inRegion.length, budget.shardBus);
-  const shardCount = Math.max(...shardOf) + 1;
+  const { shards, shardOf } = assignShards(region, counts, inRegion.length, budget.shardBus);
   const shardBuses = Array.from(
-    { length: shardCount },
+    { length: shards },
     (_, i) => `${namePrefix(environment)}-shard-${i + 1}`,
   );
   const busOfGroup = Object.fromEntries(

@@ -35,6 +35,10 @@ export function expiryAlarmSkipReason(key: ResolvedKey): string | undefined {
   if (!key.described) {
     return `key ${key.arn} could not be described; its expiry alarm waits until it can be`;
   }
+  if (key.origin !== undefined && key.origin !== "EXTERNAL") {
+    // KMS never publishes the expiry metric for such a key: an alarm would be in ALARM for good.
+    return `key ${key.arn} is flagged as imported but KMS reports origin ${key.origin}; no expiry alarm`;
+  }
   if (key.expirationModel === "KEY_MATERIAL_DOES_NOT_EXPIRE") {
     return `key ${key.arn} has imported material that does not expire; no expiry alarm needed`;
   }

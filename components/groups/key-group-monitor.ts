@@ -175,7 +175,7 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
     topicArn: pulumi.Output<string>,
   ): aws.cloudwatch.MetricAlarm {
     return new aws.cloudwatch.MetricAlarm(
-      `${name}-expiry-${spec.dimensions.KeyId}`,
+      `${name}-${spec.region}-expiry-${spec.dimensions.KeyId}`,
       {
         name: spec.name,
         alarmDescription: spec.description,

@@ -121,6 +121,8 @@ export async function resolveKeyGroups(
       ...(await taggedKeys(group, opts)).map((arn): [string, string] => [arn, "tags"]),
     ];
     const keys = new Map<string, ResolvedKey>();
+    // Keys left to an earlier group, so a key this group selects twice is reported once.
+    const left = new Set<string>();
     for (const [arn, selectedBy] of candidates) {
       const existing = keys.get(arn);
       if (existing) {
@@ -129,9 +131,12 @@ export async function resolveKeyGroups(
       }
       const claimedBy = owner.get(arn);
       if (claimedBy && claimedBy !== group.name) {
-        opts.warn(
-          `key ${arn} is selected by groups ${claimedBy} and ${group.name}; ${claimedBy} keeps it`,
-        );
+        if (!left.has(arn)) {
+          opts.warn(
+            `key ${arn} is selected by groups ${claimedBy} and ${group.name}; ${claimedBy} keeps it`,
+          );
+        }
+        left.add(arn);
         continue;
       }
       owner.set(arn, group.name);

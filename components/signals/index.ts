@@ -5,3 +5,4 @@ export * from "./key-scope";
 export * from "./filter-patterns";
 export * from "./event-patterns";
 export * from "./docs-table";
+export * from "./tamper-catalog";

@@ -1,0 +1,242 @@
+/**
+ * planRegionBuses: up to 100 group rules stay on the default bus; beyond that they move to shard
+ * buses of at most 250 rules, fed by fan-out rules of at most 5 targets, with each group pinned
+ * to a shard by a hash of its name.
+ */
+import { expect } from "chai";
+import {
+  DEFAULT_BUS_BUDGET,
+  RULES_PER_BUS_QUOTA,
+  TARGETS_PER_RULE_QUOTA,
+  planRegionBuses,
+} from "../../components/groups/bus-plan";
+import type { RegionBusPlan } from "../../components/groups/bus-plan";
+import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan";
+import { matchesEventPattern, toEventBridgeEvent } from "../../components/matching";
+import type { CloudTrailRecord } from "../../components/matching";
+import {
+  kmsCloudTrailRecords,
+  nativeKmsEvents,
+  otherServiceRecords,
+} from "../signals/fixture-events";
+import { groupModel, keyArn, keyId, resolvedGroup, resolvedKey } from "./builders";
+
+const TEMPLATE = planGroupRules(
+  resolvedGroup(groupModel("template", { critical: true }), [
+    resolvedKey(keyArn("us-east-1", keyId(1))),
+  ]),
+  "prod",
+)[0];
+
+/** `count` rules of group `group` in `region` (copies of a real spec; the planner reads only these fields). */
+function rulesOf(group: string, count: number, region = "us-east-1"): GroupRuleSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
+    ...TEMPLATE,
+    group,
+    region,
+    id: `critical-${i + 1}`,
+  }));
+}
+
+/** `groups` groups of `perGroup` rules each, named team-0000, team-0001, ... */
+function estateRules(groups: number, perGroup: number, region = "us-east-1"): GroupRuleSpec[] {
+  return Array.from({ length: groups }, (_, g) =>
+    rulesOf(`team-${String(g).padStart(4, "0")}`, perGroup, region),
+  ).flat();
+}
+
+/** Rules on each bus of the plan, the default bus included. */
+function load(plan: RegionBusPlan, specs: readonly GroupRuleSpec[]): Record<string, number> {
+  const counts: Record<string, number> = { default: plan.fanOutRules.length };
+  for (const bus of plan.shardBuses) counts[bus] = 0;
+  for (const s of specs.filter((r) => r.region === plan.region)) {
+    counts[plan.busOfGroup[s.group]] += 1;
+  }
+  return counts;
+}
+
+function record(file: string): CloudTrailRecord {
+  const found = [...kmsCloudTrailRecords(), ...otherServiceRecords()].find((e) => e.file === file);
+  return found?.event as CloudTrailRecord;
+}
+
+describe("planRegionBuses", () => {
+  it("keeps up to 100 rules on the default bus, with no shard bus and no fan-out rule", () => {
+    const specs = [...estateRules(50, 2), ...estateRules(80, 2, "eu-west-1")];
+    const plan = planRegionBuses("us-east-1", specs, "prod");
+    expect(plan.shardBuses).to.deep.equal([]);
+    expect(plan.fanOutRules).to.deep.equal([]);
+    expect(Object.keys(plan.busOfGroup)).to.have.length(50);
+    expect(new Set(Object.values(plan.busOfGroup))).to.deep.equal(new Set(["default"]));
+  });
+
+  it("plans an empty default-bus layout for a region without group rules", () => {
+    expect(planRegionBuses("ap-south-1", estateRules(3, 2), "prod")).to.deep.equal({
+      region: "ap-south-1",
+      shardBuses: [],
+      busOfGroup: {},
+      fanOutRules: [],
+    });
+  });
+
+  describe("a region with more rules than the default bus budget", () => {
+    const specs = estateRules(590, 3);
+    const plan = planRegionBuses("us-east-1", specs, "prod");
+
+    it("moves every rule to shard buses of at most 250 rules", () => {
+      expect(plan.shardBuses).to.deep.equal(
+        Array.from({ length: 9 }, (_, i) => `kmsmon-prod-shard-${i + 1}`),
+      );
+      const counts = load(plan, specs);
+      expect(counts.default).to.equal(2);
+      for (const bus of plan.shardBuses) {
+        expect(counts[bus], bus).to.be.within(1, DEFAULT_BUS_BUDGET.shardBus);
+      }
+      expect(Object.values(counts).reduce((a, b) => a + b, 0)).to.equal(1770 + 2);
+      expect(Object.keys(plan.busOfGroup)).to.have.length(590);
+      expect(
+        Object.values(plan.busOfGroup).filter((b) => !plan.shardBuses.includes(b)),
+      ).to.deep.equal([]);
+    });
+
+    it("feeds every shard exactly once from fan-out rules of at most 5 targets", () => {
+      expect(plan.fanOutRules.map((f) => [f.name, f.targetBuses])).to.deep.equal([
+        [
+          "kmsmon-prod-fanout-1",
+          [
+            "kmsmon-prod-shard-1",
+            "kmsmon-prod-shard-2",
+            "kmsmon-prod-shard-3",
+            "kmsmon-prod-shard-4",
+            "kmsmon-prod-shard-5",
+          ],
+        ],
+        [
+          "kmsmon-prod-fanout-2",
+          [
+            "kmsmon-prod-shard-6",
+            "kmsmon-prod-shard-7",
+            "kmsmon-prod-shard-8",
+            "kmsmon-prod-shard-9",
+          ],
+        ],
+      ]);
+      const targets = plan.fanOutRules.flatMap((f) => f.targetBuses);
+      expect([...targets].sort()).to.deep.equal([...plan.shardBuses].sort());
+      for (const f of plan.fanOutRules) {
+        expect(f.targetBuses.length).to.be.at.most(TARGETS_PER_RULE_QUOTA);
+      }
+    });
+
+    it("forwards every KMS event a group rule can match, and no other event", () => {
+      const pattern = plan.fanOutRules[0].eventPattern;
+      expect(pattern).to.deep.equal({
+        source: ["aws.kms"],
+        $or: [
+          {
+            "detail-type": ["AWS API Call via CloudTrail"],
+            detail: {
+              eventSource: ["kms.amazonaws.com"],
+              eventName: [
+                "ScheduleKeyDeletion",
+                "CancelKeyDeletion",
+                "DisableKey",
+                "EnableKey",
+                "PutKeyPolicy",
+                "CreateGrant",
+                "RevokeGrant",
+                "RetireGrant",
+                "ImportKeyMaterial",
+                "DeleteImportedKeyMaterial",
+                "DisableKeyRotation",
+                "RotateKeyOnDemand",
+              ],
+              errorCode: [{ exists: false }],
+            },
+          },
+          {
+            "detail-type": [
+              "KMS Imported Key Material Expiration",
+              "KMS CMK Rotation",
+              "KMS CMK Deletion",
+            ],
+          },
+          {
+            "detail-type": ["AWS API Call via CloudTrail"],
+            detail: {
+              eventSource: ["kms.amazonaws.com"],
+              errorCode: ["KMSInvalidStateException", "DisabledException"],
+              errorMessage: [{ wildcard: "*is pending deletion*" }],
+            },
+          },
+        ],
+      });
+      expect(plan.fanOutRules[1].eventPattern).to.deep.equal(pattern);
+      const forwarded = (file: string) =>
+        matchesEventPattern(pattern, toEventBridgeEvent(record(file)));
+      expect(forwarded("cloudtrail/DisableKey.json")).to.equal(true);
+      expect(forwarded("synthesized/Decrypt-pending-deletion.json")).to.equal(true);
+      expect(forwarded("cloudtrail/Decrypt.json")).to.equal(false);
+      expect(forwarded("synthesized/Decrypt-pending-import.json")).to.equal(false);
+      expect(forwarded("cloudtrail-tamper/events-PutRule.json")).to.equal(false);
+      for (const { file, event } of nativeKmsEvents()) {
+        expect(matchesEventPattern(pattern, event), file).to.equal(true);
+      }
+    });
+
+    it("is the same plan on every run", () => {
+      expect(planRegionBuses("us-east-1", specs, "prod")).to.deep.equal(plan);
+      expect(planRegionBuses("us-east-1", [...specs].reverse(), "prod")).to.deep.equal(plan);
+    });
+
+    it("keeps each group on its shard when groups are added or removed and the count holds", () => {
+      const grown = [...specs, ...rulesOf("new-team-a", 3), ...rulesOf("new-team-b", 5)];
+      const shrunk = specs.slice(0, specs.length - 9);
+      for (const other of [grown, shrunk]) {
+        const next = planRegionBuses("us-east-1", other, "prod");
+        expect(next.shardBuses).to.deep.equal(plan.shardBuses);
+        const moved = Object.keys(next.busOfGroup).filter(
+          (g) => g in plan.busOfGroup && next.busOfGroup[g] !== plan.busOfGroup[g],
+        );
+        expect(moved).to.deep.equal([]);
+      }
+    });
+  });
+
+  it("keeps every bus within AWS's 300 rules for 1,000 groups of 3 rules", () => {
+    const specs = estateRules(1000, 3);
+    const plan = planRegionBuses("us-east-1", specs, "prod");
+    const counts = load(plan, specs);
+    expect(plan.shardBuses).to.have.length(15);
+    expect(plan.fanOutRules).to.have.length(3);
+    for (const [bus, count] of Object.entries(counts)) {
+      expect(count, bus).to.be.at.most(RULES_PER_BUS_QUOTA);
+    }
+  });
+
+  it("honours a custom budget", () => {
+    const specs = [...rulesOf("a", 6), ...rulesOf("b", 6), ...rulesOf("c", 6)];
+    expect(
+      planRegionBuses("us-east-1", specs, "dev", { defaultBus: 18, shardBus: 12 }).shardBuses,
+    ).to.deep.equal([]);
+    const plan = planRegionBuses("us-east-1", specs, "dev", { defaultBus: 10, shardBus: 12 });
+    const counts = load(plan, specs);
+    expect(plan.shardBuses.length).to.be.at.least(2);
+    for (const bus of plan.shardBuses) expect(counts[bus], bus).to.be.at.most(12);
+  });
+
+  it("fits a group of exactly one bus's worth of rules", () => {
+    const specs = rulesOf("big", 250);
+    const plan = planRegionBuses("us-east-1", specs, "prod");
+    expect(plan.shardBuses).to.include(plan.busOfGroup.big);
+    expect(load(plan, specs)[plan.busOfGroup.big]).to.equal(250);
+  });
+
+  it("refuses a group with more rules than one bus holds, naming it", () => {
+    const specs = [...estateRules(10, 2), ...rulesOf("huge", 251)];
+    expect(() => planRegionBuses("us-east-1", specs, "prod")).to.throw(
+      "key group huge needs 251 EventBridge rules in us-east-1, more than a shard bus takes " +
+        "(250); split it into smaller groups",
+    );
+  });
+});

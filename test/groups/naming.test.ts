@@ -1,0 +1,88 @@
+/** Physical names: rule names within EventBridge's 64 characters, publisher ARN patterns. */
+import { expect } from "chai";
+import { nameProblem } from "../../components/config/fields";
+import { ENVIRONMENT_NAME, GROUP_NAME } from "../../components/config/schema";
+import { planGroupRules } from "../../components/groups/rule-plan";
+import { planGroup } from "../../components/groups/group-plan";
+import {
+  RULE_NAME_MAX,
+  fanOutNamePrefix,
+  groupAlarmName,
+  groupRuleName,
+  namePrefix,
+  publisherArnPatterns,
+} from "../../components/groups/naming";
+import { groupModel, keyArn, keyId, resolvedGroup, resolvedKey } from "./builders";
+
+/** The longest names the config accepts. */
+const ENVIRONMENT = "e".repeat(16);
+const GROUP = `g${"-x".repeat(15)}9`;
+
+describe("naming", () => {
+  it("builds the prefixes from the environment", () => {
+    expect(namePrefix("prod")).to.equal("kmsmon-prod");
+    expect(fanOutNamePrefix("prod")).to.equal("kmsmon-prod-fanout");
+    expect(groupAlarmName("prod", "payments", "expiry-k")).to.equal(
+      "kmsmon-prod-payments-expiry-k",
+    );
+  });
+
+  it("names rules kmsmon-<env>-<group>-<route code>-<n>", () => {
+    expect(groupRuleName("prod", "payments", "critical", 0)).to.equal("kmsmon-prod-payments-c-1");
+    expect(groupRuleName("prod", "payments", "standard", 1)).to.equal("kmsmon-prod-payments-s-2");
+    expect(groupRuleName("prod", "payments", "all", 9)).to.equal("kmsmon-prod-payments-a-10");
+  });
+
+  it("keeps rule names of the longest environment and group within 64 characters", () => {
+    expect(ENVIRONMENT).to.have.length(16);
+    expect(GROUP).to.have.length(32);
+    expect(nameProblem(ENVIRONMENT, ENVIRONMENT_NAME)).to.equal(undefined);
+    expect(nameProblem(GROUP, GROUP_NAME)).to.equal(undefined);
+    expect(nameProblem(`${GROUP}x`, GROUP_NAME)).to.be.a("string");
+    expect(groupRuleName(ENVIRONMENT, GROUP, "critical", 0)).to.have.length(60);
+    // Up to 99,999 rules of one route still fit.
+    expect(groupRuleName(ENVIRONMENT, GROUP, "standard", 99998)).to.have.length(RULE_NAME_MAX);
+    const group = resolvedGroup(
+      groupModel(GROUP, { critical: true }),
+      Array.from({ length: 40 }, (_, i) => resolvedKey(keyArn("us-east-1", keyId(i)))),
+    );
+    const names = planGroupRules(group, ENVIRONMENT).map((r) => r.name);
+    expect(names).to.have.length(8);
+    for (const name of names) expect(name.length, name).to.be.at.most(RULE_NAME_MAX);
+    expect(names[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);
+  });
+
+  it("refuses a rule name longer than 64 characters", () => {
+    expect(() => groupRuleName(ENVIRONMENT, GROUP, "all", 99999)).to.throw(
+      `rule name kmsmon-${ENVIRONMENT}-${GROUP}-a-100000 is longer than 64 characters`,
+    );
+  });
+
+  it("names a group's topics per route; regions keep the same name apart", () => {
+    const group = resolvedGroup(groupModel("payments", { critical: true }), [
+      resolvedKey(keyArn("us-east-1", keyId(1))),
+      resolvedKey(keyArn("eu-west-1", keyId(2))),
+    ]);
+    expect(planGroup(group, "prod").topics.map((t) => [t.region, t.route, t.name])).to.deep.equal([
+      ["eu-west-1", "critical", "kmsmon-prod-payments-critical"],
+      ["eu-west-1", "standard", "kmsmon-prod-payments-standard"],
+      ["us-east-1", "critical", "kmsmon-prod-payments-critical"],
+      ["us-east-1", "standard", "kmsmon-prod-payments-standard"],
+    ]);
+  });
+
+  it("gives the exact publisher ARN patterns of a region", () => {
+    expect(publisherArnPatterns("aws", "eu-west-1", "111122223333", "prod")).to.deep.equal({
+      alarmArnPattern: "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:kmsmon-prod-*",
+      ruleArnPattern: "arn:aws:events:eu-west-1:111122223333:rule/*kmsmon-prod-*",
+      topicArnPattern: "arn:aws:sns:eu-west-1:111122223333:kmsmon-prod-*",
+    });
+    expect(
+      publisherArnPatterns("aws-us-gov", "us-gov-west-1", "444455556666", "dev"),
+    ).to.deep.equal({
+      alarmArnPattern: "arn:aws-us-gov:cloudwatch:us-gov-west-1:444455556666:alarm:kmsmon-dev-*",
+      ruleArnPattern: "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/*kmsmon-dev-*",
+      topicArnPattern: "arn:aws-us-gov:sns:us-gov-west-1:444455556666:kmsmon-dev-*",
+    });
+  });
+});
