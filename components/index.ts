@@ -21,6 +21,7 @@ export { planStack } from "./monitoring/stack-plan";
 export type { StackPlan } from "./monitoring/stack-plan";
 export { checkQuotas } from "./monitoring/quotas";
 export type { QuotaUsage } from "./monitoring/quotas";
+export * from "./watchers";
 export * as matching from "./matching";
 export { runProgram } from "./program";
 export type { ProgramRun, StackOutputs } from "./program";

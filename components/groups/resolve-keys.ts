@@ -89,6 +89,7 @@ async function describe(key: ResolvedKey, opts: ResolveOptions): Promise<Resolve
       origin: meta.origin,
       keyState: meta.keyState,
       keyManager: meta.keyManager,
+      keyUsage: meta.keyUsage,
       creationDate: meta.creationDate,
       validTo: meta.validTo || undefined,
       expirationModel: meta.expirationModel || undefined,

@@ -19,6 +19,8 @@ export interface ResolvedKey {
   origin?: string;
   keyState?: string;
   keyManager?: string;
+  /** ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC or KEY_AGREEMENT. */
+  keyUsage?: string;
   creationDate?: string;
   /** Expiry of imported material (RFC 3339), when it expires. */
   validTo?: string;

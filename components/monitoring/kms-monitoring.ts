@@ -13,6 +13,7 @@ import { namePrefix, publisherArnPatterns } from "../groups/naming";
 import type { ResolvedKeyGroup } from "../groups/resolved";
 import { resolveKeyGroups } from "../groups/resolve-keys";
 import { KmsAuditTrail, KmsAuditTrailArgs } from "../trail";
+import { RequestQuotaAlarms, TamperAlarms, UsageBaseline } from "../watchers";
 import { EventBusShards } from "./event-bus-shards";
 import { RegionAlerting } from "./region-alerting";
 import { planStack, StackPlan } from "./stack-plan";
@@ -120,6 +121,16 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         { environment: model.environment, securityTargets: model.security, region, publishers },
         childOpts,
       );
+      new RequestQuotaAlarms(
+        `${name}-${region}-quotas`,
+        {
+          environment: model.environment,
+          region,
+          quotaAlarmPercent: model.quotaAlarmPercent,
+          alarmActions: [alerting.securityTopicArn],
+        },
+        childOpts,
+      );
       const busPlan = plan.buses.find((b) => b.region === region);
       if (busPlan && busPlan.shardBuses.length > 0) {
         const shards = new EventBusShards(
@@ -144,6 +155,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       };
     }
 
+    const securityTopic = contexts[model.region].alerting.securityTopicArn;
     const trail = new KmsAuditTrail(
       `${name}-trail`,
       auditTrailArgs(model.environment, model.trail),
@@ -156,7 +168,18 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       {
         environment: model.environment,
         logGroupName: trail.logGroupName,
-        alarmActions: [contexts[model.region].alerting.securityTopicArn],
+        alarmActions: [securityTopic],
+      },
+      { parent: this },
+    );
+
+    new TamperAlarms(
+      `${name}-tamper`,
+      {
+        environment: model.environment,
+        logGroupName: trail.logGroupName,
+        trailName: watchedTrailName(model),
+        alarmActions: [securityTopic],
       },
       { parent: this },
     );
@@ -178,6 +201,23 @@ export class KmsMonitoring extends pulumi.ComponentResource {
           { environment: model.environment, group, regions },
           { parent: this },
         );
+        // The baseline warns the group's non-critical route of each region.
+        const warningTopic = (region: string) =>
+          monitor.topicArns.apply((t) => t[`${region}/standard`] ?? t[`${region}/all`]);
+        new UsageBaseline(
+          `${name}-${group.model.name}-baseline`,
+          {
+            environment: model.environment,
+            group,
+            regions: Object.fromEntries(
+              Object.entries(regions).map(([r, c]) => [
+                r,
+                { provider: c.provider, alarmActions: [warningTopic(r)] },
+              ]),
+            ),
+          },
+          { parent: this },
+        );
         return [group.model.name, monitor] as const;
       });
 
@@ -194,6 +234,12 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       groupTopicArns: this.groupTopicArns,
     });
   }
+}
+
+/** The trail the tamper alarms watch: ours, or the existing one named in config. */
+function watchedTrailName(model: StackModel): string | undefined {
+  if (model.trail.mode !== "existing") return namePrefix(model.environment);
+  return model.trail.trailArn?.split(":trail/")[1];
 }
 
 function outputRecord<T>(entries: [string, pulumi.Input<T>][]): pulumi.Output<Record<string, T>> {

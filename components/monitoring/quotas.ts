@@ -46,7 +46,7 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
   const rows: QuotaUsage[] = [
     usage(
       "Metric filters on the trail's log group",
-      plan.accountFilters.length,
+      plan.accountFilters.length + plan.tamperAlarms.length,
       METRIC_FILTERS_PER_LOG_GROUP,
     ),
     usage(
@@ -80,7 +80,14 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     ),
     usage("Longest alarm name (characters)", max(alarms.map((a) => a.name.length)), ALARM_NAME_MAX),
     usage("Alarm actions on one alarm", alarms.length ? 1 : 0, ACTIONS_PER_ALARM),
-    usage("Metrics in one alarm", alarms.length ? 1 : 0, METRICS_PER_ALARM),
+    usage(
+      "Metrics in one alarm",
+      max([
+        ...(alarms.length ? [1] : []),
+        ...plan.baselineAlarms.map((b) => b.metricQueries.filter((q) => q.metric).length),
+      ]),
+      METRICS_PER_ALARM,
+    ),
   ];
   for (const bus of plan.buses) {
     const onDefault = rules.filter(

@@ -47,6 +47,9 @@ export class RegionAlerting extends pulumi.ComponentResource {
       { aliasName: `${prefix}-alerts` },
       { parent: this },
     );
+    // The security topic's subscriptions redrive to the queue, and the queue's alarm notifies the
+    // security topic: the queue ARN is filled in once the queue exists (no resource cycle).
+    const [queueArn, setQueueArn] = pulumi.deferredOutput<string>();
     const security = new AlertTopic(
       `${name}-security`,
       {
@@ -55,6 +58,7 @@ export class RegionAlerting extends pulumi.ComponentResource {
         targets: args.securityTargets,
         alarmArnPrefix: args.publishers.alarmArnPattern,
         ruleArnPrefix: args.publishers.ruleArnPattern,
+        deadLetterQueueArn: queueArn,
       },
       { parent: this },
     );
@@ -68,6 +72,7 @@ export class RegionAlerting extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    setQueueArn(queue.queueArn);
     const alarm = new aws.cloudwatch.MetricAlarm(
       `${name}-notifications-failed`,
       {

@@ -8,6 +8,8 @@ import { AccountFilterSpec, planAccountFilters } from "../account/account-filter
 import { planRegionBuses, RegionBusPlan } from "../groups/bus-plan";
 import { GroupPlan, planGroup } from "../groups/group-plan";
 import type { ResolvedKeyGroup } from "../groups/resolved";
+import { BaselineAlarmSpec, planBaselineAlarms } from "../watchers/baseline-plan";
+import { planTamperAlarms, TamperAlarmSpec } from "../watchers/tamper-plan";
 
 /** The whole stack. */
 export interface StackPlan {
@@ -18,6 +20,10 @@ export interface StackPlan {
   groups: GroupPlan[];
   buses: RegionBusPlan[];
   accountFilters: AccountFilterSpec[];
+  /** Tamper filters and alarms on the same log group. */
+  tamperAlarms: TamperAlarmSpec[];
+  /** Usage baseline (anomaly) alarms of every group. */
+  baselineAlarms: BaselineAlarmSpec[];
 }
 
 /** Plans the whole stack. Pure: the same model and keys always give the same plan. */
@@ -32,5 +38,7 @@ export function planStack(model: StackModel, groups: readonly ResolvedKeyGroup[]
     groups: groupPlans,
     buses: regions.map((r) => planRegionBuses(r, allRules, model.environment)),
     accountFilters: planAccountFilters(model.environment),
+    tamperAlarms: planTamperAlarms(model.environment),
+    baselineAlarms: groups.flatMap((g) => planBaselineAlarms(g, model.environment)),
   };
 }

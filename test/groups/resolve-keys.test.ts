@@ -100,6 +100,7 @@ function described(arn: string, selectedBy: string, extra: Partial<ResolvedKey> 
     origin: "AWS_KMS",
     keyState: "Enabled",
     keyManager: "CUSTOMER",
+    keyUsage: "ENCRYPT_DECRYPT",
     creationDate: "2024-01-15T10:00:00Z",
     validTo: undefined,
     expirationModel: undefined,

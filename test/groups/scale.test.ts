@@ -27,7 +27,11 @@ function figures(plan: StackPlan) {
     expiryAlarms: plan.groups.flatMap((g) => g.expiryAlarms).length,
     shardBuses: Object.fromEntries(plan.buses.map((b) => [b.region, b.shardBuses.length])),
     fanOutRules: Object.fromEntries(plan.buses.map((b) => [b.region, b.fanOutRules.length])),
-    metricFilters: plan.accountFilters.length,
+    metricFilters: plan.accountFilters.length + plan.tamperAlarms.length,
+    baselineAlarms: plan.baselineAlarms.length,
+    mostMetricsInOneAlarm: Math.max(
+      ...plan.baselineAlarms.map((b) => b.metricQueries.filter((q) => q.metric).length),
+    ),
   };
 }
 
@@ -82,7 +86,9 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
         expiryAlarms: 1000,
         shardBuses: { "us-east-1": 15 },
         fanOutRules: { "us-east-1": 3 },
-        metricFilters: 17,
+        metricFilters: 25,
+        baselineAlarms: 2000,
+        mostMetricsInOneAlarm: 8,
       });
     });
 
@@ -115,7 +121,9 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
         expiryAlarms: 1000,
         shardBuses: { "ap-southeast-2": 6, "eu-west-1": 5, "us-east-1": 6 },
         fanOutRules: { "ap-southeast-2": 2, "eu-west-1": 1, "us-east-1": 2 },
-        metricFilters: 17,
+        metricFilters: 25,
+        baselineAlarms: 2000,
+        mostMetricsInOneAlarm: 8,
       });
       expect(plan.regions).to.deep.equal(["ap-southeast-2", "eu-west-1", "us-east-1"]);
     });

@@ -1,0 +1,191 @@
+/**
+ * Anomaly-detection baselines of a group's data-plane use, as data. KMS publishes
+ * `SuccessfulRequest` (AWS/KMS, dimensions KeyArn and Operation) per key and operation; each alarm
+ * sums the main operation of up to 8 keys of one region and alarms when the sum leaves its
+ * `ANOMALY_DETECTION_BAND`. Eight keys, because an alarm holds 10 queries here: the 8 metrics, the
+ * sum and the band (AWS allows 10 metrics per metric-math alarm; counting the expressions too keeps
+ * the alarm valid however the limit is counted). One alarm per chunk also means one anomaly model
+ * per chunk (AWS: 500 models per region) and one notification when a whole application shifts.
+ *
+ * Cost per group, per region with K keys (us-east-1, $0.10 per alarm metric-month): an anomaly
+ * alarm bills 3 alarm metrics per metric it reads, so 3 x K x $0.10 = $0.30 x K a month (8 keys:
+ * $2.40). If AWS bills a metric-math anomaly alarm as its metrics plus the 2 band bounds, it is
+ * (K + 2 x ceil(K / 8)) x $0.10 instead (8 keys: $1.00). See {@link baselineMonthlyCostUsd}.
+ */
+import type { BaselineSettings } from "../config/model";
+import { groupAlarmName } from "../groups/naming";
+import { regionsOf, ResolvedKeyGroup } from "../groups/resolved";
+import { signalById } from "../signals/catalog";
+import {
+  ALARM_METRIC_MONTHLY_USD,
+  metricCount,
+  MetricQuerySpec,
+  QUERIES_PER_MATH_ALARM,
+} from "./metric-query";
+
+/** Keys summed by one alarm: the query budget minus the sum and the band. */
+export const KEYS_PER_BASELINE_ALARM = QUERIES_PER_MATH_ALARM - 2;
+
+/** Alarm metrics billed per metric of an anomaly-detection alarm (the value and both bounds). */
+export const ANOMALY_ALARM_METRICS_PER_METRIC = 3;
+
+/**
+ * The operation that carries a key's traffic, by the key's KeyUsage: Decrypt for encryption keys
+ * (every read of envelope-encrypted data calls it), Sign, GenerateMac, DeriveSharedSecret.
+ */
+export const BASELINE_OPERATION_BY_USAGE: Readonly<Record<string, string>> = {
+  ENCRYPT_DECRYPT: "Decrypt",
+  SIGN_VERIFY: "Sign",
+  GENERATE_VERIFY_MAC: "GenerateMac",
+  KEY_AGREEMENT: "DeriveSharedSecret",
+};
+
+/** The operation baselined for a key; Decrypt when its usage is unknown (not described). */
+export function baselineOperation(keyUsage: string | undefined): string {
+  return (keyUsage && BASELINE_OPERATION_BY_USAGE[keyUsage]) || "Decrypt";
+}
+
+/** One anomaly-detection alarm over a chunk of a group's keys in one region. */
+export interface BaselineAlarmSpec {
+  group: string;
+  region: string;
+  /** Position of the chunk within the group's keys of the region, from 0. */
+  index: number;
+  name: string;
+  description: string;
+  /** The keys summed, with the operation read for each. */
+  keys: { arn: string; operation: string }[];
+  metricQueries: MetricQuerySpec[];
+  /** ID of the ANOMALY_DETECTION_BAND query. */
+  thresholdMetricId: string;
+  comparisonOperator: "LessThanLowerOrGreaterThanUpperThreshold";
+  evaluationPeriods: number;
+  datapointsToAlarm: number;
+  treatMissingData: "notBreaching";
+}
+
+/** Why the settings cannot make a valid anomaly alarm, or undefined when they can. */
+export function baselineSettingsProblem(settings: BaselineSettings): string | undefined {
+  const { bandWidth, periodSeconds, evaluationPeriods, datapointsToAlarm } = settings;
+  if (typeof bandWidth !== "number" || !Number.isFinite(bandWidth) || bandWidth <= 0) {
+    return `bandWidth ${bandWidth} is not a positive number of standard deviations`;
+  }
+  if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
+    return `periodSeconds ${periodSeconds} is not a multiple of 60 (anomaly alarms need >= 60)`;
+  }
+  if (periodSeconds > 86400) return `periodSeconds ${periodSeconds} is over one day`;
+  if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
+    return `evaluationPeriods ${evaluationPeriods} is not a positive integer`;
+  }
+  if (
+    !Number.isInteger(datapointsToAlarm) ||
+    datapointsToAlarm < 1 ||
+    datapointsToAlarm > evaluationPeriods
+  ) {
+    return `datapointsToAlarm ${datapointsToAlarm} is not from 1 to evaluationPeriods`;
+  }
+  return undefined;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+function queriesOf(keys: BaselineAlarmSpec["keys"], settings: BaselineSettings): MetricQuerySpec[] {
+  const metrics: MetricQuerySpec[] = keys.map((key, i) => ({
+    id: `m${i + 1}`,
+    label: `${key.arn.split(":key/")[1]} ${key.operation}`,
+    returnData: false,
+    metric: {
+      namespace: "AWS/KMS",
+      metricName: "SuccessfulRequest",
+      dimensions: { KeyArn: key.arn, Operation: key.operation },
+      period: settings.periodSeconds,
+      stat: "Sum",
+    },
+  }));
+  return [
+    ...metrics,
+    {
+      id: "e1",
+      label: "Successful data-plane requests",
+      returnData: true,
+      // SUM of the array adds the series point by point, so an idle key does not blank the sum.
+      expression: `SUM([${metrics.map((m) => m.id).join(",")}])`,
+    },
+    {
+      id: "ad1",
+      label: "Expected band",
+      returnData: true,
+      expression: `ANOMALY_DETECTION_BAND(e1, ${settings.bandWidth})`,
+    },
+  ];
+}
+
+/**
+ * The group's baseline alarms: per region, its keys sorted by ARN (stable chunks across runs) in
+ * chunks of {@link KEYS_PER_BASELINE_ALARM}. Keys that could not be described are included: their
+ * ARN is known and Decrypt is read for them. Empty when the baseline is disabled.
+ *
+ * @param group - the group with its keys resolved.
+ * @param environment - environment name, part of the alarm names.
+ * @param keyUsages - KeyUsage by key ARN, overriding what DescribeKey reported (`keyUsage` of the
+ *   resolved key); keys with neither read Decrypt.
+ * @throws when the group's baseline settings cannot make a valid alarm.
+ */
+export function planBaselineAlarms(
+  group: ResolvedKeyGroup,
+  environment: string,
+  keyUsages: Readonly<Record<string, string>> = {},
+): BaselineAlarmSpec[] {
+  const settings = group.model.baseline;
+  if (!settings.enabled) return [];
+  const problem = baselineSettingsProblem(settings);
+  if (problem) throw new Error(`key group ${group.model.name}: baseline: ${problem}`);
+  const action = signalById("data-plane-use").action;
+  return regionsOf(group).flatMap((region) => {
+    const arns = [...new Set(group.keys.filter((k) => k.region === region).map((k) => k.arn))];
+    const described = new Map(group.keys.map((k) => [k.arn, k.keyUsage]));
+    const keys = arns
+      .sort()
+      .map((arn) => ({ arn, operation: baselineOperation(keyUsages[arn] ?? described.get(arn)) }));
+    const chunks = chunk(keys, KEYS_PER_BASELINE_ALARM);
+    return chunks.map((keysOfChunk, index) => ({
+      group: group.model.name,
+      region,
+      index,
+      name: groupAlarmName(environment, group.model.name, `baseline-${index + 1}`),
+      description:
+        `Data-plane use of key group ${group.model.name} in ${region} (alarm ${index + 1} of ` +
+        `${chunks.length}, ${keysOfChunk.length} keys) left its expected band of ` +
+        `${settings.bandWidth} standard deviations. ${action} Keys: ` +
+        keysOfChunk.map((k) => `${k.arn.split(":key/")[1]} (${k.operation})`).join(", "),
+      keys: keysOfChunk,
+      metricQueries: queriesOf(keysOfChunk, settings),
+      thresholdMetricId: "ad1",
+      comparisonOperator: "LessThanLowerOrGreaterThanUpperThreshold",
+      evaluationPeriods: settings.evaluationPeriods,
+      datapointsToAlarm: settings.datapointsToAlarm,
+      treatMissingData: "notBreaching",
+    }));
+  });
+}
+
+/**
+ * Monthly price of baseline alarms (us-east-1): 3 alarm metrics per metric read, $0.10 each.
+ * With `"bounds-per-alarm"` instead: the metrics read plus 2 band bounds per alarm.
+ */
+export function baselineMonthlyCostUsd(
+  specs: readonly BaselineAlarmSpec[],
+  billing: "per-metric" | "bounds-per-alarm" = "per-metric",
+): number {
+  const alarmMetrics = specs.reduce((sum, spec) => {
+    const metrics = metricCount(spec.metricQueries);
+    return (
+      sum + (billing === "per-metric" ? ANOMALY_ALARM_METRICS_PER_METRIC * metrics : metrics + 2)
+    );
+  }, 0);
+  return Math.round(alarmMetrics * ALARM_METRIC_MONTHLY_USD * 100) / 100;
+}

@@ -1,0 +1,151 @@
+/**
+ * Request-quota alarms as data: per region, one alarm per KMS cryptographic request-quota family
+ * (symmetric, RSA, ECC) on the family's share of its quota.
+ *
+ * What is counted: KMS throttles the cryptographic operations of a family against one shared
+ * per-second quota, by the type of key used (a Decrypt with an RSA key counts against the RSA
+ * quota, not the symmetric one). AWS/Usage publishes that shared count itself, as `CallCount` with
+ * `Resource` = `CryptographicOperationsSymmetric` / `...Rsa` / `...Ecc` (Service KMS, Type API,
+ * Class None), which is the usage metric Service Quotas ties to the quota. So each alarm reads that
+ * one metric rather than summing per-operation counts: a per-operation count cannot tell key types
+ * apart (Decrypt serves both symmetric and RSA keys), and SERVICE_QUOTA() needs the metric that
+ * Service Quotas maps to the quota. The operations each quota covers are listed per family.
+ *
+ * Unit: CallCount is collected per minute (Sum over 60 s = calls in that minute) while KMS quotas
+ * are per second, so the expression divides by the period: `m1/60/SERVICE_QUOTA(m1)*100` is the
+ * average per-second rate over the minute as a percentage of the applied quota (CloudWatch's
+ * documented form `m1/SERVICE_QUOTA(m1)*100` assumes usage and quota share a unit).
+ *
+ * Cost per region (us-east-1): 3 alarms x 1 metric x $0.10 = $0.30 a month.
+ */
+import { namePrefix } from "../groups/naming";
+import { ALARM_METRIC_MONTHLY_USD, metricCount, MetricQuerySpec } from "./metric-query";
+
+/** A KMS request quota shared by several cryptographic operations. */
+export interface RequestQuotaFamily {
+  id: "symmetric" | "rsa" | "ecc";
+  /** The quota's name in Service Quotas. */
+  quotaName: string;
+  /** The `Resource` dimension of the family's AWS/Usage CallCount. */
+  usageResource: string;
+  /** The operations whose calls count against the quota (AWS KMS Developer Guide, Request quotas). */
+  operations: readonly string[];
+}
+
+/** The three cryptographic request-quota families of KMS. */
+export const KMS_REQUEST_QUOTA_FAMILIES: readonly RequestQuotaFamily[] = [
+  {
+    id: "symmetric",
+    quotaName: "Cryptographic operations (symmetric) request rate",
+    usageResource: "CryptographicOperationsSymmetric",
+    operations: [
+      "Decrypt",
+      "Encrypt",
+      "GenerateDataKey",
+      "GenerateDataKeyWithoutPlaintext",
+      "GenerateMac",
+      "GenerateRandom",
+      "ReEncrypt",
+      "VerifyMac",
+    ],
+  },
+  {
+    id: "rsa",
+    quotaName: "Cryptographic operations (RSA) request rate",
+    usageResource: "CryptographicOperationsRsa",
+    operations: ["Decrypt", "Encrypt", "ReEncrypt", "Sign", "Verify"],
+  },
+  {
+    id: "ecc",
+    quotaName: "Cryptographic operations (ECC) request rate",
+    usageResource: "CryptographicOperationsEcc",
+    operations: ["Sign", "Verify", "DeriveSharedSecret"],
+  },
+];
+
+/** One quota alarm of a region. */
+export interface QuotaAlarmSpec {
+  family: RequestQuotaFamily["id"];
+  region: string;
+  name: string;
+  description: string;
+  metricQueries: MetricQuerySpec[];
+  threshold: number;
+  comparisonOperator: "GreaterThanOrEqualToThreshold";
+  evaluationPeriods: number;
+  datapointsToAlarm: number;
+  treatMissingData: "notBreaching";
+}
+
+/** AWS/Usage collects CallCount every minute. */
+export const QUOTA_PERIOD_SECONDS = 60;
+
+/** 3 of 5 minutes: sustained use near the quota, not one busy minute. */
+const EVALUATION_PERIODS = 5;
+const DATAPOINTS_TO_ALARM = 3;
+
+/** The expression: average calls per second over the period, as a percentage of the quota. */
+export const QUOTA_PERCENT_EXPRESSION = `m1/${QUOTA_PERIOD_SECONDS}/SERVICE_QUOTA(m1)*100`;
+
+/**
+ * The quota alarms of one region: one per family, alarming at `percent` of the applied quota.
+ *
+ * @param environment - environment name, part of the alarm names (`kmsmon-<env>-quota-<family>`).
+ * @param region - the region the alarms live in (named in descriptions).
+ * @param percent - threshold in percent of the quota, above 0 and at most 100.
+ */
+export function planQuotaAlarms(
+  environment: string,
+  region: string,
+  percent: number,
+): QuotaAlarmSpec[] {
+  if (typeof percent !== "number" || !(percent > 0 && percent <= 100)) {
+    throw new Error(`quotaAlarmPercent ${percent} is not above 0 and at most 100`);
+  }
+  return KMS_REQUEST_QUOTA_FAMILIES.map((family) => ({
+    family: family.id,
+    region,
+    name: `${namePrefix(environment)}-quota-${family.id}`,
+    description:
+      `KMS requests in ${region} reached ${percent}% of "${family.quotaName}" (shared by ` +
+      `${family.operations.join(", ")}) in 3 of 5 minutes. Past 100% KMS throttles these calls ` +
+      "for the whole account: cache data keys, spread load, or request an increase in Service " +
+      "Quotas (`aws service-quotas request-service-quota-increase --service-code kms ...`).",
+    metricQueries: [
+      {
+        id: "m1",
+        label: `CallCount ${family.usageResource}`,
+        returnData: false,
+        metric: {
+          namespace: "AWS/Usage",
+          metricName: "CallCount",
+          dimensions: {
+            Service: "KMS",
+            Type: "API",
+            Resource: family.usageResource,
+            Class: "None",
+          },
+          period: QUOTA_PERIOD_SECONDS,
+          stat: "Sum",
+        },
+      },
+      {
+        id: "e1",
+        label: `Percent of ${family.quotaName}`,
+        returnData: true,
+        expression: QUOTA_PERCENT_EXPRESSION,
+      },
+    ],
+    threshold: percent,
+    comparisonOperator: "GreaterThanOrEqualToThreshold",
+    evaluationPeriods: EVALUATION_PERIODS,
+    datapointsToAlarm: DATAPOINTS_TO_ALARM,
+    treatMissingData: "notBreaching",
+  }));
+}
+
+/** Monthly price of quota alarms (us-east-1): each metric read is one alarm metric at $0.10. */
+export function quotaMonthlyCostUsd(specs: readonly QuotaAlarmSpec[]): number {
+  const metrics = specs.reduce((sum, spec) => sum + metricCount(spec.metricQueries), 0);
+  return Math.round(metrics * ALARM_METRIC_MONTHLY_USD * 100) / 100;
+}

@@ -1,0 +1,167 @@
+/** The pure baseline planner: chunks, exact queries, operations, limits and cost. */
+import { expect } from "chai";
+import {
+  KEYS_PER_BASELINE_ALARM,
+  QUERIES_PER_MATH_ALARM,
+  baselineMonthlyCostUsd,
+  baselineOperation,
+  metricCount,
+  planBaselineAlarms,
+} from "../../components/watchers";
+import { groupOf, keyArn, keyIdOf } from "./helpers";
+
+const EU = "eu-west-1";
+const US = "us-east-1";
+
+function metricOf(arn: string, operation: string, id: string) {
+  return {
+    id,
+    label: `${keyIdOf(arn)} ${operation}`,
+    returnData: false,
+    metric: {
+      namespace: "AWS/KMS",
+      metricName: "SuccessfulRequest",
+      dimensions: { KeyArn: arn, Operation: operation },
+      period: 3600,
+      stat: "Sum",
+    },
+  };
+}
+
+describe("planBaselineAlarms", () => {
+  it("plans one anomaly alarm summing the keys' main operation, with these exact queries", () => {
+    const [a, b] = [keyArn(US, 2), keyArn(US, 1)];
+    const group = groupOf("payments", [a, b]);
+    const specs = planBaselineAlarms(group, "dev", { [a]: "SIGN_VERIFY" });
+    expect(specs).to.have.length(1);
+    const { description, ...rest } = specs[0];
+    expect(rest).to.deep.equal({
+      group: "payments",
+      region: US,
+      index: 0,
+      name: "kmsmon-dev-payments-baseline-1",
+      keys: [
+        { arn: b, operation: "Decrypt" },
+        { arn: a, operation: "Sign" },
+      ],
+      metricQueries: [
+        metricOf(b, "Decrypt", "m1"),
+        metricOf(a, "Sign", "m2"),
+        {
+          id: "e1",
+          label: "Successful data-plane requests",
+          returnData: true,
+          expression: "SUM([m1,m2])",
+        },
+        {
+          id: "ad1",
+          label: "Expected band",
+          returnData: true,
+          expression: "ANOMALY_DETECTION_BAND(e1, 2)",
+        },
+      ],
+      thresholdMetricId: "ad1",
+      comparisonOperator: "LessThanLowerOrGreaterThanUpperThreshold",
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: "notBreaching",
+    });
+    expect(description).to.equal(
+      "Data-plane use of key group payments in us-east-1 (alarm 1 of 1, 2 keys) left its " +
+        "expected band of 2 standard deviations. Use outside the usual band: check which " +
+        `application changed its traffic. Keys: ${keyIdOf(b)} (Decrypt), ${keyIdOf(a)} (Sign)`,
+    );
+  });
+
+  it("reads Decrypt, Sign, GenerateMac or DeriveSharedSecret by key usage; Decrypt if unknown", () => {
+    expect(baselineOperation("ENCRYPT_DECRYPT")).to.equal("Decrypt");
+    expect(baselineOperation("SIGN_VERIFY")).to.equal("Sign");
+    expect(baselineOperation("GENERATE_VERIFY_MAC")).to.equal("GenerateMac");
+    expect(baselineOperation("KEY_AGREEMENT")).to.equal("DeriveSharedSecret");
+    expect(baselineOperation(undefined)).to.equal("Decrypt");
+    expect(baselineOperation("SOMETHING_NEW")).to.equal("Decrypt");
+  });
+
+  it("splits a region's keys into chunks of 8, each alarm within 10 queries", () => {
+    const arns = Array.from({ length: 17 }, (_, i) => keyArn(US, i + 1));
+    const specs = planBaselineAlarms(groupOf("big", arns), "dev");
+    expect(KEYS_PER_BASELINE_ALARM).to.equal(8);
+    expect(specs.map((s) => s.keys.length)).to.deep.equal([8, 8, 1]);
+    expect(specs.map((s) => s.name)).to.deep.equal([
+      "kmsmon-dev-big-baseline-1",
+      "kmsmon-dev-big-baseline-2",
+      "kmsmon-dev-big-baseline-3",
+    ]);
+    expect(specs.flatMap((s) => s.keys.map((k) => k.arn))).to.deep.equal([...arns].sort());
+    for (const spec of specs) {
+      expect(spec.metricQueries.length).to.be.at.most(QUERIES_PER_MATH_ALARM);
+      expect(metricCount(spec.metricQueries)).to.equal(spec.keys.length);
+      expect(spec.description.length).to.be.at.most(1024);
+      const ids = spec.metricQueries.filter((q) => q.metric).map((q) => q.id);
+      expect(spec.metricQueries.find((q) => q.id === "e1")!.expression).to.equal(
+        `SUM([${ids.join(",")}])`,
+      );
+    }
+    expect(specs[2].metricQueries.map((q) => q.id)).to.deep.equal(["m1", "e1", "ad1"]);
+  });
+
+  it("plans per region, and includes keys that could not be described", () => {
+    const eu = keyArn(EU, 5);
+    const us = keyArn(US, 6);
+    const specs = planBaselineAlarms(groupOf("g", [us, eu, us], {}, [eu]), "prod");
+    expect(specs.map((s) => [s.region, s.name, s.keys])).to.deep.equal([
+      [EU, "kmsmon-prod-g-baseline-1", [{ arn: eu, operation: "Decrypt" }]],
+      [US, "kmsmon-prod-g-baseline-1", [{ arn: us, operation: "Decrypt" }]],
+    ]);
+  });
+
+  it("follows the group's settings", () => {
+    const specs = planBaselineAlarms(
+      groupOf("g", [keyArn(US, 1)], {
+        bandWidth: 3.5,
+        periodSeconds: 900,
+        evaluationPeriods: 4,
+        datapointsToAlarm: 2,
+      }),
+      "dev",
+    );
+    expect(specs[0].metricQueries[0].metric!.period).to.equal(900);
+    expect(specs[0].metricQueries[2].expression).to.equal("ANOMALY_DETECTION_BAND(e1, 3.5)");
+    expect([specs[0].evaluationPeriods, specs[0].datapointsToAlarm]).to.deep.equal([4, 2]);
+  });
+
+  it("plans nothing when the baseline is disabled or the group has no keys", () => {
+    expect(
+      planBaselineAlarms(groupOf("g", [keyArn(US, 1)], { enabled: false }), "dev"),
+    ).to.deep.equal([]);
+    expect(planBaselineAlarms(groupOf("g", []), "dev")).to.deep.equal([]);
+  });
+
+  it("refuses settings AWS would reject", () => {
+    const bad: [object, string][] = [
+      [{ bandWidth: 0 }, "bandWidth 0 is not a positive number"],
+      [{ periodSeconds: 30 }, "periodSeconds 30 is not a multiple of 60"],
+      [{ periodSeconds: 90 }, "periodSeconds 90 is not a multiple of 60"],
+      [{ periodSeconds: 172800 }, "periodSeconds 172800 is over one day"],
+      [{ evaluationPeriods: 0 }, "evaluationPeriods 0 is not a positive integer"],
+      [{ datapointsToAlarm: 4 }, "datapointsToAlarm 4 is not from 1 to evaluationPeriods"],
+    ];
+    for (const [settings, message] of bad) {
+      expect(() => planBaselineAlarms(groupOf("g", [keyArn(US, 1)], settings), "dev")).to.throw(
+        `key group g: baseline: ${message}`,
+      );
+    }
+  });
+
+  it("prices 3 alarm metrics per key at $0.10 (or keys + 2 per alarm if billed by bounds)", () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => keyArn(US, i + 1));
+    const cost = (n: number, billing?: "per-metric" | "bounds-per-alarm") =>
+      baselineMonthlyCostUsd(planBaselineAlarms(groupOf("g", keys(n)), "dev"), billing);
+    expect(cost(1)).to.equal(0.3); // 3 x 1 x $0.10
+    expect(cost(8)).to.equal(2.4); // 3 x 8 x $0.10
+    expect(cost(20)).to.equal(6); // 3 x 20 x $0.10
+    expect(cost(8, "bounds-per-alarm")).to.equal(1); // (8 + 2) x $0.10
+    expect(cost(20, "bounds-per-alarm")).to.equal(2.6); // (20 + 3 x 2) x $0.10
+    expect(cost(0)).to.equal(0);
+  });
+});

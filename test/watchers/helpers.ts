@@ -1,0 +1,75 @@
+/**
+ * Shared test data of the watcher tests: key groups built from ARNs, and record retargeting.
+ */
+import type { BaselineSettings, KeyGroupModel } from "../../components/config/model";
+import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
+
+export const ACCOUNT = "111122223333";
+
+/** Resource type tokens the watcher components register. */
+export const T = {
+  filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  provider: "pulumi:providers:aws",
+  tamper: "kms-monitoring:watchers:TamperAlarms",
+  baseline: "kms-monitoring:watchers:UsageBaseline",
+  quotas: "kms-monitoring:watchers:RequestQuotaAlarms",
+};
+
+/** A key ARN in a region, with a UUID-shaped ID ending in the given number. */
+export function keyArn(region: string, n: number): string {
+  const id = `1234abcd-12ab-34cd-56ef-${String(n).padStart(12, "0")}`;
+  return `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`;
+}
+
+/** The key ID of an ARN made by {@link keyArn}. */
+export function keyIdOf(arn: string): string {
+  return arn.split(":key/")[1];
+}
+
+/** The default baseline settings of the config schema. */
+export const BASELINE: BaselineSettings = {
+  enabled: true,
+  bandWidth: 2,
+  evaluationPeriods: 3,
+  datapointsToAlarm: 3,
+  periodSeconds: 3600,
+};
+
+/** A resolved group holding these keys; `described` false for ARNs listed in `undescribed`. */
+export function groupOf(
+  name: string,
+  arns: string[],
+  baseline: Partial<BaselineSettings> = {},
+  undescribed: string[] = [],
+): ResolvedKeyGroup {
+  const model: KeyGroupModel = {
+    name,
+    description: "",
+    keys: [],
+    aliases: [],
+    tags: {},
+    tagRegions: [],
+    importedKeys: [],
+    expiryWarningDays: 30,
+    notify: { default: { emails: ["ops@example.com"], https: [], sqs: [], lambda: [] } },
+    baseline: { ...BASELINE, ...baseline },
+  };
+  const keys: ResolvedKey[] = arns.map((arn) => ({
+    arn,
+    keyId: keyIdOf(arn),
+    region: arn.split(":")[3],
+    accountId: ACCOUNT,
+    partition: "aws",
+    selectedBy: "arn",
+    described: !undescribed.includes(arn),
+    aliases: [],
+    flaggedImported: false,
+  }));
+  return { model, keys };
+}
+
+/** A deep copy of a record with every occurrence of `from` replaced by `to`. */
+export function renamed<T>(record: T, from: string, to: string): T {
+  return JSON.parse(JSON.stringify(record).split(from).join(to)) as T;
+}
