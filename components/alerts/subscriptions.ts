@@ -180,6 +180,8 @@ function lambdaPermission(
       action: "lambda:InvokeFunction",
       function: parts.slice(0, 7).join(":"),
       ...(qualifier !== undefined ? { qualifier } : {}),
+      // The permission lives with the function, which may be in another region than the topic.
+      region: parts[3],
       principal: "sns.amazonaws.com",
       sourceArn: wiring.topicArn,
     },

@@ -40,6 +40,26 @@ export interface KeyGroupMonitorArgs {
   maximumEventAgeSeconds?: number;
 }
 
+/** What selects a group's keys, as registered on the component for policy packs. */
+export function groupSelectors(group: ResolvedKeyGroup): {
+  groupName: string;
+  keyArns: string[];
+  aliases: string[];
+  tags: Record<string, string>;
+} {
+  return {
+    groupName: group.model.name,
+    keyArns: group.keys.map((k) => k.arn),
+    aliases: [
+      ...new Set([
+        ...group.model.aliases.map((a) => a.name),
+        ...group.keys.flatMap((k) => k.aliases),
+      ]),
+    ],
+    tags: group.model.tags,
+  };
+}
+
 /** Events are retried for a day (EventBridge's maximum) before they land in the queue. */
 const DEFAULT_RETRIES = 185;
 const DEFAULT_EVENT_AGE_SECONDS = 86400;
@@ -64,25 +84,10 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
           `(every region of the group's keys needs a topic key and a dead-letter queue)`,
       );
     }
-    // The group's selectors are the component's inputs, so policy packs can tell which keys of a
-    // stack are watched (by ARN, alias or tag) without reading our code.
-    const model = args.group.model;
-    super(
-      "kms-monitoring:groups:KeyGroupMonitor",
-      name,
-      {
-        groupName: model.name,
-        keyArns: args.group.keys.map((k) => k.arn),
-        aliases: [
-          ...new Set([
-            ...model.aliases.map((a) => a.name),
-            ...args.group.keys.flatMap((k) => k.aliases),
-          ]),
-        ],
-        tags: model.tags,
-      },
-      opts,
-    );
+    const selectors = groupSelectors(args.group);
+    // The selectors are the component's inputs and outputs, so policy packs can tell which keys of
+    // a stack are watched (by ARN, alias or tag): stack policies see registered outputs.
+    super("kms-monitoring:groups:KeyGroupMonitor", name, selectors, opts);
     this.plan = plan;
 
     const topics = new Map<string, AlertTopic>();
@@ -123,6 +128,7 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
     this.ruleNames = pulumi.output(rules.map((r) => r.name));
     this.expiryAlarmNames = pulumi.output(alarms.map((a) => a.name));
     this.registerOutputs({
+      ...selectors,
       topicArns: this.topicArns,
       ruleNames: this.ruleNames,
       expiryAlarmNames: this.expiryAlarmNames,

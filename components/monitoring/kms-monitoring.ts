@@ -84,8 +84,8 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     for (const region of regionsToLookUp(model)) {
       if (region === model.region) continue;
       providers[region] = new aws.Provider(`${name}-${region}`, {
+        ...inheritedProviderSettings(awsConfig),
         region,
-        profile: awsConfig.get("profile"),
       });
     }
     const groups = await resolveKeyGroups(model, {
@@ -234,6 +234,22 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       groupTopicArns: this.groupTopicArns,
     });
   }
+}
+
+/**
+ * The stack's `aws:` settings that an explicit provider does not read by itself: credentials and
+ * role, allowed accounts, default tags. Without them, resources in other regions could be deployed
+ * with other credentials or without the stack's tags.
+ */
+function inheritedProviderSettings(config: pulumi.Config): aws.ProviderArgs {
+  return {
+    profile: config.get("profile"),
+    sharedConfigFiles: config.getObject<string[]>("sharedConfigFiles"),
+    sharedCredentialsFiles: config.getObject<string[]>("sharedCredentialsFiles"),
+    assumeRoles: config.getObject<aws.types.input.ProviderAssumeRole[]>("assumeRoles"),
+    allowedAccountIds: config.getObject<string[]>("allowedAccountIds"),
+    defaultTags: config.getObject<aws.types.input.ProviderDefaultTags>("defaultTags"),
+  };
 }
 
 /** The trail the tamper alarms watch: ours, or the existing one named in config. */

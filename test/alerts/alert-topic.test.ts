@@ -123,6 +123,7 @@ describe("AlertTopic", () => {
       qualifier: "live",
       principal: "sns.amazonaws.com",
       sourceArn: TOPIC_ARN,
+      region: LAMBDA.split(":")[3],
     });
   });
 
@@ -133,6 +134,7 @@ describe("AlertTopic", () => {
       function: LAMBDA,
       principal: "sns.amazonaws.com",
       sourceArn: TOPIC_ARN,
+      region: LAMBDA.split(":")[3],
     });
   });
 

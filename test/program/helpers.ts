@@ -1,0 +1,242 @@
+/**
+ * Shared fixtures of the program tests: the program itself run under mocks, the mock AWS world of
+ * the prod stack, memoized runs of the example stacks, and views of recorded resources.
+ */
+import { loadStackConfig } from "../config/helpers";
+import {
+  MockRun,
+  MockRunOptions,
+  RecordedResource,
+  runUnderMocks,
+  unwrap,
+} from "../harness/mock-runtime";
+import program from "../../index";
+
+/** What the program returns: the stack outputs. */
+export type ProgramOutputs = Awaited<ReturnType<typeof program>>;
+
+/** The fake account of the mock runs, and one that is not ours. */
+export const ACCOUNT = "111122223333";
+export const OTHER_ACCOUNT = "444455556666";
+
+/** Type tokens of everything the program registers. */
+export const T = {
+  provider: "pulumi:providers:aws",
+  monitoring: "kms-monitoring:index:KmsMonitoring",
+  regionAlerting: "kms-monitoring:monitoring:RegionAlerting",
+  busShards: "kms-monitoring:monitoring:EventBusShards",
+  auditTrail: "kms-monitoring:trail:KmsAuditTrail",
+  accountAlarms: "kms-monitoring:account:AccountKmsAlarms",
+  topicKey: "kms-monitoring:alerts:AlertTopicKey",
+  alertTopic: "kms-monitoring:alerts:AlertTopic",
+  deadLetterQueue: "kms-monitoring:alerts:DeadLetterQueue",
+  groupMonitor: "kms-monitoring:groups:KeyGroupMonitor",
+  quotaAlarms: "kms-monitoring:watchers:RequestQuotaAlarms",
+  tamperAlarms: "kms-monitoring:watchers:TamperAlarms",
+  usageBaseline: "kms-monitoring:watchers:UsageBaseline",
+  key: "aws:kms/key:Key",
+  alias: "aws:kms/alias:Alias",
+  queue: "aws:sqs/queue:Queue",
+  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+  topic: "aws:sns/topic:Topic",
+  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+  subscription: "aws:sns/topicSubscription:TopicSubscription",
+  permission: "aws:lambda/permission:Permission",
+  rule: "aws:cloudwatch/eventRule:EventRule",
+  target: "aws:cloudwatch/eventTarget:EventTarget",
+  bus: "aws:cloudwatch/eventBus:EventBus",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  bucket: "aws:s3/bucket:Bucket",
+  publicAccess: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+  versioning: "aws:s3/bucketVersioning:BucketVersioning",
+  encryption:
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+  bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  trail: "aws:cloudtrail/trail:Trail",
+} as const;
+
+/** Runs the program (index.ts) under mocks with `config` as the CLI passes it. */
+export function runStack(
+  config: Record<string, string>,
+  options: Omit<MockRunOptions, "config"> = {},
+): Promise<MockRun<ProgramOutputs>> {
+  return runUnderMocks(() => program(), { ...options, config });
+}
+
+/** Runs the program and resolves with what it threw (a run that succeeds fails the test). */
+export async function runStackExpectingError(
+  config: Record<string, string>,
+  options: Omit<MockRunOptions, "config"> = {},
+): Promise<MockRun<unknown>> {
+  return runUnderMocks(
+    async () => {
+      try {
+        await program();
+      } catch (error) {
+        return error;
+      }
+      throw new Error("expected the program to throw");
+    },
+    { ...options, config },
+  );
+}
+
+/** ARN of a key of the fake account. */
+export function keyArn(region: string, keyId: string, account = ACCOUNT): string {
+  return `arn:aws:kms:${region}:${account}:key/${keyId}`;
+}
+
+/** The key ID at the end of a key ARN. */
+export function keyIdOf(arn: string): string {
+  return arn.slice(arn.indexOf(":key/") + ":key/".length);
+}
+
+/** The region of an ARN. */
+export function regionOfArn(arn: string): string {
+  return arn.split(":")[3];
+}
+
+/** The keys of the prod stack: from its config, and what its aliases and tags find. */
+export const PROD_KEYS = {
+  payments: keyArn("us-east-1", "8d3f1a52-6c7e-4b90-a1d4-3e5f7c9b2a68"),
+  paymentsMrkUs: keyArn("us-east-1", "mrk-6e2b9c4d1a8f47e3b5c0d9a2e7f4b1c8"),
+  paymentsMrkEu: keyArn("eu-west-1", "mrk-6e2b9c4d1a8f47e3b5c0d9a2e7f4b1c8"),
+  /** Target of alias/customer-data/rds; also carries the group's tags. */
+  customerRds: keyArn("us-east-1", "d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6"),
+  /** Target of the eu-west-1 alias alias/customer-data/s3. */
+  customerS3: keyArn("eu-west-1", "a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d"),
+  /** Found by the group's tags only. */
+  customerTaggedUs: keyArn("us-east-1", "f0e1d2c3-b4a5-4968-8776-5a4b3c2d1e0f"),
+  customerTaggedEu: keyArn("eu-west-1", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
+  /** Tagged for another owner: never selected. */
+  otherOwnerUs: keyArn("us-east-1", "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"),
+  partnerImported: keyArn("eu-west-1", "3a7c5e91-2b4d-4f68-8e1a-c6d0b9f2e473"),
+  partner: keyArn("eu-west-1", "e5b2d8f4-7c1a-4936-a0e8-5d3f9b6c2a17"),
+  secretsUs: keyArn("us-east-1", "b9e4c7a2-5d1f-4e83-96c0-a8f2d3e5b716"),
+  secretsEu: keyArn("eu-west-1", "4c8a2f6e-9b3d-4a17-b5e0-7f1c9d2a8e64"),
+} as const;
+
+const CUSTOMER_DATA_TAGS = { "data-classification": "restricted", owner: "customer-data" };
+
+/** Expiry of the partner-exchange imported material. */
+export const PARTNER_MATERIAL_VALID_TO = "2027-03-31T00:00:00Z";
+
+/**
+ * The mock AWS of the prod stack. The program looks an alias up by its name with the provider of
+ * the alias's region, so the eu-west-1 alias ARN of the config is answered under its name.
+ */
+export const PROD_WORLD: Omit<MockRunOptions, "config"> = {
+  stack: "prod",
+  aliases: {
+    "alias/customer-data/rds": PROD_KEYS.customerRds,
+    "alias/customer-data/s3": PROD_KEYS.customerS3,
+  },
+  taggedKeys: {
+    "us-east-1": {
+      [PROD_KEYS.customerRds]: CUSTOMER_DATA_TAGS,
+      [PROD_KEYS.customerTaggedUs]: CUSTOMER_DATA_TAGS,
+      [PROD_KEYS.otherOwnerUs]: { "data-classification": "restricted", owner: "billing" },
+    },
+    "eu-west-1": { [PROD_KEYS.customerTaggedEu]: CUSTOMER_DATA_TAGS },
+  },
+  describeKey: (keyId) =>
+    keyId === PROD_KEYS.partnerImported
+      ? {
+          origin: "EXTERNAL",
+          validTo: PARTNER_MATERIAL_VALID_TO,
+          expirationModel: "KEY_MATERIAL_EXPIRES",
+        }
+      : {},
+};
+
+/** The prod stack's config as the CLI passes it. */
+export function prodConfig(): Record<string, string> {
+  return loadStackConfig("prod");
+}
+
+let prodMemo: Promise<MockRun<ProgramOutputs>> | undefined;
+let devMemo: Promise<MockRun<ProgramOutputs>> | undefined;
+
+/** The prod stack run once per test process (several test files read the same run). */
+export function prodRun(): Promise<MockRun<ProgramOutputs>> {
+  prodMemo ??= runStack(prodConfig(), PROD_WORLD);
+  return prodMemo;
+}
+
+/** The dev stack run once per test process. */
+export function devRun(): Promise<MockRun<ProgramOutputs>> {
+  devMemo ??= runStack(loadStackConfig("dev"), { stack: "dev" });
+  return devMemo;
+}
+
+/** JSON-valued inputs, parsed so that they compare as documents. */
+const JSON_FIELDS = [
+  "policy",
+  "assumeRolePolicy",
+  "eventPattern",
+  "deliveryPolicy",
+  "redrivePolicy",
+];
+
+/** The inputs of a resource with its JSON fields parsed. */
+export function parsedInputs(resource: RecordedResource): Record<string, unknown> {
+  const inputs: Record<string, unknown> = { ...resource.inputs };
+  for (const field of JSON_FIELDS) {
+    if (typeof inputs[field] === "string") inputs[field] = JSON.parse(inputs[field] as string);
+  }
+  return inputs;
+}
+
+/** The name of a resource's parent; undefined at the root. */
+export function parentName(run: MockRun<unknown>, resource: RecordedResource): string | undefined {
+  if (resource.parent === undefined) return undefined;
+  const parent = run.resources.find((r) => r.urn === resource.parent);
+  if (!parent) throw new Error(`${resource.name}: parent ${resource.parent} was not registered`);
+  return parent.name;
+}
+
+/** Names from the resource up to the root, the resource first. */
+export function lineage(run: MockRun<unknown>, resource: RecordedResource): string[] {
+  const names = [resource.name];
+  let current = resource;
+  while (current.parent !== undefined) {
+    const parent = run.resources.find((r) => r.urn === current.parent);
+    if (!parent) throw new Error(`${current.name}: parent ${current.parent} was not registered`);
+    names.push(parent.name);
+    current = parent;
+  }
+  return names;
+}
+
+/** Name of the explicit provider of a resource or invoke; undefined for the default. */
+export function providerName(resource: { provider?: string }): string | undefined {
+  if (!resource.provider) return undefined;
+  // "<provider urn>::<provider id>"; the URN ends with the provider's name.
+  const parts = resource.provider.split("::");
+  return parts[parts.length - 2];
+}
+
+/** Every URN with its inputs, sorted by URN: what the engine would diff between two runs. */
+export function urnsAndInputs(run: MockRun<unknown>): [string, Record<string, unknown>][] {
+  return run.resources
+    .map((r): [string, Record<string, unknown>] => [r.urn, r.inputs])
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Resolves the program's outputs to plain values. */
+export async function outputsOf(run: MockRun<ProgramOutputs>): Promise<Record<string, unknown>> {
+  const o = run.result;
+  return {
+    environment: o.environment,
+    trailArn: await unwrap(o.trailArn),
+    logGroupName: await unwrap(o.logGroupName),
+    securityTopicArns: await unwrap(o.securityTopicArns),
+    groupTopicArns: await unwrap(o.groupTopicArns),
+  };
+}

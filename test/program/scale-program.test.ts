@@ -1,0 +1,119 @@
+import { expect } from "chai";
+import { eventBusForwardingPolicy, eventBusForwardingTrustPolicy } from "../../components/iam";
+import { encodeConfig } from "../config/helpers";
+import type { MockRun } from "../harness/mock-runtime";
+import {
+  ACCOUNT,
+  ProgramOutputs,
+  T,
+  keyArn,
+  lineage,
+  parentName,
+  parsedInputs,
+  runStack,
+} from "./helpers";
+
+/** Groups of one key each: one rule per group, more than the default bus's budget of 100. */
+const GROUPS = 120;
+const DEFAULT_BUS_BUDGET = 100;
+const hex = (n: number) => n.toString(16).padStart(12, "0");
+
+/** The stack: e-mail defaults (one route per group), baselines off to keep the run short. */
+function scaleConfig(): Record<string, string> {
+  return encodeConfig({
+    "aws:region": "us-east-1",
+    "kms-monitoring:environment": "scale",
+    "kms-monitoring:notifications": { emails: ["kms-alerts@example.com"] },
+    "kms-monitoring:keyGroups": Array.from({ length: GROUPS }, (_, i) => ({
+      name: `team-${String(i + 1).padStart(3, "0")}`,
+      keys: [keyArn("us-east-1", `1234abcd-12ab-34cd-56ef-${hex(i + 1)}`)],
+      baseline: { enabled: false },
+    })),
+  });
+}
+
+describe("program: 120 key groups in one region", function () {
+  this.timeout(60000);
+
+  let run: MockRun<ProgramOutputs>;
+  before(async () => {
+    run = await runStack(scaleConfig(), { stack: "scale" });
+  });
+
+  it("registers per group a monitor, a topic and one rule, plus the shared shard plumbing", () => {
+    const counts = run.countByType();
+    expect(counts[T.groupMonitor]).to.equal(GROUPS);
+    expect(counts[T.usageBaseline]).to.equal(GROUPS);
+    // one topic per group and the security topic
+    expect(counts[T.alertTopic]).to.equal(GROUPS + 1);
+    expect(counts[T.topic]).to.equal(GROUPS + 1);
+    expect(counts[T.subscription]).to.equal(GROUPS + 1);
+    // one rule per group and one fan-out rule, each with one target
+    expect(counts[T.rule]).to.equal(GROUPS + 1);
+    expect(counts[T.target]).to.equal(GROUPS + 1);
+    expect(counts[T.busShards]).to.equal(1);
+    expect(counts[T.bus]).to.equal(1);
+    // the trail's delivery role and the forwarding role
+    expect(counts[T.role]).to.equal(2);
+    expect(counts[T.rolePolicy]).to.equal(2);
+    expect(run.warnings).to.deep.equal([]);
+  });
+
+  it("puts every group rule and its target on a shard bus, under the group's monitor", () => {
+    const buses = run.ofType(T.bus).map((b) => b.inputs.name as string);
+    expect(buses).to.deep.equal(["kmsmon-scale-shard-1"]);
+    const groupRules = run.ofType(T.rule).filter((r) => !r.name.startsWith("kms-us-east-1-buses"));
+    expect(groupRules).to.have.length(GROUPS);
+    for (const r of groupRules) {
+      expect(buses, r.name).to.include(r.inputs.eventBusName);
+      expect(parentName(run, r)).to.match(/^kms-team-\d{3}$/);
+    }
+    const groupTargets = run.ofType(T.target).filter((t) => t.inputs.targetId === "alert-topic");
+    expect(groupTargets).to.have.length(GROUPS);
+    for (const t of groupTargets) expect(buses, t.name).to.include(t.inputs.eventBusName);
+  });
+
+  it("keeps the default bus within budget: only fan-out rules, each with at most 5 targets", () => {
+    const onDefault = run.ofType(T.rule).filter((r) => r.inputs.eventBusName === undefined);
+    expect(onDefault.length).to.be.at.most(DEFAULT_BUS_BUDGET);
+    expect(onDefault.map((r) => r.inputs.name)).to.deep.equal(["kmsmon-scale-fanout-1"]);
+    const [fanOut] = onDefault;
+    expect(fanOut.inputs.state).to.equal("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+    const targets = run.ofType(T.target).filter((t) => t.inputs.rule === fanOut.inputs.name);
+    expect(targets.length).to.be.within(1, 5);
+    const bus = run.one(T.bus, "kms-us-east-1-buses-shard-1");
+    const role = run.one(T.role, "kms-us-east-1-buses-forwarding-role");
+    expect(targets.map((t) => t.inputs)).to.deep.equal([
+      {
+        rule: "kmsmon-scale-fanout-1",
+        targetId: "shard-1",
+        arn: bus.state.arn,
+        roleArn: role.state.arn,
+        retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86400 },
+        deadLetterConfig: { arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:kmsmon-scale-undelivered` },
+      },
+    ]);
+  });
+
+  it("forwards through a role only our fan-out rules assume, allowed PutEvents on the shards", () => {
+    const role = run.one(T.role, "kms-us-east-1-buses-forwarding-role");
+    expect(parsedInputs(role)).to.deep.equal({
+      name: "kmsmon-scale-fanout-us-east-1",
+      assumeRolePolicy: eventBusForwardingTrustPolicy({
+        accountId: ACCOUNT,
+        ruleArnPattern: `arn:aws:events:us-east-1:${ACCOUNT}:rule/kmsmon-scale-fanout-*`,
+      }),
+    });
+    const policy = run.one(T.rolePolicy, "kms-us-east-1-buses-forwarding-policy");
+    expect(parsedInputs(policy)).to.deep.equal({
+      role: "kmsmon-scale-fanout-us-east-1",
+      policy: eventBusForwardingPolicy({
+        busArns: [`arn:aws:events:us-east-1:${ACCOUNT}:event-bus/kmsmon-scale-shard-1`],
+      }),
+    });
+    const shards = run.one(T.busShards, "kms-us-east-1-buses");
+    for (const r of [role, policy, run.one(T.bus, "kms-us-east-1-buses-shard-1")]) {
+      expect(lineage(run, r)).to.deep.equal([r.name, shards.name, "kms"]);
+    }
+  });
+});
