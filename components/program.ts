@@ -14,6 +14,7 @@ export interface StackOutputs {
   logGroupName: pulumi.Output<string>;
   securityTopicArns: pulumi.Output<Record<string, string>>;
   groupTopicArns: pulumi.Output<Record<string, Record<string, string>>>;
+  dashboardUrls: pulumi.Output<string[]>;
 }
 
 /** The model, the facade and the outputs of one run. */
@@ -39,6 +40,7 @@ export async function runProgram(raw: Record<string, string>, stack: string): Pr
       logGroupName: monitoring.logGroupName,
       securityTopicArns: monitoring.securityTopicArns,
       groupTopicArns: monitoring.groupTopicArns,
+      dashboardUrls: monitoring.dashboardUrls,
     },
   };
 }

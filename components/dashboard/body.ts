@@ -63,7 +63,7 @@ export function buildDashboardBodies(input: DashboardInput): NamedDashboard[] {
       start: DASHBOARD_START,
       periodOverride: "auto",
       widgets: placeWidgets([
-        dashboardHeader(input.environment, input.stackRegion, parts, i),
+        dashboardHeader(input.environment, input.stackRegion, parts, i, input.partition),
         ...page.widgets,
       ]),
     },

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { dashboardConsoleUrl } from "./text";
 import { buildDashboardBodies } from "./body";
 import type { DashboardInput } from "./input";
 
@@ -48,9 +49,8 @@ export class KmsDashboard extends pulumi.ComponentResource {
     );
     this.dashboardNames = pulumi.all(dashboards.map((d) => d.dashboardName));
     this.dashboardUrls = pulumi.all(
-      dashboards.map(
-        (d) =>
-          pulumi.interpolate`https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${d.dashboardName}`,
+      dashboards.map((d) =>
+        d.dashboardName.apply((n) => dashboardConsoleUrl(region, n, args.partition)),
       ),
     );
     this.registerOutputs({

@@ -14,9 +14,16 @@ export interface DashboardPart {
   groups?: { first: string; last: string; count: number };
 }
 
+/** The AWS console's address for a region of a partition (China and GovCloud have their own). */
+export function consoleOrigin(region: string, partition = "aws"): string {
+  if (partition === "aws-cn") return "https://console.amazonaws.cn";
+  if (partition === "aws-us-gov") return "https://console.amazonaws-us-gov.com";
+  return `https://${region}.console.aws.amazon.com`;
+}
+
 /** Console URL of a dashboard (plain strings only; see KmsDashboard for Outputs). */
-export function dashboardConsoleUrl(region: string, name: string): string {
-  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${name}`;
+export function dashboardConsoleUrl(region: string, name: string, partition = "aws"): string {
+  return `${consoleOrigin(region, partition)}/cloudwatch/home?region=${region}#dashboards:name=${name}`;
 }
 
 function text(markdown: string, extraLines = 0): SizedWidget {
@@ -29,8 +36,8 @@ function text(markdown: string, extraLines = 0): SizedWidget {
   };
 }
 
-function partLine(region: string, part: DashboardPart, index: number): string {
-  const link = `[${part.name}](${dashboardConsoleUrl(region, part.name)})`;
+function partLine(region: string, partition: string, part: DashboardPart, index: number): string {
+  const link = `[${part.name}](${dashboardConsoleUrl(region, part.name, partition)})`;
   const shown = index === 0 ? ["whole account and runbook"] : [];
   if (part.groups) {
     const { first, last, count } = part.groups;
@@ -45,8 +52,10 @@ export function dashboardHeader(
   stackRegion: string,
   parts: readonly DashboardPart[],
   index: number,
+  partition = "aws",
 ): SizedWidget {
   const r = stackRegion;
+  const origin = consoleOrigin(r, partition);
   const title =
     parts.length > 1
       ? `# KMS monitoring: ${environment} (part ${index + 1} of ${parts.length})`
@@ -65,16 +74,16 @@ export function dashboardHeader(
         "key by operation (with the expected band where the group has a baseline) and the " +
         "key inventory found at deploy time.",
       "- **Runbook**: the *What to do* table below gives the first action for every alert. " +
-        `[Alarms](https://${r}.console.aws.amazon.com/cloudwatch/home?region=${r}#alarmsV2:) · ` +
-        `[KMS keys](https://${r}.console.aws.amazon.com/kms/home?region=${r}#/kms/keys)`,
+        `[Alarms](${origin}/cloudwatch/home?region=${r}#alarmsV2:) · ` +
+        `[KMS keys](${origin}/kms/home?region=${r}#/kms/keys)`,
     );
   } else {
     lines.push(
       `Key groups continued. The whole-account section and the runbook are on ` +
-        `[${parts[0].name}](${dashboardConsoleUrl(r, parts[0].name)}).`,
+        `[${parts[0].name}](${dashboardConsoleUrl(r, parts[0].name, partition)}).`,
     );
   }
-  if (parts.length > 1) lines.push("", ...parts.map((p, i) => partLine(r, p, i)));
+  if (parts.length > 1) lines.push("", ...parts.map((p, i) => partLine(r, partition, p, i)));
   return text(lines.join("\n"));
 }
 

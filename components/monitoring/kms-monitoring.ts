@@ -14,6 +14,7 @@ import type { ResolvedKeyGroup } from "../groups/resolved";
 import { resolveKeyGroups } from "../groups/resolve-keys";
 import { KmsAuditTrail, KmsAuditTrailArgs } from "../trail";
 import { RequestQuotaAlarms, TamperAlarms, UsageBaseline } from "../watchers";
+import { dashboardInput, KmsDashboard } from "../dashboard";
 import { EventBusShards } from "./event-bus-shards";
 import { RegionAlerting } from "./region-alerting";
 import { planStack, StackPlan } from "./stack-plan";
@@ -56,6 +57,12 @@ export function auditTrailArgs(environment: string, trail: TrailModel): KmsAudit
   };
 }
 
+/**
+ * The plan of each facade. Kept off the instance: the schema analyzer of multi-language packages
+ * takes every property of a component for an output, and the plan is not one.
+ */
+const plans = new WeakMap<KmsMonitoring, StackPlan>();
+
 /** Watches every KMS key of an environment. */
 export class KmsMonitoring extends pulumi.ComponentResource {
   /** ARN of the trail (undefined when an existing log group is used without its trail ARN). */
@@ -64,10 +71,15 @@ export class KmsMonitoring extends pulumi.ComponentResource {
   readonly logGroupName: pulumi.Output<string>;
   /** Security topic ARN per region. */
   readonly securityTopicArns: pulumi.Output<Record<string, string>>;
+  /** Console URLs of the environment's dashboard(s). */
+  readonly dashboardUrls: pulumi.Output<string[]>;
   /** Per group: topic ARNs by `<region>/<route>`. */
   readonly groupTopicArns: pulumi.Output<Record<string, Record<string, string>>>;
+
   /** The plan the stack realises (pure data). */
-  readonly plan: StackPlan;
+  get plan(): StackPlan {
+    return plans.get(this)!;
+  }
 
   /**
    * Looks up the account, creates a provider per extra region, resolves the groups' keys
@@ -106,7 +118,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       throw new Error(`KmsMonitoring "${name}": providers: none for ${missing.join(", ")}`);
     }
     super("kms-monitoring:index:KmsMonitoring", name, {}, opts);
-    this.plan = plan;
+    plans.set(this, plan);
     const { model } = args;
     const partition = args.partition ?? "aws";
 
@@ -221,6 +233,13 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         return [group.model.name, monitor] as const;
       });
 
+    const dashboard = new KmsDashboard(
+      `${name}-dashboard`,
+      dashboardInput(plan, args.groups, args.accountId, partition, model.quotaAlarmPercent),
+      { parent: this },
+    );
+
+    this.dashboardUrls = dashboard.dashboardUrls;
     this.trailArn = trail.trailArn;
     this.logGroupName = trail.logGroupName;
     this.securityTopicArns = outputRecord(
@@ -232,6 +251,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       logGroupName: this.logGroupName,
       securityTopicArns: this.securityTopicArns,
       groupTopicArns: this.groupTopicArns,
+      dashboardUrls: this.dashboardUrls,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import type { StackSpec } from "./expected";
+import { loadStackConfig } from "../config/helpers";
 import { T, devRun, keyArn } from "./helpers";
 import { checkStack } from "./stack-checks";
 
@@ -93,8 +94,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.role]: 1,
       [T.rolePolicy]: 1,
       [T.trail]: 1,
+      // one dashboard: everything fits AWS's dashboard quotas
+      [T.dashboards]: 1,
+      [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(93);
+    expect(run.resources).to.have.length(95);
   });
 
   it("creates no provider: every resource is in the stack's region", async () => {
@@ -103,5 +107,16 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
     expect(run.resources.filter((r) => r.provider !== undefined)).to.deep.equal([]);
   });
 
-  checkStack({ run: devRun, spec: DEV, logRetentionDays: 30, retainTrail: false });
+  checkStack({
+    run: devRun,
+    spec: DEV,
+    config: () => loadStackConfig("dev"),
+    world: { stack: "dev" },
+    logRetentionDays: 30,
+    retainTrail: false,
+    // The header; the whole account: its title, the control-plane graph, the account alarms,
+    // the quota graph and quota alarms of us-east-1, the runbook (6); per group its header, its
+    // baseline alarm, a graph per key and the inventory: payments 5, platform-secrets 4.
+    dashboardWidgets: 1 + 6 + 5 + 4,
+  });
 });

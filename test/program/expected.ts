@@ -2,8 +2,9 @@
  * What a stack must register, derived from a compact description of the stack written in each
  * test: every resource's type, name, parent, region and inputs. Names, patterns, filters and
  * settings are spelled out here; policy documents come from the builders in components/iam (the
- * policy tests evaluate them), the alert message from alertInputTransformer, and the watchers'
- * alarms from their plans (their content is tested in test/watchers; here, their wiring).
+ * policy tests evaluate them), the alert message from alertInputTransformer, the watchers'
+ * alarms from their plans (their content is tested in test/watchers; here, their wiring), and the
+ * dashboard from buildDashboardBodies, given the keys the stack's mock world must resolve to.
  */
 import { createHash } from "crypto";
 import { alertInputTransformer } from "../../components/groups/alert-message";
@@ -12,8 +13,10 @@ import {
   alertTopicKeyPolicy,
   alertTopicPolicy,
 } from "../../components/iam";
-import type { BaselineSettings } from "../../components/config/model";
-import type { ResolvedKeyGroup } from "../../components/groups/resolved";
+import type { BaselineSettings, KeyGroupModel, StackModel } from "../../components/config/model";
+import { buildDashboardBodies, dashboardInput, NamedDashboard } from "../../components/dashboard";
+import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
+import { planStack } from "../../components/monitoring/stack-plan";
 import {
   TAMPER_SIGNALS,
   groupAlertSignals,
@@ -26,6 +29,7 @@ import {
   planSilenceAlarm,
   planTamperAlarms,
 } from "../../components/watchers";
+import { answerInvoke, MockAwsWorld } from "../harness/fake-invokes";
 import { stableUuid } from "../harness/fake-state";
 import { ACCOUNT, T, keyIdOf, regionOfArn } from "./helpers";
 
@@ -821,8 +825,102 @@ function watchers(spec: StackSpec): ExpectedResource[] {
   return resources;
 }
 
-/** Every resource the stack must register. */
-export function expectedResources(spec: StackSpec, retentionDays: number): ExpectedResource[] {
+/** What the deploy-time lookups of a stack find: its mock world's aliases and key metadata. */
+export type KeyWorld = Pick<MockAwsWorld, "aliases" | "describeKey">;
+
+/**
+ * A key of a group as the deploy-time lookups must resolve it in `world`: described with what the
+ * mock's getKey answers, or only from its ARN when that throws; its aliases are the group's
+ * aliases that point at it.
+ */
+function resolvedKey(
+  arn: string,
+  group: GroupSpec,
+  model: KeyGroupModel,
+  world: KeyWorld,
+): ResolvedKey {
+  const [, partition, , region, accountId] = arn.split(":");
+  const aliases = group.aliases.filter((a) => world.aliases?.[a] === arn);
+  const key: ResolvedKey = {
+    arn,
+    keyId: keyIdOf(arn),
+    region,
+    accountId,
+    partition,
+    selectedBy: model.keys.some((k) => k.arn === arn) ? "arn" : (aliases[0] ?? "tags"),
+    described: false,
+    aliases,
+    flaggedImported: model.importedKeys.includes(arn),
+  };
+  let meta: Record<string, unknown>;
+  try {
+    meta = answerInvoke(
+      "aws:kms/getKey:getKey",
+      { keyId: arn },
+      { accountId: ACCOUNT, region, partition, ...world },
+    );
+  } catch {
+    return key;
+  }
+  const text = (field: string) => (meta[field] as string) || undefined;
+  return {
+    ...key,
+    described: true,
+    origin: text("origin"),
+    keyState: text("keyState"),
+    keyManager: text("keyManager"),
+    keyUsage: text("keyUsage"),
+    creationDate: text("creationDate"),
+    validTo: text("validTo"),
+    expirationModel: text("expirationModel"),
+    customKeyStoreId: text("customKeyStoreId"),
+    multiRegion: meta.multiRegion as boolean,
+  };
+}
+
+/**
+ * The dashboards of a stack: what buildDashboardBodies makes of the plan of `model` and of the
+ * groups the spec lists, with their keys resolved as in `world`.
+ */
+export function expectedDashboards(
+  spec: StackSpec,
+  model: StackModel,
+  world: KeyWorld,
+): NamedDashboard[] {
+  const groups: ResolvedKeyGroup[] = model.keyGroups.map((m) => {
+    const group = spec.groups.find((g) => g.name === m.name);
+    if (!group) throw new Error(`the spec has no group ${m.name}`);
+    return { model: m, keys: group.keyArns.map((arn) => resolvedKey(arn, group, m, world)) };
+  });
+  const plan = planStack(model, groups);
+  return buildDashboardBodies(dashboardInput(plan, groups, ACCOUNT, "aws", spec.quotaAlarmPercent));
+}
+
+/** The dashboard component and its dashboards, bodies parsed as the resources carry them. */
+function dashboards(spec: StackSpec, bodies: NamedDashboard[]): ExpectedResource[] {
+  const r = spec.stackRegion;
+  return [
+    { type: T.dashboards, name: "kms-dashboard", parent: "kms", region: r, inputs: {} },
+    ...bodies.map((d) => ({
+      type: T.dashboard,
+      name: `kms-dashboard-${d.name}`,
+      parent: "kms-dashboard",
+      // Dashboards are global; the stack's default provider creates them.
+      region: r,
+      inputs: {
+        dashboardName: d.name,
+        dashboardBody: JSON.parse(JSON.stringify(d.body)) as unknown,
+      },
+    })),
+  ];
+}
+
+/** Every resource the stack must register, with these dashboards (see expectedDashboards). */
+export function expectedResources(
+  spec: StackSpec,
+  retentionDays: number,
+  bodies: NamedDashboard[],
+): ExpectedResource[] {
   const regions = regionsOf(spec);
   return [
     ...regions
@@ -838,6 +936,7 @@ export function expectedResources(spec: StackSpec, retentionDays: number): Expec
     ...accountAlarms(spec),
     ...spec.groups.flatMap((g) => keyGroup(spec, g)),
     ...watchers(spec),
+    ...dashboards(spec, bodies),
   ];
 }
 

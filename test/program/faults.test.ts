@@ -1,15 +1,21 @@
 import { expect } from "chai";
 import { ConfigError } from "../../components/config";
+import type { DashboardBody } from "../../components/dashboard";
+import type { WidgetContent } from "../../components/dashboard/types";
 import { encodeConfig, loadStackConfig } from "../config/helpers";
 import type { MockRun } from "../harness/mock-runtime";
 import { expectedEventPattern } from "./expected";
 import {
+  ACCOUNT,
   OTHER_ACCOUNT,
+  PARTNER_MATERIAL_VALID_TO,
   PROD_KEYS,
   ProgramOutputs,
   PROD_WORLD,
   T,
+  dashboardBodyOf,
   devRun,
+  inventoryRows,
   keyArn,
   keyIdOf,
   lineage,
@@ -18,7 +24,9 @@ import {
   prodRun,
   runStack,
   runStackExpectingError,
+  unplaced,
   urnsAndInputs,
+  widgetSummary,
 } from "./helpers";
 
 /** The dev stack's config with more key groups. */
@@ -36,6 +44,26 @@ function patternsOf(run: MockRun<unknown>, group: string): Record<string, unknow
       .filter((r) => lineage(run, r).includes(`kms-${group}`))
       .map((r) => [r.inputs.name, JSON.parse(r.inputs.eventPattern as string)]),
   );
+}
+
+/** URN of the stack's dashboard, whose body shows the keys and groups found at deploy time. */
+function dashboardUrn(run: MockRun<unknown>, env: string): string {
+  return run.one(T.dashboard, `kms-dashboard-kmsmon-${env}`).urn;
+}
+
+/**
+ * Checks that `after` is the dashboard `before`, widgets in the same places, followed by widgets
+ * summarised (see widgetSummary) as `added`.
+ */
+function expectAppended(before: DashboardBody, after: DashboardBody, added: string[]): void {
+  expect(after.widgets.slice(0, before.widgets.length)).to.deep.equal(before.widgets);
+  expect(after.widgets.slice(before.widgets.length).map(widgetSummary)).to.deep.equal(added);
+}
+
+/** An inventory row of a key described with the mock's default metadata. */
+function describedRow(arn: string, aliases = "-"): string[] {
+  const region = arn.split(":")[3];
+  return [keyIdOf(arn), aliases, region, "Enabled", "AWS_KMS", "2024-01-15T10:00:00Z", "-", "-"];
 }
 
 /** URN to physical identity (name, ID, ARN) of every resource. */
@@ -85,9 +113,76 @@ describe("program: faults at deploy time", function () {
         `${T.alarm} kmsmon-prod-partner-exchange-expiry-${keyIdOf(gone)}`,
       ]);
       const expiry = new Set(missing.map((r) => r.urn));
-      expect(urnsAndInputs(faulty)).to.deep.equal(
-        urnsAndInputs(healthy).filter(([urn]) => !expiry.has(urn)),
+      // The dashboard shows what was found at deploy time: compared on its own below.
+      const dashboard = dashboardUrn(healthy, "prod");
+      expect(dashboardUrn(faulty, "prod")).to.equal(dashboard);
+      expect(urnsAndInputs(faulty).filter(([urn]) => urn !== dashboard)).to.deep.equal(
+        urnsAndInputs(healthy).filter(([urn]) => !expiry.has(urn) && urn !== dashboard),
       );
+    });
+
+    it("shows the key as not described; drops its graphs and expiry alarm, nothing else", () => {
+      const id = keyIdOf(gone);
+      const before = dashboardBodyOf(healthy, "prod");
+      const after = dashboardBodyOf(faulty, "prod");
+      const [healthyRow, partnerRow] = inventoryRows(before, "partner-exchange");
+      expect(healthyRow).to.deep.equal([
+        id,
+        "-",
+        "eu-west-1",
+        "Enabled",
+        "EXTERNAL",
+        "2024-01-15T10:00:00Z",
+        PARTNER_MATERIAL_VALID_TO,
+        "-",
+      ]);
+      const notDescribed = [id, "-", "eu-west-1", "not described", "-", "-", "-", "-"];
+      expect(inventoryRows(after, "partner-exchange")).to.deep.equal([notDescribed, partnerRow]);
+      const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+      const expiryAlarm = `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:kmsmon-prod-partner-exchange-expiry-${id}`;
+      const header =
+        "## Key group partner-exchange\n2 keys in eu-west-1. 1 could not be described: their " +
+        "events are watched, their graphs wait until they can be described. 1 CloudWatch alarm; " +
+        "control-plane events alert through EventBridge, and the whole-account graph counts them.";
+      let changed = 0;
+      // The healthy dashboard with exactly these changes.
+      const expected = before.widgets.map(unplaced).flatMap((w): WidgetContent[] => {
+        if (w.type === "metric") {
+          const expiryGraph = "Days left on imported key material, group partner-exchange";
+          const keyGraph = `Data-plane calls of ${id} (eu-west-1), by operation`;
+          if (w.properties.title.startsWith(expiryGraph) || w.properties.title === keyGraph) {
+            changed++;
+            return [];
+          }
+        }
+        if (w.type === "alarm" && w.properties.alarms.includes(expiryAlarm)) {
+          changed++;
+          const alarms = w.properties.alarms.filter((a) => a !== expiryAlarm);
+          return [{ ...w, properties: { ...w.properties, alarms } }];
+        }
+        if (w.type === "text") {
+          const { markdown } = w.properties;
+          if (markdown.startsWith("## Key group partner-exchange\n")) {
+            changed++;
+            return [{ type: "text", properties: { markdown: header } }];
+          }
+          if (markdown.includes(row(healthyRow))) {
+            changed++;
+            const table = markdown.replace(row(healthyRow), row(notDescribed));
+            return [{ type: "text", properties: { markdown: table } }];
+          }
+        }
+        return [w];
+      });
+      // The expiry graph, the key's graph, the group's alarms, header and inventory.
+      expect(changed).to.equal(5);
+      expect(after.widgets.map(unplaced)).to.deep.equal(expected);
+      // Sections before the group keep their places.
+      const section = before.widgets.findIndex(
+        (w) => widgetSummary(w) === "text: ## Key group partner-exchange",
+      );
+      expect(section).to.be.greaterThan(0);
+      expect(after.widgets.slice(0, section)).to.deep.equal(before.widgets.slice(0, section));
     });
   });
 
@@ -150,7 +245,10 @@ describe("program: faults at deploy time", function () {
 
     it("deploys the rest: every dev resource, nothing for the group without keys", async () => {
       const inputs = new Map(urnsAndInputs(run));
+      const dashboard = dashboardUrn(run, "dev");
       for (const [urn, devInputs] of urnsAndInputs(await devRun())) {
+        // Its body gains the two groups (next test).
+        if (urn === dashboard) continue;
         expect(inputs.get(urn), urn).to.deep.equal(devInputs);
       }
       expect(run.resources.filter((r) => r.name.startsWith("kms-alias-only"))).to.deep.equal([]);
@@ -160,6 +258,31 @@ describe("program: faults at deploy time", function () {
         "payments",
         "platform-secrets",
       ]);
+    });
+
+    it("adds to the dev dashboard a section per group, the group without keys saying so", async () => {
+      const dev = await devRun();
+      expect(dashboardUrn(run, "dev")).to.equal(dashboardUrn(dev, "dev"));
+      const body = dashboardBodyOf(run, "dev");
+      expectAppended(dashboardBodyOf(dev, "dev"), body, [
+        "text: ## Key group by-alias",
+        "alarm: Alarms of group by-alias in us-east-1",
+        "metric: Data-plane calls of alias/app/present (us-east-1), by operation",
+        "text: ### Keys of group by-alias, as found at deploy time",
+        "text: ## Key group alias-only",
+      ]);
+      expect(inventoryRows(body, "by-alias")).to.deep.equal([
+        describedRow(present, "alias/app/present"),
+      ]);
+      expect(unplaced(body.widgets[body.widgets.length - 1])).to.deep.equal({
+        type: "text",
+        properties: {
+          markdown:
+            "## Key group alias-only\nNo keys were found for this group. No CloudWatch alarms: " +
+            "its control-plane events alert through EventBridge, and the whole-account graph " +
+            "counts them.",
+        },
+      });
     });
   });
 
@@ -188,9 +311,20 @@ describe("program: faults at deploy time", function () {
       );
       const afterInputs = new Map(urnsAndInputs(after));
       const afterNames = physicalNames(after);
+      const dashboard = dashboardUrn(before, "prod");
       for (const [urn, inputs] of urnsAndInputs(before)) {
+        if (urn === dashboard) continue;
         expect(afterInputs.get(urn), urn).to.deep.equal(inputs);
       }
+      // The same dashboard; its body gains the group's section, after every earlier widget.
+      const body = dashboardBodyOf(after, "prod");
+      expectAppended(dashboardBodyOf(before, "prod"), body, [
+        "text: ## Key group audit-logs",
+        "alarm: Alarms of group audit-logs in us-east-1",
+        `metric: Data-plane calls of ${keyIdOf(added)} (us-east-1), by operation`,
+        "text: ### Keys of group audit-logs, as found at deploy time",
+      ]);
+      expect(inventoryRows(body, "audit-logs")).to.deep.equal([describedRow(added)]);
       for (const [urn, identity] of physicalNames(before)) {
         expect(afterNames.get(urn), urn).to.deep.equal(identity);
       }

@@ -2,6 +2,8 @@
  * Shared fixtures of the program tests: the program itself run under mocks, the mock AWS world of
  * the prod stack, memoized runs of the example stacks, and views of recorded resources.
  */
+import type { DashboardBody, Widget } from "../../components/dashboard";
+import type { WidgetContent } from "../../components/dashboard/types";
 import { loadStackConfig } from "../config/helpers";
 import {
   MockRun,
@@ -34,6 +36,7 @@ export const T = {
   quotaAlarms: "kms-monitoring:watchers:RequestQuotaAlarms",
   tamperAlarms: "kms-monitoring:watchers:TamperAlarms",
   usageBaseline: "kms-monitoring:watchers:UsageBaseline",
+  dashboards: "kms-monitoring:dashboard:KmsDashboard",
   key: "aws:kms/key:Key",
   alias: "aws:kms/alias:Alias",
   queue: "aws:sqs/queue:Queue",
@@ -59,6 +62,7 @@ export const T = {
   bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
   logGroup: "aws:cloudwatch/logGroup:LogGroup",
   trail: "aws:cloudtrail/trail:Trail",
+  dashboard: "aws:cloudwatch/dashboard:Dashboard",
 } as const;
 
 /** Runs the program (index.ts) under mocks with `config` as the CLI passes it. */
@@ -182,6 +186,7 @@ const JSON_FIELDS = [
   "eventPattern",
   "deliveryPolicy",
   "redrivePolicy",
+  "dashboardBody",
 ];
 
 /** The inputs of a resource with its JSON fields parsed. */
@@ -238,5 +243,49 @@ export async function outputsOf(run: MockRun<ProgramOutputs>): Promise<Record<st
     logGroupName: await unwrap(o.logGroupName),
     securityTopicArns: await unwrap(o.securityTopicArns),
     groupTopicArns: await unwrap(o.groupTopicArns),
+    dashboardUrls: await unwrap(o.dashboardUrls),
   };
+}
+
+/** Console URL of a dashboard in the stack's region, as on-call opens it. */
+export function dashboardUrl(region: string, name: string): string {
+  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${name}`;
+}
+
+/** The parsed body of the stack's one dashboard, `kmsmon-<env>`. */
+export function dashboardBodyOf(run: MockRun<unknown>, env: string): DashboardBody {
+  const dashboard = run.one(T.dashboard, `kms-dashboard-kmsmon-${env}`);
+  return JSON.parse(dashboard.inputs.dashboardBody as string) as DashboardBody;
+}
+
+/** A widget without its place on the grid: what it shows. */
+export function unplaced(widget: Widget): WidgetContent {
+  return { type: widget.type, properties: widget.properties } as WidgetContent;
+}
+
+/** A widget in one line: its type and its title (graphs, alarms) or first line (text). */
+export function widgetSummary(widget: Widget): string {
+  const title =
+    widget.type === "text" ? widget.properties.markdown.split("\n")[0] : widget.properties.title;
+  return `${widget.type}: ${title}`;
+}
+
+/** The inventory table of a group: its rows (header and separator left out), cell by cell. */
+export function inventoryRows(body: DashboardBody, group: string): string[][] {
+  const title = `### Keys of group ${group}, as found at deploy time`;
+  const tables = body.widgets.filter(
+    (w) => w.type === "text" && w.properties.markdown.split("\n")[0] === title,
+  );
+  if (tables.length !== 1) throw new Error(`${tables.length} inventory tables of group ${group}`);
+  const [table] = tables;
+  if (table.type !== "text") throw new Error("unreachable");
+  return table.properties.markdown
+    .split("\n")
+    .slice(4)
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(" | ")
+        .map((c) => c.trim()),
+    );
 }

@@ -1,6 +1,15 @@
 import { expect } from "chai";
 import type { StackSpec, Targets } from "./expected";
-import { PROD_KEYS, T, keyIdOf, prodRun, providerName, regionOfArn } from "./helpers";
+import {
+  PROD_KEYS,
+  PROD_WORLD,
+  T,
+  keyIdOf,
+  prodConfig,
+  prodRun,
+  providerName,
+  regionOfArn,
+} from "./helpers";
 import { checkStack } from "./stack-checks";
 
 const ONCALL = "kms-oncall@example.com";
@@ -150,8 +159,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.role]: 1,
       [T.rolePolicy]: 1,
       [T.trail]: 1,
+      // one dashboard: everything fits AWS's dashboard quotas
+      [T.dashboards]: 1,
+      [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(206);
+    expect(run.resources).to.have.length(208);
   });
 
   it("looks each alias, tag and key up with the provider of its region", async () => {
@@ -204,5 +216,18 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
     }
   });
 
-  checkStack({ run: prodRun, spec: PROD, logRetentionDays: 400, retainTrail: true });
+  checkStack({
+    run: prodRun,
+    spec: PROD,
+    config: prodConfig,
+    world: PROD_WORLD,
+    logRetentionDays: 400,
+    retainTrail: true,
+    // The header; the whole account: its title, the control-plane graph, the account alarms,
+    // a quota graph and a quota alarm widget per region, the runbook (8); per group its header,
+    // an alarm widget per region with alarms, the expiry graph (partner-exchange), a graph per
+    // key and the inventory: payments 1+2+3+1, customer-data 1+2+4+1, partner-exchange
+    // 1+1+1+2+1, platform-secrets 1+2+2+1.
+    dashboardWidgets: 1 + 8 + 7 + 8 + 6 + 6,
+  });
 });

@@ -6,6 +6,8 @@ import {
   ACCOUNT,
   ProgramOutputs,
   T,
+  dashboardBodyOf,
+  inventoryRows,
   keyArn,
   lineage,
   parentName,
@@ -56,7 +58,30 @@ describe("program: 120 key groups in one region", function () {
     // the trail's delivery role and the forwarding role
     expect(counts[T.role]).to.equal(2);
     expect(counts[T.rolePolicy]).to.equal(2);
+    expect(counts[T.dashboards]).to.equal(1);
+    expect(counts[T.dashboard]).to.equal(1);
     expect(run.warnings).to.deep.equal([]);
+  });
+
+  it("fits every group on one dashboard: a header, a graph and an inventory row per group", () => {
+    const body = dashboardBodyOf(run, "scale");
+    const headers = body.widgets.filter(
+      (w) => w.type === "text" && /^## Key group /.test(w.properties.markdown),
+    );
+    expect(headers).to.have.length(GROUPS);
+    // The dashboard's header and the whole account (title, control-plane graph, account alarms,
+    // quota graph and alarms, runbook); per group its header, its key's graph and its inventory
+    // (no baseline, so no alarm widget).
+    expect(body.widgets).to.have.length(1 + 6 + 3 * GROUPS);
+    for (let i = 1; i <= GROUPS; i++) {
+      const [row] = inventoryRows(body, `team-${String(i).padStart(3, "0")}`);
+      expect(row.slice(0, 4)).to.deep.equal([
+        `1234abcd-12ab-34cd-56ef-${hex(i)}`,
+        "-",
+        "us-east-1",
+        "Enabled",
+      ]);
+    }
   });
 
   it("puts every group rule and its target on a shard bus, under the group's monitor", () => {

@@ -1,17 +1,42 @@
 /**
  * The checks every example stack gets: the exact set of resources, their parents, the provider of
- * their region, and the exact inputs of every kind, compared with {@link expectedResources}.
+ * their region, and the exact inputs of every kind, compared with {@link expectedResources}; and
+ * what the dashboard must show, checked on its own.
  */
 import { expect } from "chai";
-import type { MockRun, RecordedResource } from "../harness/mock-runtime";
-import { ExpectedResource, StackSpec, expectedResources, keyOf } from "./expected";
-import { T, lineage, parentName, parsedInputs, providerName } from "./helpers";
+import { parseStackConfig } from "../../components/config";
+import { GRID_COLUMNS } from "../../components/dashboard";
+import type { MockRun, MockRunOptions, RecordedResource } from "../harness/mock-runtime";
+import {
+  ExpectedResource,
+  StackSpec,
+  expectedDashboards,
+  expectedResources,
+  keyOf,
+} from "./expected";
+import {
+  T,
+  dashboardBodyOf,
+  inventoryRows,
+  keyIdOf,
+  lineage,
+  parentName,
+  parsedInputs,
+  providerName,
+  regionOfArn,
+} from "./helpers";
 
 /** Options of {@link checkStack}. */
 export interface StackCheckOptions {
   /** The stack's run (memoized by the caller). */
   run: () => Promise<MockRun<unknown>>;
   spec: StackSpec;
+  /** The stack's config as the CLI passes it. */
+  config: () => Record<string, string>;
+  /** The mock world the stack ran in (its stack name, aliases and key metadata). */
+  world: Omit<MockRunOptions, "config">;
+  /** Widgets the stack's one dashboard must have. */
+  dashboardWidgets: number;
   /** The trail's log retention. */
   logRetentionDays: number;
   /** Whether the trail's key, bucket and log group survive a destroy. */
@@ -45,6 +70,7 @@ const KINDS: [string, string[]][] = [
   ["subscriptions and Lambda permissions", [T.subscription, T.permission]],
   ["dead-letter queues and their policies", [T.queue, T.queuePolicy]],
   ["EventBridge rules and targets", [T.rule, T.target]],
+  ["the dashboard component and its dashboard", [T.dashboards, T.dashboard]],
 ];
 
 /** Sorted `{ key, inputs }` of the resources whose inputs the spec states. */
@@ -65,7 +91,9 @@ export function checkStack(options: StackCheckOptions): void {
 
   before(async () => {
     run = await options.run();
-    expected = expectedResources(spec, options.logRetentionDays);
+    const model = parseStackConfig(options.config(), { stack: options.world.stack });
+    const bodies = expectedDashboards(spec, model, options.world);
+    expected = expectedResources(spec, options.logRetentionDays, bodies);
     expectedByKey = new Map(expected.map((e) => [keyOf(e), e]));
   });
 
@@ -122,7 +150,8 @@ export function checkStack(options: StackCheckOptions): void {
       if (typeof arn !== "string") continue;
       const [, , service, arnRegion] = arn.split(":");
       if (service === "iam" || service === "s3") continue;
-      expect(arnRegion, `region of ${arn}`).to.equal(region);
+      // Dashboards are global: their ARNs name no region.
+      expect(arnRegion, `region of ${arn}`).to.equal(r.type === T.dashboard ? "" : region);
     }
   });
 
@@ -138,6 +167,71 @@ export function checkStack(options: StackCheckOptions): void {
         : [],
     );
     expect(run.resources.filter((r) => r.protect).map(keyOf)).to.deep.equal([]);
+  });
+
+  describe("its dashboard, checked on its own", () => {
+    it("is one dashboard with the expected number of widgets", () => {
+      const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName);
+      expect(names).to.deep.equal([`kmsmon-${spec.env}`]);
+      expect(dashboardBodyOf(run, spec.env).widgets).to.have.length(options.dashboardWidgets);
+    });
+
+    it("lists every key of every group, described, in the group's inventory table", () => {
+      const body = dashboardBodyOf(run, spec.env);
+      for (const group of spec.groups) {
+        const rows = inventoryRows(body, group.name).map(([id, , region, status]) =>
+          [id, region, status].join(" "),
+        );
+        const keys = group.keyArns.map((k) => `${keyIdOf(k)} ${regionOfArn(k)} Enabled`);
+        expect(rows, group.name).to.deep.equal(keys);
+      }
+    });
+
+    it("places every widget inside the 24-column grid, none overlapping", () => {
+      const { widgets } = dashboardBodyOf(run, spec.env);
+      expect(GRID_COLUMNS).to.equal(24);
+      for (const w of widgets) {
+        const place = [w.x, w.y, w.width, w.height];
+        expect(place.every(Number.isInteger), `${place}`).to.equal(true);
+        expect(Math.min(w.x, w.y), `${place}`).to.be.at.least(0);
+        expect(Math.min(w.width, w.height), `${place}`).to.be.at.least(1);
+        expect(w.x + w.width, `${place}`).to.be.at.most(24);
+      }
+      for (const [i, a] of widgets.entries()) {
+        for (const b of widgets.slice(i + 1)) {
+          const overlap =
+            a.x < b.x + b.width &&
+            b.x < a.x + a.width &&
+            a.y < b.y + b.height &&
+            b.y < a.y + a.height;
+          expect(overlap, `${[a.x, a.y]} and ${[b.x, b.y]}`).to.equal(false);
+        }
+      }
+    });
+
+    it("shows every alarm the stack created except the delivery alarms, and graphs our metrics", () => {
+      const { widgets } = dashboardBodyOf(run, spec.env);
+      const shown = widgets.flatMap((w) => (w.type === "alarm" ? w.properties.alarms : []));
+      const delivery = /:alarm:kmsmon-[a-z0-9-]+-(undelivered-not-empty|notifications-failed)$/;
+      const created = run
+        .ofType(T.alarm)
+        .map((a) => a.state.arn as string)
+        .filter((arn) => !delivery.test(arn));
+      expect([...shown].sort()).to.deep.equal(created.sort());
+      const published = new Set(
+        run.ofType(T.filter).map((f) => {
+          const m = f.inputs.metricTransformation as { namespace: string; name: string };
+          return `${m.namespace} ${m.name}`;
+        }),
+      );
+      const ours = widgets
+        .flatMap((w) => (w.type === "metric" ? w.properties.metrics : []))
+        .filter((line) => line[0] === `KMSMonitoring/${spec.env}`);
+      expect(ours.length).to.be.greaterThan(0);
+      for (const line of ours) {
+        expect(published.has(`${line[0]} ${line[1]}`), `${line[1]}`).to.equal(true);
+      }
+    });
   });
 
   for (const [kind, types] of KINDS) {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ACCOUNT, devRun, outputsOf, prodRun } from "./helpers";
+import { ACCOUNT, T, dashboardUrl, devRun, outputsOf, prodRun } from "./helpers";
 
 const topic = (region: string, name: string) => `arn:aws:sns:${region}:${ACCOUNT}:kmsmon-${name}`;
 
@@ -16,7 +16,7 @@ function routed(env: string, group: string, regions: string[]): Record<string, s
 describe("program: stack outputs", function () {
   this.timeout(30000);
 
-  it("exports the prod trail, log group, security topics and group topics", async () => {
+  it("exports the prod trail, log group, security topics, group topics and dashboard", async () => {
     const both = ["eu-west-1", "us-east-1"];
     expect(await outputsOf(await prodRun())).to.deep.equal({
       environment: "prod",
@@ -32,6 +32,9 @@ describe("program: stack outputs", function () {
         "partner-exchange": routed("prod", "partner-exchange", ["eu-west-1"]),
         "platform-secrets": routed("prod", "platform-secrets", both),
       },
+      dashboardUrls: [
+        "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards:name=kmsmon-prod",
+      ],
     });
   });
 
@@ -45,6 +48,7 @@ describe("program: stack outputs", function () {
         payments: { "us-east-1/all": topic("us-east-1", "dev-payments-all") },
         "platform-secrets": { "us-east-1/all": topic("us-east-1", "dev-platform-secrets-all") },
       },
+      dashboardUrls: [dashboardUrl("us-east-1", "kmsmon-dev")],
     });
   });
 
@@ -60,5 +64,14 @@ describe("program: stack outputs", function () {
     ];
     expect(arns).to.have.length(17);
     for (const arn of arns) expect(registered.has(arn), String(arn)).to.equal(true);
+  });
+
+  it("exports the console URL of each dashboard the stack registered, in the stack's region", async () => {
+    for (const run of [await prodRun(), await devRun()]) {
+      const outputs = await outputsOf(run);
+      const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName as string);
+      expect(names).to.have.length(1);
+      expect(outputs.dashboardUrls).to.deep.equal(names.map((n) => dashboardUrl("us-east-1", n)));
+    }
   });
 });
