@@ -18,14 +18,23 @@ export interface AccountKmsAlarmsArgs {
   alarmActions: pulumi.Input<string>[];
 }
 
+/**
+ * The planned filters of each component. Kept off the instance: the schema analyzer of
+ * multi-language packages takes every property of a component for an output.
+ */
+const plannedSpecs = new WeakMap<AccountKmsAlarms, AccountFilterSpec[]>();
+
 /** Account-wide KMS metric filters and their alarms. */
 export class AccountKmsAlarms extends pulumi.ComponentResource {
   /** Metric filter names by signal ID. */
   readonly filterNames: pulumi.Output<Record<string, string>>;
   /** Alarm names by signal ID. */
   readonly alarmNames: pulumi.Output<Record<string, string>>;
+
   /** The filters and alarms as planned (pure data). */
-  readonly specs: AccountFilterSpec[];
+  get specs(): AccountFilterSpec[] {
+    return plannedSpecs.get(this)!;
+  }
 
   constructor(name: string, args: AccountKmsAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
     if (args.alarmActions.length < 1 || args.alarmActions.length > 5) {
@@ -35,10 +44,11 @@ export class AccountKmsAlarms extends pulumi.ComponentResource {
       );
     }
     super("kms-monitoring:account:AccountKmsAlarms", name, {}, opts);
-    this.specs = planAccountFilters(args.environment);
+    const specs = planAccountFilters(args.environment);
+    plannedSpecs.set(this, specs);
     const filters: Record<string, pulumi.Output<string>> = {};
     const alarms: Record<string, pulumi.Output<string>> = {};
-    for (const spec of this.specs) {
+    for (const spec of specs) {
       const filter = new aws.cloudwatch.LogMetricFilter(
         `${name}-${spec.signalId}`,
         {

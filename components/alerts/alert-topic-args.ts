@@ -19,6 +19,15 @@ import {
 } from "./checks";
 import { type SubscriptionSpec, validateTargets } from "./subscriptions";
 
+/** The per-topic alarm on `NumberOfNotificationsFailed` of {@link AlertTopic}. */
+export interface FailureAlarmArgs {
+  /**
+   * SNS topic ARNs the alarm notifies, at least one; not the alarm's topic, whose deliveries are
+   * what fails.
+   */
+  alarmActions: pulumi.Input<string>[];
+}
+
 /** Arguments of {@link AlertTopic}. */
 export interface AlertTopicArgs {
   /** Name of the SNS topic (standard, not FIFO). Required, no default. */
@@ -57,12 +66,10 @@ export interface AlertTopicArgs {
    */
   deadLetterQueueArn?: pulumi.Input<string>;
   /**
-   * A per-topic alarm on `NumberOfNotificationsFailed`, notifying `alarmActions` (SNS topic ARNs,
-   * at least one; not this topic, whose deliveries are what fails), or false for none. Defaults to
-   * false: the stack watches the failures of all topics of a region with one Metrics Insights
-   * alarm.
+   * A per-topic alarm on `NumberOfNotificationsFailed`, notifying `alarmActions`. Defaults to none:
+   * the stack watches the failures of all topics of a region with one Metrics Insights alarm.
    */
-  failureAlarm?: { alarmActions: pulumi.Input<string>[] } | false;
+  failureAlarm?: FailureAlarmArgs;
   /** Tags of the topic and of the failure alarm. Defaults to none. */
   tags?: Record<string, pulumi.Input<string>>;
 }
@@ -147,18 +154,18 @@ export function validateAlertTopicArgs(name: string, args: AlertTopicArgs): Aler
   };
 }
 
-/** The checked actions of the `failureAlarm` argument; undefined when it is off. */
+/** The checked actions of the `failureAlarm` argument; undefined when it is absent. */
 function failureAlarmActions(
   failureAlarm: AlertTopicArgs["failureAlarm"],
   fail: Fail,
 ): pulumi.Output<string>[] | undefined {
-  if (failureAlarm === undefined || failureAlarm === false) return undefined;
+  if (failureAlarm === undefined) return undefined;
   const actions: unknown =
     typeof failureAlarm === "object" ? failureAlarm?.alarmActions : undefined;
   if (!Array.isArray(actions) || actions.length === 0) {
     fail(
-      "failureAlarm: expected false or { alarmActions: [<SNS topic ARN>, ...] } with at least " +
-        `one action; got ${show(failureAlarm)}`,
+      "failureAlarm: expected { alarmActions: [<SNS topic ARN>, ...] } with at least one " +
+        `action; got ${show(failureAlarm)}`,
     );
   }
   return (actions as pulumi.Input<string>[]).map((action, i) =>

@@ -16,6 +16,7 @@ export { ALERT_TOPIC_TYPE, AlertTopic } from "./alert-topic";
 export {
   type AlertTopicArgs,
   type AlertTopicSettings,
+  type FailureAlarmArgs,
   MAX_DISPLAY_NAME_LENGTH,
   checkTopicKey,
   validateAlertTopicArgs,

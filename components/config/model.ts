@@ -82,31 +82,49 @@ export interface KeyGroupModel {
 }
 
 /** How the stack gets its CloudTrail feed. */
-export type TrailModel =
-  | {
-      /** Create a multi-region trail (the default), or an organization trail from the management account. */
-      mode: "create" | "organization";
-      /** CloudWatch Logs retention in days. Defaults to 365. */
-      logRetentionDays: number;
-      /** Days before log files move to S3 Standard-IA. Defaults to 30. */
-      transitionToInfrequentAccessDays: number;
-      /** Days before log files move to S3 Glacier Flexible Retrieval. Defaults to 90. */
-      transitionToGlacierDays: number;
-      /** Days before log files expire; 0 keeps them forever. Defaults to 0. */
-      expireAfterDays: number;
-      /** Keep the bucket and log group on `pulumi destroy` (retainOnDelete). Defaults to true. */
-      retainOnDelete: boolean;
-      /** Let `pulumi destroy` empty and delete the bucket. Defaults to false. */
-      forceDestroy: boolean;
-    }
-  | {
-      /** Use a log group that an existing trail already feeds. */
-      mode: "existing";
-      /** Name of that log group, in the stack's region. */
-      logGroupName: string;
-      /** ARN of the existing trail, for the dashboards and policies; optional. */
-      trailArn?: string;
-    };
+export const TrailMode = {
+  /** Create a multi-region trail in this account (the default). */
+  Create: "create",
+  /** Use a log group that an existing trail already feeds. */
+  Existing: "existing",
+  /** Create an organization trail (from the management account or a delegated administrator). */
+  Organization: "organization",
+} as const;
+export type TrailMode = (typeof TrailMode)[keyof typeof TrailMode];
+
+/**
+ * How the stack gets its CloudTrail feed. Which fields apply depends on `mode`: the retention,
+ * lifecycle and deletion fields to "create" and "organization", which the config parser always
+ * fills (with their defaults when unset); `logGroupName` and `trailArn` to "existing".
+ */
+export interface TrailModel {
+  /** Create a trail (the default), create an organization trail, or use an existing one. */
+  mode: TrailMode;
+  /** CloudWatch Logs retention in days (create and organization). Defaults to 365. */
+  logRetentionDays?: number;
+  /** Days before log files move to S3 Standard-IA (create and organization). Defaults to 30. */
+  transitionToInfrequentAccessDays?: number;
+  /**
+   * Days before log files move to S3 Glacier Flexible Retrieval (create and organization).
+   * Defaults to 90.
+   */
+  transitionToGlacierDays?: number;
+  /**
+   * Days before log files expire; 0 keeps them forever (create and organization). Defaults to 0.
+   */
+  expireAfterDays?: number;
+  /**
+   * Keep the bucket and log group on `pulumi destroy` (retainOnDelete; create and organization).
+   * Defaults to true.
+   */
+  retainOnDelete?: boolean;
+  /** Let `pulumi destroy` empty and delete the bucket (create and organization). Defaults to false. */
+  forceDestroy?: boolean;
+  /** Name of the log group the existing trail feeds, in the stack's region (existing; required). */
+  logGroupName?: string;
+  /** ARN of the existing trail, for the dashboards and policies (existing; optional). */
+  trailArn?: string;
+}
 
 /** The whole validated stack config. */
 export interface StackModel {

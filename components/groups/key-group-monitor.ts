@@ -64,6 +64,12 @@ export function groupSelectors(group: ResolvedKeyGroup): {
 const DEFAULT_RETRIES = 185;
 const DEFAULT_EVENT_AGE_SECONDS = 86400;
 
+/**
+ * The plan of each monitor. Kept off the instance: the schema analyzer of multi-language packages
+ * takes every property of a component for an output, and the plan is not one.
+ */
+const plans = new WeakMap<KeyGroupMonitor, GroupPlan>();
+
 /** Watches one key group: alerts on its keys' KMS events and on imported material nearing expiry. */
 export class KeyGroupMonitor extends pulumi.ComponentResource {
   /** Topic ARNs by `<region>/<route>` (route: critical, standard or all). */
@@ -72,8 +78,11 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
   readonly ruleNames: pulumi.Output<string[]>;
   /** Names of the expiry alarms. */
   readonly expiryAlarmNames: pulumi.Output<string[]>;
+
   /** The plan this component realised (pure data, for inspection and tests). */
-  readonly plan: GroupPlan;
+  get plan(): GroupPlan {
+    return plans.get(this)!;
+  }
 
   constructor(name: string, args: KeyGroupMonitorArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planGroup(args.group, args.environment);
@@ -88,7 +97,7 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
     // The selectors are the component's inputs and outputs, so policy packs can tell which keys of
     // a stack are watched (by ARN, alias or tag): stack policies see registered outputs.
     super("kms-monitoring:groups:KeyGroupMonitor", name, selectors, opts);
-    this.plan = plan;
+    plans.set(this, plan);
 
     const topics = new Map<string, AlertTopic>();
     for (const spec of plan.topics) {

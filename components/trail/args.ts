@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isTrailArn } from "../config/arn";
 import { LOG_RETENTION_DAYS } from "../config/constants";
+import { TrailMode as AuditTrailMode } from "../config/model";
 import {
   isLogGroupName,
   isTrailName,
@@ -13,8 +14,8 @@ import {
   TRAIL_NAME_RULE,
 } from "./names";
 
-/** How the component gets its CloudTrail trail and log group. */
-export type AuditTrailMode = "create" | "existing" | "organization";
+// How the component gets its CloudTrail trail and log group: the stack config's trail modes.
+export { AuditTrailMode };
 
 /** Every mode, in the order error messages list them. */
 export const AUDIT_TRAIL_MODES: readonly AuditTrailMode[] = ["create", "existing", "organization"];

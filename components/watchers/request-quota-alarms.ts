@@ -28,14 +28,23 @@ const TYPE = "RequestQuotaAlarms";
 /** Default threshold, as StackModel.quotaAlarmPercent. */
 export const DEFAULT_QUOTA_ALARM_PERCENT = 80;
 
+/**
+ * The planned alarms of each component. Kept off the instance: the schema analyzer of
+ * multi-language packages takes every property of a component for an output.
+ */
+const plannedSpecs = new WeakMap<RequestQuotaAlarms, QuotaAlarmSpec[]>();
+
 /** KMS request-quota alarms of one region. */
 export class RequestQuotaAlarms extends pulumi.ComponentResource {
   /** Alarm names by family (symmetric, rsa, ecc). */
   readonly alarmNames: pulumi.Output<Record<string, string>>;
-  /** The alarms as planned (pure data). */
-  readonly specs: QuotaAlarmSpec[];
   /** Monthly price of the alarms in US dollars (us-east-1). */
   readonly monthlyCostUsd: number;
+
+  /** The alarms as planned (pure data). */
+  get specs(): QuotaAlarmSpec[] {
+    return plannedSpecs.get(this)!;
+  }
 
   constructor(name: string, args: RequestQuotaAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
     const fail: Fail = failFor(TYPE, name);
@@ -54,7 +63,7 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
       fail(`quotaAlarmPercent: ${(e as Error).message}`);
     }
     super("kms-monitoring:watchers:RequestQuotaAlarms", name, { region: args.region }, opts);
-    this.specs = specs;
+    plannedSpecs.set(this, specs);
     this.monthlyCostUsd = quotaMonthlyCostUsd(specs);
     const alarms: Record<string, pulumi.Output<string>> = {};
     for (const spec of specs) {

@@ -36,6 +36,15 @@ export interface TamperAlarmsArgs {
 
 const TYPE = "TamperAlarms";
 
+/**
+ * The planned alarms of each component. Kept off the instance: the schema analyzer of
+ * multi-language packages takes every property of a component for an output.
+ */
+const plans = new WeakMap<
+  TamperAlarms,
+  { specs: TamperAlarmSpec[]; silenceSpec: SilenceAlarmSpec | undefined }
+>();
+
 /** Tamper filters and alarms on the trail's log group. */
 export class TamperAlarms extends pulumi.ComponentResource {
   /** Metric filter names by tamper signal ID. */
@@ -44,10 +53,16 @@ export class TamperAlarms extends pulumi.ComponentResource {
   readonly alarmNames: pulumi.Output<Record<string, string>>;
   /** Filter patterns by tamper signal ID. */
   readonly patterns: pulumi.Output<Record<string, string>>;
+
   /** The filters and alarms as planned (pure data). */
-  readonly specs: TamperAlarmSpec[];
+  get specs(): TamperAlarmSpec[] {
+    return plans.get(this)!.specs;
+  }
+
   /** The silence alarm as planned; undefined when disabled. */
-  readonly silenceSpec: SilenceAlarmSpec | undefined;
+  get silenceSpec(): SilenceAlarmSpec | undefined {
+    return plans.get(this)!.silenceSpec;
+  }
 
   constructor(name: string, args: TamperAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
     const fail: Fail = failFor(TYPE, name);
@@ -73,8 +88,9 @@ export class TamperAlarms extends pulumi.ComponentResource {
       patternsFor({ environment: args.environment, logGroupName, trailName });
     }
     super("kms-monitoring:watchers:TamperAlarms", name, {}, opts);
-    this.specs = planTamperAlarms(args.environment);
-    this.silenceSpec = planSilenceAlarm(args.environment, silenceHours);
+    const specs = planTamperAlarms(args.environment);
+    const silenceSpec = planSilenceAlarm(args.environment, silenceHours);
+    plans.set(this, { specs, silenceSpec });
     this.patterns = pulumi
       .all([args.logGroupName, args.trailName])
       .apply(([logGroupName, trailName]) =>
@@ -83,7 +99,7 @@ export class TamperAlarms extends pulumi.ComponentResource {
 
     const filters: Record<string, pulumi.Output<string>> = {};
     const alarms: Record<string, pulumi.Output<string>> = {};
-    for (const spec of this.specs) {
+    for (const spec of specs) {
       const filter = new aws.cloudwatch.LogMetricFilter(
         `${name}-${spec.signalId}`,
         {
@@ -117,8 +133,8 @@ export class TamperAlarms extends pulumi.ComponentResource {
         { parent: this, dependsOn: [filter] },
       ).name;
     }
-    if (this.silenceSpec) {
-      const spec = this.silenceSpec;
+    if (silenceSpec) {
+      const spec = silenceSpec;
       alarms["trail-silent"] = new aws.cloudwatch.MetricAlarm(
         `${name}-trail-silent`,
         {

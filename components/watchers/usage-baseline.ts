@@ -35,14 +35,23 @@ export interface UsageBaselineArgs {
 
 const TYPE = "UsageBaseline";
 
+/**
+ * The planned alarms of each component. Kept off the instance: the schema analyzer of
+ * multi-language packages takes every property of a component for an output.
+ */
+const plannedSpecs = new WeakMap<UsageBaseline, BaselineAlarmSpec[]>();
+
 /** Anomaly-detection alarms on one key group's data-plane use. */
 export class UsageBaseline extends pulumi.ComponentResource {
   /** Names of the baseline alarms (empty when the baseline is disabled). */
   readonly alarmNames: pulumi.Output<string[]>;
-  /** The alarms as planned (pure data). */
-  readonly specs: BaselineAlarmSpec[];
   /** Monthly price of the alarms in US dollars (us-east-1, 3 alarm metrics per metric read). */
   readonly monthlyCostUsd: number;
+
+  /** The alarms as planned (pure data). */
+  get specs(): BaselineAlarmSpec[] {
+    return plannedSpecs.get(this)!;
+  }
 
   constructor(name: string, args: UsageBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
     const fail: Fail = failFor(TYPE, name);
@@ -63,7 +72,7 @@ export class UsageBaseline extends pulumi.ComponentResource {
       { groupName: args.group.model.name },
       opts,
     );
-    this.specs = specs;
+    plannedSpecs.set(this, specs);
     this.monthlyCostUsd = baselineMonthlyCostUsd(specs);
 
     const alarms = specs.map((spec) => {

@@ -1,0 +1,284 @@
+/**
+ * The multi-language package: runs the schema analyzer Pulumi uses for source-based TypeScript
+ * component packages (`pulumi package add`) offline on this repository, and checks that other
+ * languages get every exported component, with which inputs and outputs.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+
+import { expect } from "chai";
+import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
+import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
+import { generateSchema, PackageSpec, Type } from "@pulumi/pulumi/provider/experimental/schema";
+import { parse } from "yaml";
+
+const ROOT = join(__dirname, "..", "..");
+const PACKAGE_JSON = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+/** The provider name Pulumi derives from package.json's name. */
+const PROVIDER = "kms-monitoring";
+/**
+ * The module other languages load: the plugin host requires package.json's `main` (it ignores
+ * `exports`, which TypeScript consumers resolve to the built package) and the analyzer starts from
+ * the same file.
+ */
+const ENTRY: string = PACKAGE_JSON.main;
+/** The reference the analyzer writes for an `aws.Provider` argument. */
+const AWS_PROVIDER_REF = `/aws/v${PACKAGE_JSON.dependencies["@pulumi/aws"]}/schema.json#/resources/aws`;
+
+/** The inputs and outputs of a component: `name` when required, `name?` when optional. */
+interface Signature {
+  inputs: Record<string, string>;
+  outputs: Record<string, string>;
+}
+
+/**
+ * Every component the main module exports, as other languages see it. Types are spelled as in
+ * TypeScript: `Input<T>` for an input that takes an Output, a bare name for a type of the schema.
+ */
+const COMPONENTS: Record<string, Signature> = {
+  AccountKmsAlarms: {
+    inputs: {
+      environment: "string",
+      logGroupName: "Input<string>",
+      alarmActions: "Input<string>[]",
+    },
+    outputs: {
+      filterNames: "Record<string, string>",
+      alarmNames: "Record<string, string>",
+    },
+  },
+  RegionAlerting: {
+    inputs: {
+      environment: "string",
+      securityTargets: "NotificationTargets",
+      region: "string",
+      publishers: "PublisherArnPatterns",
+    },
+    outputs: {
+      topicKeyArn: "string",
+      securityTopicArn: "string",
+      deadLetterQueueArn: "string",
+      deliveryAlarmName: "string",
+    },
+  },
+  KmsAuditTrail: {
+    inputs: {
+      "mode?": "AuditTrailMode",
+      "trailName?": "string",
+      "logGroupName?": "string",
+      "logRetentionDays?": "number",
+      "transitionToInfrequentAccessDays?": "number",
+      "transitionToGlacierDays?": "number",
+      "expireAfterDays?": "number",
+      "retainOnDelete?": "boolean",
+      "protect?": "boolean",
+      "forceDestroy?": "boolean",
+      "tags?": "Record<string, Input<string>>",
+      "existingLogGroupName?": "string",
+      "existingTrailArn?": "string",
+    },
+    outputs: {
+      "trailArn?": "string",
+      "bucketName?": "string",
+      logGroupName: "string",
+      logGroupArn: "string",
+      "keyArn?": "string",
+    },
+  },
+  AlertTopicKey: {
+    inputs: { aliasName: "string", "tags?": "Record<string, Input<string>>" },
+    outputs: { keyArn: "string", keyId: "string", aliasName: "string" },
+  },
+  DeadLetterQueue: {
+    inputs: {
+      queueName: "string",
+      ruleArnPrefix: "Input<string>",
+      topicArnPrefix: "Input<string>",
+      alarmActions: "Input<string>[]",
+      "tags?": "Record<string, Input<string>>",
+    },
+    outputs: { queueArn: "string", queueUrl: "string", alarmArn: "string" },
+  },
+  AlertTopic: {
+    inputs: {
+      topicName: "string",
+      "displayName?": "string",
+      kmsKeyArn: "Input<string>",
+      targets: "NotificationTargets",
+      "alarmArnPrefix?": "Input<string>",
+      "ruleArnPrefix?": "Input<string>",
+      "deadLetterQueueArn?": "Input<string>",
+      "failureAlarm?": "FailureAlarmArgs",
+      "tags?": "Record<string, Input<string>>",
+    },
+    outputs: { topicArn: "string", topicName: "string", subscriptionCount: "number" },
+  },
+  TamperAlarms: {
+    inputs: {
+      environment: "string",
+      logGroupName: "Input<string>",
+      "trailName?": "Input<string>",
+      alarmActions: "Input<string>[]",
+      "silenceHours?": "number",
+    },
+    outputs: {
+      filterNames: "Record<string, string>",
+      alarmNames: "Record<string, string>",
+      patterns: "Record<string, string>",
+    },
+  },
+  RequestQuotaAlarms: {
+    inputs: {
+      environment: "string",
+      region: "string",
+      "quotaAlarmPercent?": "number",
+      alarmActions: "Input<string>[]",
+    },
+    outputs: { alarmNames: "Record<string, string>", monthlyCostUsd: "number" },
+  },
+  KmsDashboard: {
+    inputs: {
+      environment: "string",
+      stackRegion: "string",
+      accountId: "string",
+      "partition?": "string",
+      groups: "DashboardGroup[]",
+      "accountAlarms?": "AlarmRef[]",
+      "quotaAlarms?": "AlarmRef[]",
+      "quotaAlarmPercent?": "number",
+    },
+    outputs: { dashboardNames: "string[]", dashboardUrls: "string[]" },
+  },
+};
+
+/** The object and enum types the components' inputs reach. */
+const TYPES = [
+  "AlarmRef",
+  "AuditTrailMode",
+  "DashboardGroup",
+  "FailureAlarmArgs",
+  "NotificationTargets",
+  "PublisherArnPatterns",
+  "ResolvedKey",
+];
+
+/** The components `pulumi package add` would host: every component class the main module exports. */
+function exportedComponents(): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return getPulumiComponents(require(join(ROOT, ENTRY))).map((c) => c.name);
+}
+
+/** A schema type as TypeScript spells it: `Input<T>` for a non-plain input. */
+function spelling(type: Type, input: boolean): string {
+  let base: string;
+  if ("$ref" in type) {
+    const local = `#/types/${PROVIDER}:index:`;
+    base = type.$ref.startsWith(local) ? type.$ref.slice(local.length) : type.$ref;
+  } else if (type.type === "array") {
+    base = `${spelling(type.items!, input)}[]`;
+  } else if (type.type === "object") {
+    base = `Record<string, ${spelling(type.additionalProperties!, input)}>`;
+  } else {
+    base = type.type;
+  }
+  return input && !type.plain ? `Input<${base}>` : base;
+}
+
+/** Properties spelled as in {@link Signature}, in declaration order. */
+function spelled(
+  properties: Record<string, Type> | undefined,
+  required: string[] | undefined,
+  input: boolean,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(properties ?? {}).map(([name, type]) => [
+      required?.includes(name) ? name : `${name}?`,
+      spelling(type, input),
+    ]),
+  );
+}
+
+describe("multi-language package (Pulumi's schema analyzer, offline)", function () {
+  // One TypeScript program of the whole repository: several seconds on a loaded machine.
+  this.timeout(180000);
+  let exported: string[];
+  let schema: PackageSpec;
+
+  before(() => {
+    exported = exportedComponents();
+    const result = new Analyzer(ROOT, PROVIDER, PACKAGE_JSON, new Set(exported)).analyze();
+    schema = generateSchema(
+      PROVIDER,
+      PACKAGE_JSON.version,
+      PACKAGE_JSON.description,
+      result.components,
+      result.typeDefinitions,
+      result.dependencies,
+    );
+  });
+
+  const resource = (name: string) => schema.resources[`${PROVIDER}:index:${name}`];
+  const type = (name: string) => schema.types[`${PROVIDER}:index:${name}`];
+
+  it("is a nodejs plugin package named after package.json", () => {
+    const manifest = parse(readFileSync(join(ROOT, "PulumiPlugin.yaml"), "utf8"));
+    expect(manifest).to.deep.equal({ runtime: "nodejs" });
+    expect(PACKAGE_JSON.name).to.equal(PROVIDER);
+  });
+
+  it("exports the components other languages can use, and no other", () => {
+    expect([...exported].sort()).to.deep.equal(Object.keys(COMPONENTS).sort());
+  });
+
+  it("analyzes every exported component at once, into one schema", () => {
+    expect(Object.keys(schema.resources).sort()).to.deep.equal(
+      exported.map((n) => `${PROVIDER}:index:${n}`).sort(),
+    );
+    expect(Object.keys(schema.types).sort()).to.deep.equal(
+      TYPES.map((n) => `${PROVIDER}:index:${n}`),
+    );
+    // No argument refers to another package's resources.
+    expect(schema.dependencies).to.deep.equal([]);
+  });
+
+  for (const [name, expected] of Object.entries(COMPONENTS)) {
+    it(`gives ${name} its inputs and outputs`, () => {
+      const r = resource(name);
+      expect(r.isComponent).to.equal(true);
+      expect({
+        inputs: spelled(r.inputProperties, r.requiredInputs, true),
+        outputs: spelled(r.properties, r.required, false),
+      }).to.deep.equal(expected);
+    });
+  }
+
+  it("documents every component, input and output", () => {
+    const undocumented = Object.entries(schema.resources).flatMap(([token, r]) => [
+      ...(r.description ? [] : [token]),
+      ...Object.entries({ ...r.inputProperties, ...r.properties })
+        .filter(([, p]) => !p.description)
+        .map(([p]) => `${token}.${p}`),
+    ]);
+    expect(undocumented).to.deep.equal([]);
+  });
+
+  it("gives the trail's mode as an enum", () => {
+    expect(type("AuditTrailMode").type).to.equal("string");
+    expect(type("AuditTrailMode").enum!.map(({ name, value }) => ({ name, value }))).to.deep.equal([
+      { name: "Create", value: "create" },
+      { name: "Existing", value: "existing" },
+      { name: "Organization", value: "organization" },
+    ]);
+  });
+
+  it("takes AlertTopic's failure alarm as an object of alarm actions", () => {
+    const alarm = type("FailureAlarmArgs");
+    expect(spelled(alarm.properties, alarm.required, true)).to.deep.equal({
+      alarmActions: "Input<string>[]",
+    });
+  });
+
+  it("takes no provider object as an argument (the schema cannot carry one across languages)", () => {
+    expect(JSON.stringify(schema)).to.not.contain(AWS_PROVIDER_REF);
+  });
+});
