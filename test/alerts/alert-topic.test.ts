@@ -187,7 +187,7 @@ describe("AlertTopic", () => {
       alarmActions: [SECURITY_TOPIC],
       tags: { team: "payments" },
     });
-    expect((await runTopic({ failureAlarm: false })).ofType(T.alarm)).to.have.length(0);
+    expect((await runTopic()).ofType(T.alarm)).to.have.length(0);
   });
 
   it("takes an explicit display name and a key alias ARN", async () => {

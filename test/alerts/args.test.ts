@@ -233,8 +233,8 @@ const INVALID: Invalid[] = [
     why: "failure alarm without actions",
     build: topic({ failureAlarm: { alarmActions: [] } }),
     message:
-      'AlertTopic "pay": failureAlarm: expected false or { alarmActions: [<SNS topic ARN>, ...] } ' +
-      'with at least one action; got {"alarmActions":[]}',
+      'AlertTopic "pay": failureAlarm: expected { alarmActions: [<SNS topic ARN>, ...] } with at ' +
+      'least one action; got {"alarmActions":[]}',
   },
   {
     why: "failure alarm action not a topic",

@@ -66,7 +66,9 @@ describe("eventBusForwardingPolicy", () => {
     expect(await simulate({ ...put, resource: BUS_2 })).to.equal("Allowed");
     const defaultBus = `arn:aws:events:${REGION}:${ACCOUNT_ID}:event-bus/default`;
     expect(await simulate({ ...put, resource: defaultBus })).to.equal("ImplicitlyDenied");
-    expect(await simulate({ ...put, action: "events:DeleteEventBus" })).to.equal("ImplicitlyDenied");
+    expect(await simulate({ ...put, action: "events:DeleteEventBus" })).to.equal(
+      "ImplicitlyDenied",
+    );
   });
 
   it("rejects an empty bus list and wildcard buses", () => {
