@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Tests read arbitrary JSON events and talk to the SDK's untyped mock monitor.
-    files: ["test/**/*.ts"],
+    files: ["test/**/*.ts", "tools/mock-runtime/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   prettier,

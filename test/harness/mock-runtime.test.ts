@@ -18,7 +18,11 @@ describe("mock runtime harness", () => {
     const run = await runUnderMocks(() => {
       const eu = new aws.Provider("eu", { region: "eu-west-1" });
       const holder = new Holder("h");
-      const euTopic = new aws.sns.Topic("eu-topic", { name: "alerts" }, { provider: eu, protect: true });
+      const euTopic = new aws.sns.Topic(
+        "eu-topic",
+        { name: "alerts" },
+        { provider: eu, protect: true },
+      );
       return { holder, euTopic };
     });
     const holder = run.one("test:index:Holder", "h");
@@ -41,7 +45,10 @@ describe("mock runtime harness", () => {
         const key = await aws.kms.getKey({ keyId: "arn:aws:kms:us-east-1:111122223333:key/k1" });
         const failure = await aws.kms
           .getKey({ keyId: "arn:aws:kms:us-east-1:111122223333:key/gone" })
-          .then(() => "described", () => "failed");
+          .then(
+            () => "described",
+            () => "failed",
+          );
         return { account: me.accountId, origin: key.origin, failure };
       },
       {

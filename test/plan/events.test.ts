@@ -1,0 +1,85 @@
+import { expect } from "chai";
+import { readFileSync } from "fs";
+import { join } from "path";
+import type { EventFileMatch } from "../../tools/plan/events";
+import { PROJECT_DIR, runCli, stackConfig, tempDir, writeStackFile } from "./helpers";
+
+/** The key of AWS's published KMS CloudTrail examples (DisableKey among them). */
+const EXAMPLE_KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const CLOUDTRAIL = join(PROJECT_DIR, "test", "fixtures", "cloudtrail");
+const EVENTBRIDGE = join(PROJECT_DIR, "test", "fixtures", "eventbridge");
+
+function byFile(events: EventFileMatch[] | undefined, file: string): EventFileMatch {
+  const found = events?.find((e) => e.file === file);
+  if (!found) throw new Error(`no result for ${file}`);
+  return found;
+}
+
+describe("plan --events", function () {
+  this.timeout(60_000);
+  const dir = tempDir();
+  const config = stackConfig([
+    { name: "payments", keys: [EXAMPLE_KEY] },
+    {
+      name: "other",
+      keys: ["arn:aws:kms:us-east-1:111122223333:key/0f6c2a8e-3b1d-4c7a-9e52-7d4b1a9c3e10"],
+    },
+  ]);
+  const file = writeStackFile(dir, "events.yaml", config);
+
+  it("DisableKey sets off cis-4-7 and key-disabled and alerts the key's group", async () => {
+    const run = await runCli(["--config", file, "--stack", "ci", "--events", CLOUDTRAIL]);
+    expect(run.code).to.equal(0);
+    const disable = byFile(run.report?.events, "DisableKey.json");
+    expect(disable.signals).to.include.members(["cis-4-7", "key-disabled"]);
+    expect(disable.alerts.map((a) => a.group)).to.deep.equal(["payments"]);
+    expect(disable.alerts[0]).to.include({ region: "us-east-1", route: "all" });
+    expect(run.stdout).to.match(/DisableKey\.json\s+cis-4-7, key-disabled\s+payments \(all\)/);
+    // A read-only call that is not a signal alerts nobody.
+    const describe = byFile(run.report?.events, "DescribeKey.json");
+    expect(describe.signals).to.deep.equal([]);
+    expect(describe.alerts).to.deep.equal([]);
+  });
+
+  it("alerts no group for a key outside the stack config (dev)", async () => {
+    const run = await runCli(["--stack", "dev", "--events", CLOUDTRAIL]);
+    const disable = byFile(run.report?.events, "DisableKey.json");
+    expect(disable.signals).to.include.members(["cis-4-7", "key-disabled"]);
+    expect(disable.alerts).to.deep.equal([]);
+  });
+
+  it("reads native KMS events, alerts in the key's region, writes the JSON", async () => {
+    // AWS's native examples are in us-west-2: only the group with the key there is alerted.
+    const twoRegions = stackConfig([
+      { name: "payments", keys: [EXAMPLE_KEY] },
+      { name: "oregon", keys: [EXAMPLE_KEY.replace("us-east-1", "us-west-2")] },
+    ]);
+    const config = writeStackFile(dir, "two-regions.yaml", twoRegions);
+    const json = join(dir, "events.json");
+    const run = await runCli([
+      "--config",
+      config,
+      "--stack",
+      "ci",
+      "--events",
+      EVENTBRIDGE,
+      "--json",
+      json,
+    ]);
+    expect(run.report?.events?.map((e) => e.file)).to.deep.equal([
+      "KMS-CMK-Deletion.json",
+      "KMS-CMK-Rotation.json",
+      "KMS-Imported-Key-Material-Expiration.json",
+    ]);
+    for (const e of run.report?.events ?? []) {
+      expect(e.error).to.equal(undefined);
+      expect(e.events).to.equal(1);
+      // Native events never reach the log group's filters.
+      expect(e.signals).to.deep.equal([]);
+      expect(e.alerts.map((a) => `${a.group}/${a.region}`)).to.deep.equal(["oregon/us-west-2"]);
+    }
+    const doc = JSON.parse(readFileSync(json, "utf8"));
+    expect(Object.keys(doc).slice(-1)).to.deep.equal(["events"]);
+    expect(doc.events).to.deep.equal(JSON.parse(JSON.stringify(run.report?.events)));
+  });
+});

@@ -1,0 +1,115 @@
+import { expect } from "chai";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { planAccountFilters } from "../../components/account/account-filters";
+import { planTamperAlarms } from "../../components/watchers/tamper-plan";
+import { runCli, tempDir } from "./helpers";
+
+describe("plan --json (dev)", function () {
+  this.timeout(60_000);
+  let doc: any;
+  let text: string;
+  let stdout: string;
+  let code: number;
+
+  before(async () => {
+    const file = join(tempDir(), "dev.json");
+    const run = await runCli(["--stack", "dev", "--json", file]);
+    code = run.code;
+    stdout = run.stdout;
+    text = readFileSync(file, "utf8");
+    doc = JSON.parse(text);
+  });
+
+  it("exits 0 and prints every section", () => {
+    expect(code).to.equal(0);
+    for (const title of [
+      "Resources by type",
+      "Resources by key group",
+      "Alarms by group and severity",
+      "AWS quotas",
+      "Estimated monthly cost (USD)",
+      "Policy pack",
+      "Assumptions",
+    ]) {
+      expect(stdout).to.include(`\n${title}\n`);
+    }
+  });
+
+  it("has the documented keys, in order", () => {
+    expect(Object.keys(doc)).to.deep.equal([
+      "stack",
+      "resources",
+      "quotas",
+      "cost",
+      "policies",
+      "assumptions",
+    ]);
+    expect(doc.stack).to.equal("dev");
+    for (const r of doc.resources) {
+      expect(Object.keys(r)).to.deep.equal(["type", "name", "parent", "inputs"]);
+      expect(r.type).to.be.a("string");
+      expect(r.name).to.be.a("string");
+      expect(r.parent === null || typeof r.parent === "string").to.equal(true);
+      expect(r.inputs).to.be.an("object");
+    }
+    for (const q of doc.quotas) {
+      expect(Object.keys(q)).to.deep.equal(["name", "used", "limit", "ok"]);
+      expect(q.used).to.be.a("number");
+      expect(q.limit).to.be.a("number");
+      expect(q.ok).to.equal(q.used <= q.limit);
+    }
+    expect(Object.keys(doc.cost)).to.deep.equal(["monthlyUsd", "items"]);
+    for (const i of doc.cost.items) {
+      expect(Object.keys(i)).to.deep.equal([
+        "item",
+        "quantity",
+        "unit",
+        "unitUsd",
+        "monthlyUsd",
+        "source",
+        "note",
+      ]);
+      expect(i.source).to.match(/^https:\/\/aws\.amazon\.com\//);
+    }
+    for (const p of doc.policies) {
+      expect(Object.keys(p)).to.deep.equal(["policy", "level", "message", "resource"]);
+    }
+  });
+
+  it("lists dev's resources: two groups of one rule each, one trail, every filter", () => {
+    const count = (type: string) => doc.resources.filter((r: any) => r.type === type).length;
+    const groups = doc.resources.filter(
+      (r: any) => r.type === "kms-monitoring:groups:KeyGroupMonitor",
+    );
+    expect(groups.map((g: any) => g.inputs.groupName).sort()).to.deep.equal([
+      "payments",
+      "platform-secrets",
+    ]);
+    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(2);
+    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(2);
+    expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
+    expect(count("aws:sns/topic:Topic")).to.equal(3);
+    expect(count("aws:cloudwatch/logMetricFilter:LogMetricFilter")).to.equal(
+      planAccountFilters("dev").length + planTamperAlarms("dev").length,
+    );
+    const urns = new Set(doc.resources.map((r: any) => r.parent).filter(Boolean));
+    expect(urns.size).to.be.greaterThan(0);
+  });
+
+  it("adds up the cost and keeps every quota", () => {
+    const sum = doc.cost.items.reduce((n: number, i: any) => n + i.monthlyUsd, 0);
+    expect(doc.cost.monthlyUsd).to.be.closeTo(sum, 0.01);
+    expect(doc.cost.monthlyUsd).to.be.greaterThan(0);
+    expect(doc.quotas.every((q: any) => q.ok)).to.equal(true);
+    expect(doc.quotas.map((q: any) => q.name)).to.include(
+      "Metric filters on the trail's log group",
+    );
+  });
+
+  it("is byte-identical on a second run", async () => {
+    const file = join(tempDir(), "again.json");
+    await runCli(["--stack", "dev", "--json", file]);
+    expect(readFileSync(file, "utf8")).to.equal(text);
+  });
+});

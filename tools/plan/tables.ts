@@ -1,0 +1,154 @@
+/**
+ * The plan as text tables for the terminal: resources by type and by key group, quotas, cost,
+ * policy results, event matches, then the assumptions the figures rest on.
+ */
+import { alarmSeverities, alarmsByGroupAndSeverity } from "./alarms";
+import type { PlanReport } from "./report";
+
+type Align = "left" | "right";
+
+/** Renders rows under headers, columns padded to their widest cell. */
+export function table(headers: string[], rows: string[][], align: Align[] = []): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (align[i] === "right" ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
+const count = (n: number) => n.toLocaleString("en-US");
+
+function section(title: string, body: string): string {
+  return `${title}\n${"=".repeat(title.length)}\n${body}\n`;
+}
+
+function resourcesByType(report: PlanReport): string {
+  const rows = report.inventory.countByType().map(([type, n]) => [type, count(n)]);
+  return table(["type", "count"], rows, ["left", "right"]);
+}
+
+function resourcesByGroup(report: PlanReport): string {
+  const inv = report.inventory;
+  const of = (type: string) => inv.countOfTypeByGroup(type);
+  const rules = of("aws:cloudwatch/eventRule:EventRule");
+  const alarms = of("aws:cloudwatch/metricAlarm:MetricAlarm");
+  const topics = of("aws:sns/topic:Topic");
+  const rows = inv
+    .countByGroup()
+    .map(([g, n]) => [
+      g,
+      count(n),
+      count(rules.get(g) ?? 0),
+      count(alarms.get(g) ?? 0),
+      count(topics.get(g) ?? 0),
+    ]);
+  return table(["group", "resources", "rules", "alarms", "topics"], rows, [
+    "left",
+    "right",
+    "right",
+    "right",
+    "right",
+  ]);
+}
+
+function alarms(report: PlanReport): string {
+  const severities = alarmSeverities(
+    report.run.model.environment,
+    report.run.accountFilters,
+    report.run.groups,
+  );
+  const rows = alarmsByGroupAndSeverity(report.inventory, severities).map((r) => [
+    r.group,
+    r.severity,
+    count(r.alarms.length),
+  ]);
+  return rows.length
+    ? table(["group", "severity", "alarms"], rows, ["left", "left", "right"])
+    : "none";
+}
+
+function quotas(report: PlanReport): string {
+  const rows = report.quotas.map((q) => [
+    q.name,
+    count(q.used),
+    count(q.limit),
+    q.limit ? `${Math.round((q.used / q.limit) * 100)}%` : "-",
+    q.ok ? "ok" : "BREACHED",
+  ]);
+  return table(["quota", "used", "limit", "use", "status"], rows, [
+    "left",
+    "right",
+    "right",
+    "right",
+    "left",
+  ]);
+}
+
+function cost(report: PlanReport): string {
+  const rows = report.cost.items.map((i) => [
+    i.item,
+    count(i.quantity),
+    i.unit,
+    usd(i.monthlyUsd),
+    i.note ?? "",
+  ]);
+  rows.push(["Total (monthly, estimated)", "", "", usd(report.cost.monthlyUsd), ""]);
+  return table(["item", "quantity", "unit", "monthly", "note"], rows, [
+    "left",
+    "right",
+    "left",
+    "right",
+    "left",
+  ]);
+}
+
+function policies(report: PlanReport): string {
+  if (report.run.failure) return "not run: the program did not finish";
+  if (report.policies.length === 0) return "no violations";
+  const names = new Map(report.run.resources.map((r) => [r.urn, r.name]));
+  return report.policies
+    .map((p) => {
+      const where = p.resource ? ` [${names.get(p.resource) ?? p.resource}]` : " [stack]";
+      return `${p.level.toUpperCase()} ${p.policy}${where}: ${p.message}`;
+    })
+    .join("\n");
+}
+
+function events(report: PlanReport): string {
+  const rows = (report.events ?? []).map((e) => [
+    e.file,
+    e.error ? `error: ${e.error}` : e.signals.join(", ") || "-",
+    e.error ? "" : [...new Set(e.alerts.map((a) => `${a.group} (${a.route})`))].join(", ") || "-",
+  ]);
+  return rows.length ? table(["file", "account signals", "group alerts"], rows) : "no event files";
+}
+
+/** The whole report as text. */
+export function renderTables(report: PlanReport): string {
+  const { run } = report;
+  const aws = run.resources.filter((r) => r.custom).length;
+  const header =
+    `Plan of stack ${report.stack} (environment ${run.model.environment}, region ` +
+    `${run.model.region}) from ${report.configFile}\n` +
+    `${count(run.resources.length)} resources: ${count(aws)} AWS resources and providers, ` +
+    `${count(run.resources.length - aws)} components. ` +
+    `Estimated ${usd(report.cost.monthlyUsd)} a month.\n`;
+  const parts = [header];
+  const unavailable = "not available: the program did not finish";
+  const unlessFailed = (render: (r: PlanReport) => string) =>
+    run.failure ? unavailable : render(report);
+  if (run.failure) parts.push(section("Program failed", run.failure));
+  parts.push(section("Resources by type", unlessFailed(resourcesByType)));
+  parts.push(section("Resources by key group", unlessFailed(resourcesByGroup)));
+  parts.push(section("Alarms by group and severity", unlessFailed(alarms)));
+  parts.push(section("AWS quotas", quotas(report)));
+  parts.push(section("Estimated monthly cost (USD)", unlessFailed(cost)));
+  parts.push(section("Policy pack", policies(report)));
+  if (report.events) parts.push(section("Events", events(report)));
+  if (run.warnings.length) parts.push(section("Program warnings", run.warnings.join("\n")));
+  parts.push(section("Assumptions", report.assumptions.map((a) => `- ${a}`).join("\n")));
+  return parts.join("\n");
+}
