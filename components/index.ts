@@ -15,6 +15,15 @@ export { AccountKmsAlarms } from "./account/account-kms-alarms";
 export type { AccountKmsAlarmsArgs } from "./account/account-kms-alarms";
 export { KmsMonitoring, auditTrailArgs } from "./monitoring/kms-monitoring";
 export type { KmsMonitoringArgs } from "./monitoring/kms-monitoring";
+export { KmsMonitoringStack, stackArgsConfig } from "./monitoring/kms-monitoring-stack";
+export type {
+  KmsMonitoringStackArgs,
+  StackTrail,
+  AlertTargets,
+  AlertRouting,
+  KeyGroup,
+  KeyGroupBaseline,
+} from "./monitoring/kms-monitoring-stack";
 export { RegionAlerting } from "./monitoring/region-alerting";
 export { planStack } from "./monitoring/stack-plan";
 export type { StackPlan } from "./monitoring/stack-plan";

@@ -90,25 +90,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     model: StackModel,
     opts?: pulumi.ComponentResourceOptions,
   ): Promise<KmsMonitoring> {
-    const [identity, partition] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
-    const awsConfig = new pulumi.Config("aws");
-    const providers: Record<string, aws.Provider> = {};
-    for (const region of regionsToLookUp(model)) {
-      if (region === model.region) continue;
-      providers[region] = new aws.Provider(`${name}-${region}`, {
-        ...inheritedProviderSettings(awsConfig),
-        region,
-      });
-    }
-    const groups = await resolveKeyGroups(model, {
-      providers,
-      warn: (message) => void pulumi.log.warn(message),
-    });
-    return new KmsMonitoring(
-      name,
-      { model, groups, providers, accountId: identity.accountId, partition: partition.partition },
-      opts,
-    );
+    return new KmsMonitoring(name, { model, ...(await lookUpMonitoring(name, model)) }, opts);
   }
 
   constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -254,6 +236,38 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       dashboardUrls: this.dashboardUrls,
     });
   }
+}
+
+/** What {@link KmsMonitoring} needs besides the model: the deploy-time lookups. */
+export type MonitoringLookups = Omit<KmsMonitoringArgs, "model">;
+
+/**
+ * The deploy-time part of {@link KmsMonitoring.create}: looks up the account and partition,
+ * creates a provider per region other than the stack's (named `<name>-<region>`, with
+ * `providerOpts`, e.g. a parent), and resolves the groups' keys (warning about keys it cannot
+ * describe).
+ */
+export async function lookUpMonitoring(
+  name: string,
+  model: StackModel,
+  providerOpts?: pulumi.CustomResourceOptions,
+): Promise<MonitoringLookups> {
+  const [identity, partition] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
+  const awsConfig = new pulumi.Config("aws");
+  const providers: Record<string, aws.Provider> = {};
+  for (const region of regionsToLookUp(model)) {
+    if (region === model.region) continue;
+    providers[region] = new aws.Provider(
+      `${name}-${region}`,
+      { ...inheritedProviderSettings(awsConfig), region },
+      providerOpts,
+    );
+  }
+  const groups = await resolveKeyGroups(model, {
+    providers,
+    warn: (message) => void pulumi.log.warn(message),
+  });
+  return { groups, providers, accountId: identity.accountId, partition: partition.partition };
 }
 
 /**

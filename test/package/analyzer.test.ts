@@ -149,17 +149,41 @@ const COMPONENTS: Record<string, Signature> = {
     },
     outputs: { dashboardNames: "string[]", dashboardUrls: "string[]" },
   },
+  KmsMonitoringStack: {
+    inputs: {
+      "environment?": "string",
+      "region?": "string",
+      "trail?": "StackTrail",
+      "notifications?": "AlertRouting",
+      "security?": "AlertTargets",
+      "quotaAlarmPercent?": "number",
+      keyGroups: "KeyGroup[]",
+    },
+    outputs: {
+      "trailArn?": "string",
+      logGroupName: "string",
+      securityTopicArns: "Record<string, string>",
+      groupTopicArns: "Record<string, Record<string, string>>",
+      dashboardUrls: "string[]",
+    },
+  },
 };
 
 /** The object and enum types the components' inputs reach. */
 const TYPES = [
   "AlarmRef",
+  "AlertRouting",
+  "AlertTargets",
   "AuditTrailMode",
   "DashboardGroup",
   "FailureAlarmArgs",
+  "KeyGroup",
+  "KeyGroupBaseline",
   "NotificationTargets",
   "PublisherArnPatterns",
   "ResolvedKey",
+  "StackTrail",
+  "TrailMode",
 ];
 
 /** The components `pulumi package add` would host: every component class the main module exports. */
@@ -269,6 +293,67 @@ describe("multi-language package (Pulumi's schema analyzer, offline)", function 
       { name: "Existing", value: "existing" },
       { name: "Organization", value: "organization" },
     ]);
+  });
+
+  it("gives KmsMonitoringStack's trail mode as the stack config's TrailMode enum", () => {
+    expect(type("TrailMode").type).to.equal("string");
+    expect(type("TrailMode").enum!.map(({ name, value }) => ({ name, value }))).to.deep.equal([
+      { name: "Create", value: "create" },
+      { name: "Existing", value: "existing" },
+      { name: "Organization", value: "organization" },
+    ]);
+  });
+
+  it("takes KmsMonitoringStack's settings as plain objects shaped like the stack config", () => {
+    const shape = (name: string) => spelled(type(name).properties, type(name).required, true);
+    const targets = {
+      "emails?": "string[]",
+      "https?": "string[]",
+      "sqs?": "string[]",
+      "lambda?": "string[]",
+    };
+    expect(shape("StackTrail")).to.deep.equal({
+      "mode?": "TrailMode",
+      "logRetentionDays?": "number",
+      "transitionToInfrequentAccessDays?": "number",
+      "transitionToGlacierDays?": "number",
+      "expireAfterDays?": "number",
+      "retainOnDelete?": "boolean",
+      "forceDestroy?": "boolean",
+      "logGroupName?": "string",
+      "trailArn?": "string",
+    });
+    expect(shape("AlertTargets")).to.deep.equal(targets);
+    expect(shape("AlertRouting")).to.deep.equal({ ...targets, "critical?": "AlertTargets" });
+    expect(shape("KeyGroup")).to.deep.equal({
+      name: "string",
+      "description?": "string",
+      "keys?": "string[]",
+      "aliases?": "string[]",
+      "tags?": "Record<string, string>",
+      "tagRegions?": "string[]",
+      "importedKeys?": "string[]",
+      "expiryWarningDays?": "number",
+      "notify?": "AlertRouting",
+      "baseline?": "KeyGroupBaseline",
+    });
+    expect(shape("KeyGroupBaseline")).to.deep.equal({
+      "enabled?": "boolean",
+      "bandWidth?": "number",
+      "evaluationPeriods?": "number",
+      "datapointsToAlarm?": "number",
+      "periodSeconds?": "number",
+    });
+  });
+
+  it("documents every field of KmsMonitoringStack's types with its default", () => {
+    const names = ["StackTrail", "AlertTargets", "AlertRouting", "KeyGroup", "KeyGroupBaseline"];
+    const undocumented = names.flatMap((name) =>
+      Object.entries(type(name).properties ?? {})
+        .filter(([, p]) => !/(Defaults to|Required)/.test(p.description ?? ""))
+        .map(([p]) => `${name}.${p}`),
+    );
+    expect(undocumented).to.deep.equal([]);
   });
 
   it("takes AlertTopic's failure alarm as an object of alarm actions", () => {
