@@ -19,7 +19,7 @@ export const PROWLER_CIS_4_7 =
 /** Components whose presence makes the policy apply. */
 const OUR_MONITORING = [
   "kms-monitoring:index:KmsMonitoring",
-  "kms-monitoring:account:AccountKmsAlarms",
+  "kms-monitoring:index:AccountKmsAlarms",
 ];
 const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";

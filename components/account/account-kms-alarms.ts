@@ -43,7 +43,7 @@ export class AccountKmsAlarms extends pulumi.ComponentResource {
           "give 1 to 5 topic ARNs (an alarm without an action tells nobody)",
       );
     }
-    super("kms-monitoring:account:AccountKmsAlarms", name, {}, opts);
+    super("kms-monitoring:index:AccountKmsAlarms", name, {}, opts);
     const specs = planAccountFilters(args.environment);
     plannedSpecs.set(this, specs);
     const filters: Record<string, pulumi.Output<string>> = {};

@@ -12,7 +12,7 @@ import { alertDeliveryPolicy } from "./delivery-policy";
 import { createSubscriptions } from "./subscriptions";
 
 /** Type token of {@link AlertTopic}. */
-export const ALERT_TOPIC_TYPE = "kms-monitoring:alerts:AlertTopic";
+export const ALERT_TOPIC_TYPE = "kms-monitoring:index:AlertTopic";
 
 /**
  * An SNS topic that CloudWatch alarms and EventBridge rules of this account publish alerts to,

@@ -18,7 +18,7 @@ import {
 } from "./checks";
 
 /** Type token of {@link DeadLetterQueue}. */
-export const DEAD_LETTER_QUEUE_TYPE = "kms-monitoring:alerts:DeadLetterQueue";
+export const DEAD_LETTER_QUEUE_TYPE = "kms-monitoring:index:DeadLetterQueue";
 
 /** How long the queue keeps a message: 14 days, the SQS maximum, to leave time to redrive. */
 export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;

@@ -8,7 +8,7 @@ import { alertTopicKeyPolicy, toJson } from "../iam";
 import { failFor, guarded, lookupAccount, show } from "./checks";
 
 /** Type token of {@link AlertTopicKey}. */
-export const ALERT_TOPIC_KEY_TYPE = "kms-monitoring:alerts:AlertTopicKey";
+export const ALERT_TOPIC_KEY_TYPE = "kms-monitoring:index:AlertTopicKey";
 
 /** Days KMS waits before deleting the key once deletion is scheduled (the maximum). */
 export const ALERT_KEY_DELETION_WINDOW_DAYS = 30;

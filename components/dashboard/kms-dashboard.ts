@@ -10,7 +10,7 @@ import { buildDashboardBodies } from "./body";
 import type { DashboardInput } from "./input";
 
 /** Type token of {@link KmsDashboard}. */
-export const KMS_DASHBOARD_TYPE = "kms-monitoring:dashboard:KmsDashboard";
+export const KMS_DASHBOARD_TYPE = "kms-monitoring:index:KmsDashboard";
 
 /**
  * Arguments of {@link KmsDashboard}: the same as buildDashboardBodies takes. Every field is plain

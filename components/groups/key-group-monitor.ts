@@ -96,7 +96,7 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
     const selectors = groupSelectors(args.group);
     // The selectors are the component's inputs and outputs, so policy packs can tell which keys of
     // a stack are watched (by ARN, alias or tag): stack policies see registered outputs.
-    super("kms-monitoring:groups:KeyGroupMonitor", name, selectors, opts);
+    super("kms-monitoring:index:KeyGroupMonitor", name, selectors, opts);
     plans.set(this, plan);
 
     const topics = new Map<string, AlertTopic>();

@@ -32,7 +32,7 @@ export class EventBusShards extends pulumi.ComponentResource {
     if (args.plan.shardBuses.length === 0) {
       throw new Error(`EventBusShards "${name}": plan: no shard bus to create`);
     }
-    super("kms-monitoring:monitoring:EventBusShards", name, {}, opts);
+    super("kms-monitoring:index:EventBusShards", name, {}, opts);
     const { plan, accountId, partition } = args;
     const buses = plan.shardBuses.map(
       (busName, i) =>

@@ -40,7 +40,7 @@ export class RegionAlerting extends pulumi.ComponentResource {
   readonly deliveryAlarmName: pulumi.Output<string>;
 
   constructor(name: string, args: RegionAlertingArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("kms-monitoring:monitoring:RegionAlerting", name, {}, opts);
+    super("kms-monitoring:index:RegionAlerting", name, {}, opts);
     const prefix = namePrefix(args.environment);
     const key = new AlertTopicKey(
       `${name}-topic-key`,

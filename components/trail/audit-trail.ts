@@ -6,7 +6,7 @@ import { adoptExistingTrail } from "./existing-trail";
 import { AuditTrailOutputs } from "./outputs";
 
 /** Type token of {@link KmsAuditTrail}. */
-export const KMS_AUDIT_TRAIL_TYPE = "kms-monitoring:trail:KmsAuditTrail";
+export const KMS_AUDIT_TRAIL_TYPE = "kms-monitoring:index:KmsAuditTrail";
 
 /**
  * A CloudTrail trail that records every management event (KMS API calls included) to an

@@ -62,7 +62,7 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
     } catch (e) {
       fail(`quotaAlarmPercent: ${(e as Error).message}`);
     }
-    super("kms-monitoring:watchers:RequestQuotaAlarms", name, { region: args.region }, opts);
+    super("kms-monitoring:index:RequestQuotaAlarms", name, { region: args.region }, opts);
     plannedSpecs.set(this, specs);
     this.monthlyCostUsd = quotaMonthlyCostUsd(specs);
     const alarms: Record<string, pulumi.Output<string>> = {};

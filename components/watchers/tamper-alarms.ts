@@ -87,7 +87,7 @@ export class TamperAlarms extends pulumi.ComponentResource {
     ) {
       patternsFor({ environment: args.environment, logGroupName, trailName });
     }
-    super("kms-monitoring:watchers:TamperAlarms", name, {}, opts);
+    super("kms-monitoring:index:TamperAlarms", name, {}, opts);
     const specs = planTamperAlarms(args.environment);
     const silenceSpec = planSilenceAlarm(args.environment, silenceHours);
     plans.set(this, { specs, silenceSpec });

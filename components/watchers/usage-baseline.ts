@@ -67,7 +67,7 @@ export class UsageBaseline extends pulumi.ComponentResource {
       checkAlarmActions(TYPE, name, ctx.alarmActions, `regions["${region}"].alarmActions`);
     }
     super(
-      "kms-monitoring:watchers:UsageBaseline",
+      "kms-monitoring:index:UsageBaseline",
       name,
       { groupName: args.group.model.name },
       opts,

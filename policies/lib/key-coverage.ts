@@ -8,7 +8,7 @@ import { sameAs, StackResource, StackView } from "./stack-view";
 import { allTri, anyTri, Tri } from "./tri";
 
 /** Type token of our per-group component. */
-export const KEY_GROUP_MONITOR_TYPE = "kms-monitoring:groups:KeyGroupMonitor";
+export const KEY_GROUP_MONITOR_TYPE = "kms-monitoring:index:KeyGroupMonitor";
 
 /** Type token of an alias. */
 export const ALIAS_TYPE = "aws:kms/alias:Alias";

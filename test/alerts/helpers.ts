@@ -50,9 +50,9 @@ export const TOPIC_ARGS: AlertTopicArgs = {
 
 /** Type tokens of the resources the alert components register. */
 export const T = {
-  topicKey: "kms-monitoring:alerts:AlertTopicKey",
-  deadLetterQueue: "kms-monitoring:alerts:DeadLetterQueue",
-  alertTopic: "kms-monitoring:alerts:AlertTopic",
+  topicKey: "kms-monitoring:index:AlertTopicKey",
+  deadLetterQueue: "kms-monitoring:index:DeadLetterQueue",
+  alertTopic: "kms-monitoring:index:AlertTopic",
   key: "aws:kms/key:Key",
   alias: "aws:kms/alias:Alias",
   queue: "aws:sqs/queue:Queue",

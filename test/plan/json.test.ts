@@ -80,7 +80,7 @@ describe("plan --json (dev)", function () {
   it("lists dev's resources: two groups of one rule each, one trail, every filter", () => {
     const count = (type: string) => doc.resources.filter((r: any) => r.type === type).length;
     const groups = doc.resources.filter(
-      (r: any) => r.type === "kms-monitoring:groups:KeyGroupMonitor",
+      (r: any) => r.type === "kms-monitoring:index:KeyGroupMonitor",
     );
     expect(groups.map((g: any) => g.inputs.groupName).sort()).to.deep.equal([
       "payments",

@@ -12,7 +12,7 @@ export const ACCOUNT = "111122223333";
 
 /** Our facade and group component types, as URN ancestors. */
 export const MONITORING = "kms-monitoring:index:KmsMonitoring";
-export const GROUP = "kms-monitoring:groups:KeyGroupMonitor";
+export const GROUP = "kms-monitoring:index:KeyGroupMonitor";
 
 /** A URN in stack "dev" of project "app", under `ancestors` (outermost first). */
 export function urnOf(type: string, name: string, ancestors: string[] = []): string {

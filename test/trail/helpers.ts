@@ -11,7 +11,7 @@ export const OTHER_ACCOUNT = "444455556666";
 
 /** Type tokens of the resources the component registers. */
 export const T = {
-  component: "kms-monitoring:trail:KmsAuditTrail",
+  component: "kms-monitoring:index:KmsAuditTrail",
   key: "aws:kms/key:Key",
   alias: "aws:kms/alias:Alias",
   bucket: "aws:s3/bucket:Bucket",

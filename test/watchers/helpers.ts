@@ -11,9 +11,9 @@ export const T = {
   filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
   alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
   provider: "pulumi:providers:aws",
-  tamper: "kms-monitoring:watchers:TamperAlarms",
-  baseline: "kms-monitoring:watchers:UsageBaseline",
-  quotas: "kms-monitoring:watchers:RequestQuotaAlarms",
+  tamper: "kms-monitoring:index:TamperAlarms",
+  baseline: "kms-monitoring:index:UsageBaseline",
+  quotas: "kms-monitoring:index:RequestQuotaAlarms",
 };
 
 /** A key ARN in a region, with a UUID-shaped ID ending in the given number. */

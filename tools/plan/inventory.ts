@@ -5,7 +5,7 @@
 import type { RecordedResource } from "../mock-runtime/mock-runtime";
 
 /** Type token of the component that owns a key group's resources. */
-export const KEY_GROUP_MONITOR = "kms-monitoring:groups:KeyGroupMonitor";
+export const KEY_GROUP_MONITOR = "kms-monitoring:index:KeyGroupMonitor";
 /** The group of resources outside every KeyGroupMonitor. */
 export const STACK_GROUP = "stack";
 
