@@ -66,12 +66,7 @@ export class UsageBaseline extends pulumi.ComponentResource {
       if (!ctx) fail(`regions: no context for ${region} (its keys need a provider and a topic)`);
       checkAlarmActions(TYPE, name, ctx.alarmActions, `regions["${region}"].alarmActions`);
     }
-    super(
-      "kms-monitoring:index:UsageBaseline",
-      name,
-      { groupName: args.group.model.name },
-      opts,
-    );
+    super("kms-monitoring:index:UsageBaseline", name, { groupName: args.group.model.name }, opts);
     plannedSpecs.set(this, specs);
     this.monthlyCostUsd = baselineMonthlyCostUsd(specs);
 
