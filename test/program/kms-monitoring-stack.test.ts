@@ -94,6 +94,17 @@ describe("KmsMonitoringStack (the stack as a multi-language component)", functio
     expect(run.resources).to.have.length(program.resources.length + 1);
   });
 
+  it("registers every component under the token the package schema gives it", async () => {
+    // Other languages construct components by the schema's token, kms-monitoring:index:<Class>.
+    const multiLanguage = await import("../../components/multi-language");
+    const ours = [...new Set(run.resources.map((r) => r.type))].filter((t) =>
+      t.startsWith("kms-monitoring:"),
+    );
+    expect(ours.filter((t) => !/^kms-monitoring:index:[A-Za-z]+$/.test(t))).to.deep.equal([]);
+    const offered = Object.keys(multiLanguage).map((n) => `kms-monitoring:index:${n}`);
+    expect(offered.filter((t) => !ours.includes(t))).to.deep.equal([]);
+  });
+
   it("exports the dev program's outputs", async () => {
     const { environment, ...expected } = await outputsOf(await devRun());
     expect(environment).to.equal("dev");
