@@ -244,6 +244,17 @@ describe("multi-language package (Pulumi's schema analyzer, offline)", function 
   const resource = (name: string) => schema.resources[`${PROVIDER}:index:${name}`];
   const type = (name: string) => schema.types[`${PROVIDER}:index:${name}`];
 
+  it("keeps `pulumi up` on the program: Pulumi.yaml names index.ts, which exports it", () => {
+    // Without Pulumi.yaml's main, the Node runtime would run package.json's exports or main,
+    // which are the component package.
+    const project = parse(readFileSync(join(ROOT, "Pulumi.yaml"), "utf8"));
+    expect(project.main).to.equal("index.ts");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program = require(join(ROOT, project.main));
+    expect(program).to.be.a("function");
+    expect(getPulumiComponents(program)).to.deep.equal([]);
+  });
+
   it("is a nodejs plugin package named after package.json", () => {
     const manifest = parse(readFileSync(join(ROOT, "PulumiPlugin.yaml"), "utf8"));
     expect(manifest).to.deep.equal({ runtime: "nodejs" });
