@@ -7,26 +7,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { eventsFromFile } from "../../components/matching/cloudtrail-envelope";
 import { EventPattern, matchesEventPattern } from "../../components/matching/event-pattern";
+import { CLOUDTRAIL_EXAMPLES } from "./fixture-names";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 const KEY_ARN = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** Fixture names (without ".json") as test/fixtures/SOURCES.md lists them; the folder may grow. */
 const KMS_EVENTS = ["KMS-CMK-Deletion", "KMS-CMK-Rotation", "KMS-Imported-Key-Material-Expiration"];
-const CLOUDTRAIL_RECORDS = [
-  "CreateGrant",
-  "Decrypt",
-  "DeleteExpiredKeyMaterial",
-  "DeleteKey-cloudhsm-key-store",
-  "DisableKey",
-  "EnableKey",
-  "EnableKeyRotation",
-  "Encrypt",
-  "GenerateDataKey",
-  "ImportKeyMaterial",
-  "ReEncrypt",
-  "RotateKey",
-];
+const CLOUDTRAIL_RECORDS = CLOUDTRAIL_EXAMPLES;
 
 function eventsIn(kind: "cloudtrail" | "eventbridge", names: string[]): Map<string, unknown> {
   const events = new Map<string, unknown>();

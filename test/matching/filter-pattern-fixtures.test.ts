@@ -6,23 +6,11 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { matchesFilterPattern } from "../../components/matching/filter-pattern";
+import { CLOUDTRAIL_EXAMPLES } from "./fixture-names";
 
 const DIR = path.join(__dirname, "..", "fixtures", "cloudtrail");
 
-const ALL = [
-  "CreateGrant",
-  "Decrypt",
-  "DeleteExpiredKeyMaterial",
-  "DeleteKey-cloudhsm-key-store",
-  "DisableKey",
-  "EnableKey",
-  "EnableKeyRotation",
-  "Encrypt",
-  "GenerateDataKey",
-  "ImportKeyMaterial",
-  "ReEncrypt",
-  "RotateKey",
-];
+const ALL = CLOUDTRAIL_EXAMPLES;
 
 const FIXTURES: ReadonlyMap<string, unknown> = new Map(
   ALL.map((name) => [name, JSON.parse(fs.readFileSync(path.join(DIR, `${name}.json`), "utf8"))]),
