@@ -43,14 +43,33 @@ export interface RegionBusPlan {
   fanOutRules: FanOutRuleSpec[];
 }
 
-/** FNV-1a: a stable, dependency-free hash so a group keeps its shard across runs. */
+/** FNV-1a with a murmur3 finaliser: stable, dependency-free, well mixed in every bit. */
 function stableHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
+  return (hash ^ (hash >>> 16)) >>> 0;
+}
+
+/**
+ * Rendezvous (highest-random-weight) hashing: a group goes to the shard that scores highest for
+ * it. Adding a shard moves only the groups the new shard now wins, about 1/n of them, where a
+ * modulus would move most groups.
+ */
+export function shardOfGroup(group: string, shards: number): number {
+  let best = 0;
+  let bestScore = -1;
+  for (let shard = 0; shard < shards; shard++) {
+    const score = stableHash(`${shard + 1}/${group}`);
+    if (score > bestScore) [best, bestScore] = [shard, score];
+  }
+  return best;
 }
 
 function rulesPerGroup(specs: readonly GroupRuleSpec[]): Map<string, number> {
@@ -60,8 +79,8 @@ function rulesPerGroup(specs: readonly GroupRuleSpec[]): Map<string, number> {
 }
 
 /**
- * Assigns groups to shards by hash, adding shards until none is over budget. The shard count is
- * the modulus, so a group keeps its shard for as long as the count stays the same.
+ * Assigns groups to shards by rendezvous hashing, adding shards until none is over budget. A group
+ * keeps its shard while the count stays the same, and a new shard takes only the groups it wins.
  */
 function assignShards(
   region: string,
@@ -82,7 +101,7 @@ function assignShards(
   // Bounded, so that names whose hashes keep colliding fail instead of searching for ever.
   for (let shards = start; shards <= start + groups.length * 4; shards++) {
     const load = new Array<number>(shards).fill(0);
-    const shardOf = groups.map((g) => stableHash(g) % shards);
+    const shardOf = groups.map((g) => shardOfGroup(g, shards));
     groups.forEach((g, i) => (load[shardOf[i]] += counts.get(g) ?? 0));
     if (load.every((n) => n <= budget)) return { shards, shardOf };
   }

@@ -9,6 +9,7 @@ import {
   RULES_PER_BUS_QUOTA,
   TARGETS_PER_RULE_QUOTA,
   planRegionBuses,
+  shardOfGroup,
 } from "../../components/groups/bus-plan";
 import type { RegionBusPlan } from "../../components/groups/bus-plan";
 import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan";
@@ -207,11 +208,47 @@ describe("planRegionBuses", () => {
     const specs = estateRules(1000, 3);
     const plan = planRegionBuses("us-east-1", specs, "prod");
     const counts = load(plan, specs);
-    expect(plan.shardBuses).to.have.length(15);
-    expect(plan.fanOutRules).to.have.length(3);
+    expect(plan.shardBuses).to.have.length(16);
+    expect(plan.fanOutRules).to.have.length(4);
     for (const [bus, count] of Object.entries(counts)) {
       expect(count, bus).to.be.at.most(RULES_PER_BUS_QUOTA);
     }
+  });
+
+  describe("when a shard is added (rendezvous hashing)", () => {
+    const groups = Array.from({ length: 1000 }, (_, g) => `team-${String(g).padStart(4, "0")}`);
+
+    for (const shards of [1, 4, 15, 40]) {
+      it(`moves only the groups the new shard wins, about 1/${shards + 1} of them (${shards} -> ${shards + 1})`, () => {
+        const moved = groups.filter((g) => shardOfGroup(g, shards) !== shardOfGroup(g, shards + 1));
+        // Every group that moves goes to the new shard; nobody moves between old shards.
+        expect(moved.map((g) => shardOfGroup(g, shards + 1))).to.deep.equal(
+          moved.map(() => shards),
+        );
+        const expected = groups.length / (shards + 1);
+        expect(moved.length).to.be.within(expected * 0.7, expected * 1.3);
+      });
+    }
+
+    it("spreads groups evenly: no shard of 15 holds more than 1.4 times its share", () => {
+      const counts = new Array<number>(15).fill(0);
+      for (const g of groups) counts[shardOfGroup(g, 15)] += 1;
+      expect(Math.max(...counts)).to.be.at.most((1000 / 15) * 1.4);
+      expect(Math.min(...counts)).to.be.at.least((1000 / 15) * 0.6);
+    });
+
+    it("keeps most groups on their bus when the estate outgrows its shard count", () => {
+      const before = planRegionBuses("us-east-1", estateRules(1000, 3), "prod");
+      const after = planRegionBuses("us-east-1", estateRules(1100, 3), "prod");
+      expect(after.shardBuses.length).to.be.greaterThan(before.shardBuses.length);
+      const moved = Object.keys(before.busOfGroup).filter(
+        (g) => after.busOfGroup[g] !== before.busOfGroup[g],
+      );
+      // n -> n + k shards moves about k / (n + k) of the groups.
+      const k = after.shardBuses.length - before.shardBuses.length;
+      const share = k / after.shardBuses.length;
+      expect(moved.length / 1000).to.be.within(share * 0.6, share * 1.4);
+    });
   });
 
   it("honours a custom budget", () => {
