@@ -1,12 +1,24 @@
 /**
  * cis-4-7-kms-filter: CIS AWS Foundations 4.7 / Security Hub CloudWatch.7. A stack with our KMS
- * monitoring has the metric filter with the exact CIS pattern, an alarm on its metric, and that
- * alarm tells a subscribed SNS topic. Security Hub compares the pattern byte for byte; Prowler
- * also needs its terms in order (event source, DisableKey, ScheduleKeyDeletion).
+ * monitoring, or with a metric filter that looks like the control (DisableKey and
+ * ScheduleKeyDeletion on kms.amazonaws.com, whoever built it), has the metric filter with the
+ * exact CIS pattern, an alarm on its metric, and that alarm tells a subscribed SNS topic. Security
+ * Hub compares the pattern byte for byte; Prowler also needs its terms in order (event source,
+ * DisableKey, ScheduleKeyDeletion). `kmsMonitoringResourcesOnly` applies it to our stacks only.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { CIS_4_7_FILTER_PATTERN } from "../components/signals/catalog";
 import { isUnknown, knownString } from "./lib/known";
+import {
+  ALARM_TYPE,
+  FILTER_TYPE,
+  filterMetric,
+  KmsWatch,
+  looksLikeCisKmsPattern,
+  oursOnly,
+  SCOPE_SCHEMA,
+  ScopeConfig,
+} from "./lib/kms-watch";
 import { quoted } from "./lib/resource-policy";
 import { StackResource, StackView } from "./lib/stack-view";
 import { notifiesSubscribedTopic } from "./lib/topics";
@@ -21,26 +33,34 @@ const OUR_MONITORING = [
   "kms-monitoring:index:KmsMonitoring",
   "kms-monitoring:index:AccountKmsAlarms",
 ];
-const FILTER_TYPE = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
-const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 /** Our stacks carry the CIS 4.7 filter, its alarm, and a subscribed topic for the alarm. */
 export const cis47KmsFilter: StackValidationPolicy = {
   name: "cis-4-7-kms-filter",
   description:
-    "Stacks with KmsMonitoring or AccountKmsAlarms have a log metric filter with the exact CIS " +
-    "4.7 pattern, a CloudWatch alarm on its metric, and an SNS topic with a subscription among " +
-    "the alarm's actions.",
+    "Stacks with KmsMonitoring or AccountKmsAlarms, or with a log metric filter that looks like " +
+    "the CIS KMS control, have a log metric filter with the exact CIS 4.7 pattern, a CloudWatch " +
+    "alarm on its metric, and an SNS topic with a subscription among the alarm's actions.",
   enforcementLevel: "mandatory",
+  configSchema: { properties: SCOPE_SCHEMA },
   validateStack: (args, report) => {
     const view = new StackView(args.resources);
+    const watch = new KmsWatch(view, oursOnly(args.getConfig<ScopeConfig>()));
     const owner = view.ofType(...OUR_MONITORING)[0];
-    if (!owner) args.notApplicable("the stack has no KmsMonitoring or AccountKmsAlarms");
+    const lookalikes = watch.oursOnly
+      ? []
+      : watch.filters.filter((f) => looksLikeCisKmsPattern(f.props.pattern));
+    if (!owner && lookalikes.length === 0) {
+      args.notApplicable(
+        "the stack has no KmsMonitoring or AccountKmsAlarms and no filter like the CIS KMS control",
+      );
+    }
     const filters = view.ofType(FILTER_TYPE);
     const exact = filters.filter((f) => f.props.pattern === CIS_4_7_FILTER_PATTERN);
     if (exact.length === 0) {
       if (filters.some((f) => isUnknown(f.props.pattern))) return;
-      report(missingFilterMessage(filters), owner.urn);
+      if (owner) report(missingFilterMessage(filters), owner.urn);
+      else for (const f of lookalikes) report(notExactMessage(f), f.urn);
       return;
     }
     for (const filter of exact) {
@@ -57,7 +77,7 @@ export const cis47KmsFilter: StackValidationPolicy = {
     if (verdicts.some((v) => v.ok !== false)) return;
     for (const { filter, alarms } of verdicts) {
       if (alarms.length === 0) {
-        const metric = metricOf(filter);
+        const metric = filterMetric(filter);
         report(
           `metric filter ${quoted(filter.name)} (CIS 4.7): no CloudWatch alarm on its metric ` +
             `${metric.namespace}/${metric.name}; add a MetricAlarm with that namespace and ` +
@@ -76,14 +96,9 @@ export const cis47KmsFilter: StackValidationPolicy = {
   },
 };
 
-function metricOf(filter: StackResource): { name: unknown; namespace: unknown } {
-  const t = filter.props.metricTransformation;
-  return { name: t?.name, namespace: t?.namespace };
-}
-
 /** The alarms on a filter's metric and whether one of them notifies a subscribed topic. */
 function alarmVerdict(view: StackView, filter: StackResource) {
-  const metric = metricOf(filter);
+  const metric = filterMetric(filter);
   const unknownMetric = isUnknown(metric.name) || isUnknown(metric.namespace);
   const candidates = view.ofType(ALARM_TYPE).map((alarm) => {
     const { metricName, namespace } = alarm.props;
@@ -112,5 +127,13 @@ function missingFilterMessage(filters: StackResource[]): string {
     "the stack runs kms-monitoring but has no CloudWatch Logs metric filter with the exact CIS " +
     `4.7 pattern${nearText}; add one on the trail's log group with pattern ` +
     `${CIS_4_7_FILTER_PATTERN} (AccountKmsAlarms creates it)`
+  );
+}
+
+function notExactMessage(filter: StackResource): string {
+  return (
+    `metric filter ${quoted(filter.name)} looks like the CIS 4.7 KMS control (DisableKey and ` +
+    "ScheduleKeyDeletion on kms.amazonaws.com) but is not its exact text, which Security Hub " +
+    `CloudWatch.7 compares byte for byte; set its pattern to ${CIS_4_7_FILTER_PATTERN}`
   );
 }

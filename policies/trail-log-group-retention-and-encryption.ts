@@ -1,15 +1,18 @@
 /**
  * trail-log-group-retention-and-encryption: the CloudWatch Logs group a trail delivers to keeps
  * KMS audit events long enough to investigate, and encrypts them with a KMS key. In scope: log
- * groups a Trail's cloudWatchLogsGroupArn refers to, and our log groups.
+ * groups a Trail's cloudWatchLogsGroupArn refers to, log groups a metric filter over
+ * kms.amazonaws.com events reads (whoever built it), and our log groups;
+ * `kmsMonitoringResourcesOnly` leaves out the groups only a foreign KMS filter reads.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { isUnknown, knownString } from "./lib/known";
+import { KmsWatch, oursOnly, SCOPE_SCHEMA, ScopeConfig } from "./lib/kms-watch";
 import { quoted } from "./lib/resource-policy";
-import { StackResource, StackView } from "./lib/stack-view";
+import { sameAs, StackResource, StackView } from "./lib/stack-view";
 
 /** Config of {@link trailLogGroupRetentionAndEncryption}. */
-export interface TrailLogGroupConfig {
+export interface TrailLogGroupConfig extends ScopeConfig {
   /** The shortest retention allowed, in days. */
   minimumRetentionDays: number;
 }
@@ -21,20 +24,23 @@ const TRAIL_TYPE = "aws:cloudtrail/trail:Trail";
 export const trailLogGroupRetentionAndEncryption: StackValidationPolicy = {
   name: "trail-log-group-retention-and-encryption",
   description:
-    "CloudWatch Logs groups that receive a CloudTrail trail (or belong to kms-monitoring) set " +
+    "CloudWatch Logs groups that receive a CloudTrail trail, are read by a metric filter over " +
+    "kms.amazonaws.com events, or belong to kms-monitoring set " +
     "retentionInDays to at least minimumRetentionDays (default 365; 0, never expire, passes) " +
     "and kmsKeyId.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
       minimumRetentionDays: { type: "integer", minimum: 1, default: 365 },
+      ...SCOPE_SCHEMA,
     },
   },
   validateStack: (args, report) => {
-    const { minimumRetentionDays: minimum } = args.getConfig<TrailLogGroupConfig>();
+    const config = args.getConfig<TrailLogGroupConfig>();
+    const minimum = config.minimumRetentionDays;
     const view = new StackView(args.resources);
-    for (const { group, trail } of logGroupsInScope(view)) {
-      const subject = `log group ${quoted(group.name)}${trail ? ` (receives trail ${quoted(trail.name)})` : ""}`;
+    for (const { group, why } of logGroupsInScope(view, new KmsWatch(view, oursOnly(config)))) {
+      const subject = `log group ${quoted(group.name)}${why ? ` (${why})` : ""}`;
       const days = group.props.retentionInDays;
       if (days === undefined) {
         report(
@@ -60,14 +66,26 @@ export const trailLogGroupRetentionAndEncryption: StackValidationPolicy = {
   },
 };
 
-/** Log groups a trail delivers to (with the trail), then our other log groups. */
-function logGroupsInScope(view: StackView): { group: StackResource; trail?: StackResource }[] {
+/**
+ * Log groups in scope, with why when they are not ours: the trail that delivers to them, or the
+ * KMS filter that reads them.
+ */
+function logGroupsInScope(
+  view: StackView,
+  watch: KmsWatch,
+): { group: StackResource; why?: string }[] {
   const trails = view.ofType(TRAIL_TYPE);
+  const filters = watch.oursOnly ? [] : watch.filters;
   return view.ofType(LOG_GROUP_TYPE).flatMap((group) => {
     const trail = trails.find(
       (t) => view.refersTo(t, "cloudWatchLogsGroupArn", group, logGroupArnMatcher(group)) === true,
     );
-    return trail || group.ours ? [{ group, trail }] : [];
+    if (trail) return [{ group, why: `receives trail ${quoted(trail.name)}` }];
+    const filter = filters.find(
+      (f) => view.refersTo(f, "logGroupName", group, sameAs(group, "name", "id")) === true,
+    );
+    if (filter) return [{ group, why: `read by KMS metric filter ${quoted(filter.name)}` }];
+    return group.ours ? [{ group }] : [];
   });
 }
 
