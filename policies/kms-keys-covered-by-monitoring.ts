@@ -1,9 +1,13 @@
 /**
- * kms-keys-covered-by-monitoring: every KMS key a stack creates is watched by a key group of the
- * kms-monitoring in the same stack, selected by ARN, by an alias that targets it, or by tags.
+ * kms-keys-covered-by-monitoring: every KMS key a stack creates is watched. In a stack with
+ * kms-monitoring, by one of its key groups, selected by ARN, by an alias that targets it, or by
+ * tags. In a stack that watches KMS with its own filters, rules or alarms (whoever built them),
+ * by one of those that sees the key's events. `kmsMonitoringResourcesOnly` applies the policy to
+ * stacks with kms-monitoring only (unless requireMonitoringInStack).
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { knownString } from "./lib/known";
+import { KmsWatch, oursOnly, SCOPE_SCHEMA, ScopeConfig } from "./lib/kms-watch";
 import {
   aliasesOf,
   GroupSelectors,
@@ -16,7 +20,7 @@ import { StackResource, StackView } from "./lib/stack-view";
 import { anyTri } from "./lib/tri";
 
 /** Config of {@link kmsKeysCoveredByMonitoring}. */
-export interface KmsKeysCoveredConfig {
+export interface KmsKeysCoveredConfig extends ScopeConfig {
   /** Logical names of keys not to check. */
   exemptKeyNames: string[];
   /**
@@ -45,26 +49,40 @@ export const kmsKeysCoveredByMonitoring: StackValidationPolicy = {
   description:
     "Every KMS key the stack creates is watched by a kms-monitoring key group of the same " +
     "stack: its ARN is in the group's keys, an alias targeting it is in the group's aliases, or " +
-    "it carries all of the group's tags.",
+    "it carries all of the group's tags; in a stack that watches KMS with its own metric " +
+    "filters, aws.kms rules or AWS/KMS alarms, by one of those that sees the key's events.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
       exemptKeyNames: { type: "array", items: { type: "string" }, default: [] },
       exemptMonitoringKeys: { type: "boolean", default: true },
       requireMonitoringInStack: { type: "boolean", default: false },
+      ...SCOPE_SCHEMA,
     },
   },
   validateStack: (args, report) => {
     const config = args.getConfig<KmsKeysCoveredConfig>();
     const view = new StackView(args.resources);
     const monitored = view.has(KMS_MONITORING_TYPE, KEY_GROUP_MONITOR_TYPE);
-    if (!monitored && !config.requireMonitoringInStack) {
-      args.notApplicable("the stack has no kms-monitoring key groups");
+    const watch = new KmsWatch(view, oursOnly(config));
+    const ownWatchers = !monitored && !watch.oursOnly && watch.any;
+    if (!monitored && !ownWatchers && !config.requireMonitoringInStack) {
+      args.notApplicable("the stack has no kms-monitoring key groups and watches no KMS events");
     }
     const groups = groupSelectors(view);
     for (const key of view.ofType(...KEY_TYPES)) {
       if (config.exemptKeyNames.includes(key.name)) continue;
       if (config.exemptMonitoringKeys && key.ours) continue;
+      if (ownWatchers) {
+        if (watch.watchesKey(key) !== false) continue;
+        report(
+          `kms key ${quoted(key.name)} is not watched: the stack's KMS metric filters, aws.kms ` +
+            "rules and AWS/KMS alarms all name other keys; add the key to one of them, or " +
+            "watch it with a kms-monitoring key group",
+          key.urn,
+        );
+        continue;
+      }
       if (!monitored) {
         report(
           `kms key ${quoted(key.name)} is not watched: the stack has no kms-monitoring; add ` +

@@ -232,18 +232,19 @@ function notApplicable(reason?: string): never {
 
 /** Props as the server passes them: unknowns as the engine's sentinel, behind the proxy. */
 function wireProps(inputs: Record<string, unknown>): Record<string, unknown> {
-  return proxy.unknownCheckingProxy(toWire(inputs));
+  return proxy.unknownCheckingProxy(wireValue(inputs));
 }
 
-function toWire(value: unknown): unknown {
+/** A value as the engine puts it on the wire: unknowns (`undefined`, `UNKNOWN`) as its sentinel. */
+export function wireValue(value: unknown): unknown {
   if (value === undefined || value === UNKNOWN) return WIRE_UNKNOWN;
-  if (Array.isArray(value)) return value.map(toWire);
+  if (Array.isArray(value)) return value.map(wireValue);
   if (
     value !== null &&
     typeof value === "object" &&
     Object.getPrototypeOf(value) === Object.prototype
   ) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wireValue(v)]));
   }
   return value;
 }

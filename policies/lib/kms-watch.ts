@@ -81,6 +81,11 @@ function admits(values: unknown, wanted: string): boolean {
   );
 }
 
+/** An event pattern as text, whether the props hold it as JSON text or as an object. */
+function patternText(pattern: unknown): string {
+  return typeof pattern === "string" ? pattern : (JSON.stringify(pattern) ?? "");
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -144,6 +149,43 @@ export class KmsWatch {
         this.view.refersTo(target, "rule", rule, sameAs(rule, "name", "id")),
       ),
     );
+  }
+
+  /** True when the stack has a KMS filter, a rule on aws.kms events, or an alarm watching KMS. */
+  get any(): boolean {
+    return (
+      this.filters.length > 0 ||
+      this.rules.length > 0 ||
+      this.view.ofType(ALARM_TYPE).some((a) => this.isKmsAlarm(a))
+    );
+  }
+
+  /**
+   * Whether a KMS watcher of the stack sees `key`'s events: a filter or rule that does not narrow
+   * to keys (CloudTrail and EventBridge see every key of the account), one that names the key,
+   * or an alarm on an AWS/KMS metric whose KeyId or KeyArn dimension is the key.
+   */
+  watchesKey(key: StackResource): Tri {
+    const ids = sameAs(key, "arn", "keyId", "id");
+    const names = (text: string): Tri => {
+      if (!/resources|keyId|KeyId|ARN/.test(text)) return true;
+      const known = ["arn", "keyId", "id"].map((p) => knownString(key.props[p]));
+      if (known.some((v) => v !== undefined && text.includes(v))) return true;
+      return known.every((v) => v === undefined) ? "unknown" : false;
+    };
+    const alarms = this.view.ofType(ALARM_TYPE).map((alarm): Tri => {
+      if (alarm.props.namespace !== KMS_NAMESPACE) return false;
+      const d = alarm.props.dimensions;
+      if (this.view.dependenciesOf(alarm, "dimensions").some((r) => r.urn === key.urn)) return true;
+      const values = [d?.KeyId, d?.KeyArn].filter((v) => v !== undefined);
+      if (values.some(isUnknown)) return "unknown";
+      return values.some((v) => typeof v === "string" && ids(v));
+    });
+    return anyTri([
+      ...this.filters.map((f) => names(knownString(f.props.pattern) ?? "")),
+      ...this.rules.map((r) => names(patternText(r.props.eventPattern))),
+      ...alarms,
+    ]);
   }
 
   /** True when `alarm` is in scope: ours, or (unless ours only) watching KMS. */
