@@ -10,17 +10,12 @@ import {
 } from "../../policies/lib/kms-watch";
 import { monitoringAlarmsActionable } from "../../policies/monitoring-alarms-actionable";
 import { trailLogGroupRetentionAndEncryption } from "../../policies/trail-log-group-retention-and-encryption";
-import { handBuiltKmsStack, LOOKALIKE_CIS_PATTERN, unrelatedStack } from "./foreign-stacks";
+import { FT, handBuiltKmsStack, LOOKALIKE_CIS_PATTERN, unrelatedStack } from "./foreign-stacks";
 import { messagesOf, resource } from "./helpers";
 
 const NOW = new Date("2030-01-01T00:00:00Z");
-const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const RULE = "aws:cloudwatch/eventRule:EventRule";
-const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
-const TOPIC = "aws:sns/topic:Topic";
-const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
-const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
-const KEY = "aws:kms/key:Key";
+const { alarm: ALARM, rule: RULE, target: TARGET, topic: TOPIC, filter: FILTER } = FT;
+const { logGroup: LOG_GROUP, key: KEY } = FT;
 const CIS =
   "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}";
 
