@@ -24,6 +24,9 @@ const emptyProto = protoRequire("google-protobuf/google/protobuf/empty_pb.js");
 
 const PACK_DIR = join(__dirname, "..", "..", "policies");
 
+/** How long the pack may take to print its port (ts-node type-checks it first). */
+const START_TIMEOUT_MS = 90_000;
+
 /** A resource as the engine knows it; `provider` is a provider reference `<urn>::<id>`. */
 export type EngineResource = OfflineResource & { provider?: string };
 
@@ -83,7 +86,10 @@ export class PackProcess {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const port = await firstLine(child);
+    const port = await firstLine(child, START_TIMEOUT_MS).catch((e) => {
+      child.kill("SIGTERM");
+      throw e;
+    });
     const client = new analyzerRpc.AnalyzerClient(
       `127.0.0.1:${port}`,
       grpc.credentials.createInsecure(),
@@ -231,19 +237,26 @@ export function cliPolicyConfig(
   return config;
 }
 
-function firstLine(child: ChildProcess): Promise<string> {
+function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
+    const timer = setTimeout(
+      () => reject(new Error(`policy pack printed no port in ${timeoutMs} ms: ${err}`)),
+      timeoutMs,
+    );
     child.stderr?.on("data", (d) => (err += d));
     child.stdout?.on("data", (d) => {
       out += d;
       const line = out.split("\n")[0];
-      if (out.includes("\n")) resolve(line.trim());
+      if (!out.includes("\n")) return;
+      clearTimeout(timer);
+      resolve(line.trim());
     });
-    child.on("exit", (code) =>
-      reject(new Error(`policy pack exited (${code}) before printing its port: ${err}`)),
-    );
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`policy pack exited (${code}) before printing its port: ${err}`));
+    });
   });
 }
 

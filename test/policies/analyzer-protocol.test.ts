@@ -41,11 +41,10 @@ describe("policy pack over the Analyzer protocol", function () {
 
   before(async () => {
     // The pack starts in its own process while our stacks run under mocks in this one.
-    [pack, ours.dev, ours.prod] = await Promise.all([
-      PackProcess.start("platform", "prod"),
-      ourStack("dev"),
-      ourStack("prod"),
-    ]);
+    const stacks = Promise.all([ourStack("dev"), ourStack("prod")]);
+    stacks.catch(() => undefined); // awaited below, once the pack is ours to stop
+    pack = await PackProcess.start("platform", "prod");
+    [ours.dev, ours.prod] = await stacks;
     expect(await pack.handshake()).to.equal(grpc.status.UNIMPLEMENTED);
     await pack.configureStack("platform", "prod");
     const info = await pack.analyzerInfo();
