@@ -2,10 +2,9 @@ import { expect } from "chai";
 import { DeadLetterQueue, DeadLetterQueueArgs } from "../../components/alerts";
 import { alertDeadLetterQueuePolicy } from "../../components/iam";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
+import { ACCOUNT, REGION } from "../builders";
 import {
-  ACCOUNT,
   DLQ_ARGS,
-  REGION,
   RULE_PREFIX,
   SECURITY_TOPIC,
   T,

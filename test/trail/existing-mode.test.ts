@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { KmsAuditTrail } from "../../components/trail";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, T } from "./helpers";
+import { ACCOUNT } from "../builders";
+import { T } from "./helpers";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
 const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/org/cloudtrail`;
