@@ -14,6 +14,50 @@ export const REGION = "us-east-1";
 /** Partition of the mock runs. */
 export const PARTITION = "aws";
 
+/** Type tokens of everything the package registers, written out (not read from the code under test). */
+export const T = {
+  provider: "pulumi:providers:aws",
+  monitoring: "kms-monitoring:index:KmsMonitoring",
+  regionAlerting: "kms-monitoring:index:RegionAlerting",
+  busShards: "kms-monitoring:index:EventBusShards",
+  auditTrail: "kms-monitoring:index:KmsAuditTrail",
+  accountAlarms: "kms-monitoring:index:AccountKmsAlarms",
+  topicKey: "kms-monitoring:index:AlertTopicKey",
+  alertTopic: "kms-monitoring:index:AlertTopic",
+  deadLetterQueue: "kms-monitoring:index:DeadLetterQueue",
+  groupMonitor: "kms-monitoring:index:KeyGroupMonitor",
+  quotaAlarms: "kms-monitoring:index:RequestQuotaAlarms",
+  tamperAlarms: "kms-monitoring:index:TamperAlarms",
+  usageBaseline: "kms-monitoring:index:UsageBaseline",
+  dashboards: "kms-monitoring:index:KmsDashboard",
+  key: "aws:kms/key:Key",
+  alias: "aws:kms/alias:Alias",
+  queue: "aws:sqs/queue:Queue",
+  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+  topic: "aws:sns/topic:Topic",
+  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+  subscription: "aws:sns/topicSubscription:TopicSubscription",
+  permission: "aws:lambda/permission:Permission",
+  rule: "aws:cloudwatch/eventRule:EventRule",
+  target: "aws:cloudwatch/eventTarget:EventTarget",
+  bus: "aws:cloudwatch/eventBus:EventBus",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  bucket: "aws:s3/bucket:Bucket",
+  publicAccess: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+  versioning: "aws:s3/bucketVersioning:BucketVersioning",
+  encryption:
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+  bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  trail: "aws:cloudtrail/trail:Trail",
+  dashboard: "aws:cloudwatch/dashboard:Dashboard",
+} as const;
+
 /** A UUID-shaped key ID; `n` picks a distinct key (`1234abcd-12ab-34cd-56ef-<n in 12 hex digits>`). */
 export function keyId(n: number): string {
   return `1234abcd-12ab-34cd-56ef-${n.toString(16).padStart(12, "0")}`;

@@ -3,14 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic, AlertTopicArgs, AlertTopicKey } from "../../components/alerts";
 import { alertTopicPolicy } from "../../components/iam";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, aliasArn, mockKeyArn, REGION } from "../builders";
+import { ACCOUNT, aliasArn, mockKeyArn, REGION, T } from "../builders";
 import {
   ALARM_PREFIX,
   DLQ_ARN,
   KEY_ARN,
   RULE_PREFIX,
   SECURITY_TOPIC,
-  T,
   TARGETS,
   TOPIC_ARGS,
   parsedInputs,

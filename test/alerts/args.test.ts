@@ -8,14 +8,13 @@ import {
   DeadLetterQueueArgs,
 } from "../../components/alerts";
 import { runUnderMocks } from "../harness/mock-runtime";
-import { ACCOUNT, aliasArn, OTHER_ACCOUNT, REGION } from "../builders";
+import { ACCOUNT, aliasArn, OTHER_ACCOUNT, REGION, T } from "../builders";
 import {
   ALARM_PREFIX,
   DLQ_ARGS,
   KEY_ARN,
   NO_TARGETS,
   RULE_PREFIX,
-  T,
   TARGETS,
   TOPIC_ARGS,
   TOPIC_PREFIX,

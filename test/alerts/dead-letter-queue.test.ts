@@ -2,12 +2,11 @@ import { expect } from "chai";
 import { DeadLetterQueue, DeadLetterQueueArgs } from "../../components/alerts";
 import { alertDeadLetterQueuePolicy } from "../../components/iam";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, REGION } from "../builders";
+import { ACCOUNT, REGION, T } from "../builders";
 import {
   DLQ_ARGS,
   RULE_PREFIX,
   SECURITY_TOPIC,
-  T,
   TOPIC_PREFIX,
   parsedInputs,
   summary,

@@ -41,23 +41,6 @@ export const TOPIC_ARGS: AlertTopicArgs = {
   targets: TARGETS,
 };
 
-/** Type tokens of the resources the alert components register. */
-export const T = {
-  topicKey: "kms-monitoring:index:AlertTopicKey",
-  deadLetterQueue: "kms-monitoring:index:DeadLetterQueue",
-  alertTopic: "kms-monitoring:index:AlertTopic",
-  key: "aws:kms/key:Key",
-  alias: "aws:kms/alias:Alias",
-  queue: "aws:sqs/queue:Queue",
-  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  topic: "aws:sns/topic:Topic",
-  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
-  subscription: "aws:sns/topicSubscription:TopicSubscription",
-  permission: "aws:lambda/permission:Permission",
-  provider: "pulumi:providers:aws",
-} as const;
-
 /** `type name <- parent name` for every resource, sorted. */
 export function summary(run: MockRun<unknown>): string[] {
   const byUrn = new Map(run.resources.map((r) => [r.urn, r]));

@@ -3,13 +3,12 @@ import { AlertTopic, AlertTopicKey, DeadLetterQueue } from "../../components/ale
 import type { PolicyDocument } from "../../components/iam";
 import { ANONYMOUS, type SimulateArgs, simulate } from "../harness/iam-simulator";
 import { MockRun, runUnderMocks } from "../harness/mock-runtime";
-import { ACCOUNT, mockKeyArn, OTHER_ACCOUNT, REGION } from "../builders";
+import { ACCOUNT, mockKeyArn, OTHER_ACCOUNT, REGION, T } from "../builders";
 import {
   ALARM_PREFIX,
   DLQ_ARGS,
   RULE_PREFIX,
   SECURITY_TOPIC,
-  T,
   TOPIC_ARGS,
   policyOf,
 } from "./helpers";

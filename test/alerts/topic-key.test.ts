@@ -3,8 +3,8 @@ import * as aws from "@pulumi/aws";
 import { AlertTopicKey } from "../../components/alerts";
 import { alertTopicKeyPolicy } from "../../components/iam";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, mockKeyArn, mockKeyId } from "../builders";
-import { T, parsedInputs, summary } from "./helpers";
+import { ACCOUNT, mockKeyArn, mockKeyId, T } from "../builders";
+import { parsedInputs, summary } from "./helpers";
 
 function runKey(tags?: Record<string, string>) {
   return runUnderMocks(

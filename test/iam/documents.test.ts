@@ -11,7 +11,7 @@ import {
   trailDeliveryRoleTrustPolicy,
   trailKeyPolicy,
 } from "../../components/iam";
-import { ACCOUNT, PARTITION, REGION } from "../builders";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION } from "../builders";
 import { actionExists, simulate } from "../harness/iam-simulator";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/kms-monitoring-prod`;
@@ -121,7 +121,7 @@ describe("policy documents", () => {
   });
 
   it("rejects inputs that would yield a policy for the wrong resources", async () => {
-    const foreignTrail = TRAIL_ARN.replace(ACCOUNT, "444455556666");
+    const foreignTrail = TRAIL_ARN.replace(ACCOUNT, OTHER_ACCOUNT);
     expect(() =>
       trailBucketPolicy({
         partition: PARTITION,

@@ -5,7 +5,8 @@
  */
 import { expect } from "chai";
 import type { MockRun } from "../harness/mock-runtime";
-import { T, devRun, lineage, parsedInputs, prodRun, regionOf } from "./helpers";
+import { T } from "../builders";
+import { devRun, lineage, parsedInputs, prodRun, regionOf } from "./helpers";
 
 /** Each example stack: its run and the regions it alerts in. */
 const STACKS: [string, () => Promise<MockRun<unknown>>, string[]][] = [

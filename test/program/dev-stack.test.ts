@@ -6,7 +6,8 @@
 import { expect } from "chai";
 import type { MockRun } from "../harness/mock-runtime";
 import { allSignalsOf } from "./group-rule-patterns";
-import { T, dashboardBodyOf, devRun, inventoryRows, keyOf, parsedInputs } from "./helpers";
+import { T } from "../builders";
+import { dashboardBodyOf, devRun, inventoryRows, keyOf, parsedInputs } from "./helpers";
 
 const PAYMENTS_KEYS = [
   "0f6c2a8e-3b1d-4c7a-9e52-7d4b1a9c3e10",

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { ConfigError } from "../../components/config";
 import type { DashboardBody } from "../../components/dashboard";
 import type { WidgetContent } from "../../components/dashboard/types";
-import { ACCOUNT, keyArn, keyIdOf, OTHER_ACCOUNT } from "../builders";
+import { ACCOUNT, keyArn, keyIdOf, OTHER_ACCOUNT, T } from "../builders";
 import { encodeConfig, loadStackConfig } from "../config/helpers";
 import type { MockRun } from "../harness/mock-runtime";
 import { allSignalsOf, criticalSignalsOf, standardSignalsOf } from "./group-rule-patterns";
@@ -11,7 +11,6 @@ import {
   PROD_KEYS,
   ProgramOutputs,
   PROD_WORLD,
-  T,
   dashboardBodyOf,
   devRun,
   inventoryRows,

@@ -14,54 +14,10 @@ import {
   unwrap,
 } from "../harness/mock-runtime";
 import program from "../../index";
-import { keyArn } from "../builders";
+import { keyArn, T } from "../builders";
 
 /** What the program returns: the stack outputs. */
 export type ProgramOutputs = Awaited<ReturnType<typeof program>>;
-
-/** Type tokens of everything the program registers. */
-export const T = {
-  provider: "pulumi:providers:aws",
-  monitoring: "kms-monitoring:index:KmsMonitoring",
-  regionAlerting: "kms-monitoring:index:RegionAlerting",
-  busShards: "kms-monitoring:index:EventBusShards",
-  auditTrail: "kms-monitoring:index:KmsAuditTrail",
-  accountAlarms: "kms-monitoring:index:AccountKmsAlarms",
-  topicKey: "kms-monitoring:index:AlertTopicKey",
-  alertTopic: "kms-monitoring:index:AlertTopic",
-  deadLetterQueue: "kms-monitoring:index:DeadLetterQueue",
-  groupMonitor: "kms-monitoring:index:KeyGroupMonitor",
-  quotaAlarms: "kms-monitoring:index:RequestQuotaAlarms",
-  tamperAlarms: "kms-monitoring:index:TamperAlarms",
-  usageBaseline: "kms-monitoring:index:UsageBaseline",
-  dashboards: "kms-monitoring:index:KmsDashboard",
-  key: "aws:kms/key:Key",
-  alias: "aws:kms/alias:Alias",
-  queue: "aws:sqs/queue:Queue",
-  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
-  topic: "aws:sns/topic:Topic",
-  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
-  subscription: "aws:sns/topicSubscription:TopicSubscription",
-  permission: "aws:lambda/permission:Permission",
-  rule: "aws:cloudwatch/eventRule:EventRule",
-  target: "aws:cloudwatch/eventTarget:EventTarget",
-  bus: "aws:cloudwatch/eventBus:EventBus",
-  role: "aws:iam/role:Role",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  bucket: "aws:s3/bucket:Bucket",
-  publicAccess: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-  ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-  versioning: "aws:s3/bucketVersioning:BucketVersioning",
-  encryption:
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-  bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
-  trail: "aws:cloudtrail/trail:Trail",
-  dashboard: "aws:cloudwatch/dashboard:Dashboard",
-} as const;
 
 /** Runs the program (index.ts) under mocks with `config` as the CLI passes it. */
 export function runStack(

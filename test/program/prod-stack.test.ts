@@ -5,12 +5,11 @@
  * properties that matter, written out.
  */
 import { expect } from "chai";
-import { keyIdOf, regionOfArn } from "../builders";
+import { keyIdOf, regionOfArn, T } from "../builders";
 import type { MockRun } from "../harness/mock-runtime";
 import { criticalSignalsOf, standardSignalsOf } from "./group-rule-patterns";
 import {
   PROD_KEYS,
-  T,
   dashboardBodyOf,
   inventoryRows,
   keyOf,

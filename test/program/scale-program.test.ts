@@ -1,10 +1,9 @@
 import { expect } from "chai";
 import { encodeConfig } from "../config/helpers";
 import type { MockRun } from "../harness/mock-runtime";
-import { keyArn, keyId } from "../builders";
+import { keyArn, keyId, T } from "../builders";
 import {
   ProgramOutputs,
-  T,
   dashboardBodyOf,
   inventoryRows,
   lineage,

@@ -7,7 +7,8 @@
 import { expect } from "chai";
 import { GRID_COLUMNS } from "../../components/dashboard";
 import type { MockRun } from "../harness/mock-runtime";
-import { T, dashboardBodyOf, devRun, prodRun } from "./helpers";
+import { T } from "../builders";
+import { dashboardBodyOf, devRun, prodRun } from "./helpers";
 
 const STACKS: [string, () => Promise<MockRun<unknown>>][] = [
   ["dev", devRun],

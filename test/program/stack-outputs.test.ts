@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { T, devRun, outputsOf, prodRun } from "./helpers";
+import { T } from "../builders";
+import { devRun, outputsOf, prodRun } from "./helpers";
 
 const SNS = "arn:aws:sns:us-east-1:111122223333";
 const SNS_EU = "arn:aws:sns:eu-west-1:111122223333";

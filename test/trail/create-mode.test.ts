@@ -8,8 +8,8 @@ import {
 } from "../../components/iam";
 import { KmsAuditTrail, KmsAuditTrailArgs } from "../../components/trail";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, mockKeyArn, mockKeyId } from "../builders";
-import { optionsOf, parsedInputs, summary, T } from "./helpers";
+import { ACCOUNT, mockKeyArn, mockKeyId, T } from "../builders";
+import { optionsOf, parsedInputs, summary } from "./helpers";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit`;
 const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/cloudtrail/audit`;
@@ -24,7 +24,7 @@ describe("KmsAuditTrail in create mode", () => {
     expect(run.resources).to.have.length(14);
     expect(summary(run)).to.deep.equal(
       [
-        `${T.component} audit <- (root)`,
+        `${T.auditTrail} audit <- (root)`,
         `${T.key} audit-key <- audit`,
         `${T.alias} audit-key-alias <- audit`,
         `${T.bucket} audit-bucket <- audit`,
@@ -40,7 +40,7 @@ describe("KmsAuditTrail in create mode", () => {
         `${T.trail} audit-trail <- audit`,
       ].sort(),
     );
-    expect(run.one(T.component, "audit").inputs).to.deep.equal({});
+    expect(run.one(T.auditTrail, "audit").inputs).to.deep.equal({});
   });
 
   it("creates a rotating key with the trail key policy, and its alias", async () => {

@@ -1,25 +1,6 @@
 /** Shared fixtures of the KmsAuditTrail tests: the fake account and a compact resource view. */
 import { MockRun, RecordedResource } from "../harness/mock-runtime";
 
-/** Type tokens of the resources the component registers. */
-export const T = {
-  component: "kms-monitoring:index:KmsAuditTrail",
-  key: "aws:kms/key:Key",
-  alias: "aws:kms/alias:Alias",
-  bucket: "aws:s3/bucket:Bucket",
-  publicAccess: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-  ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-  versioning: "aws:s3/bucketVersioning:BucketVersioning",
-  encryption:
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-  bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
-  role: "aws:iam/role:Role",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  trail: "aws:cloudtrail/trail:Trail",
-} as const;
-
 /** `type name <- parent name` for every resource, in a stable (sorted) order. */
 export function summary(run: MockRun<unknown>): string[] {
   const byUrn = new Map(run.resources.map((r) => [r.urn, r]));

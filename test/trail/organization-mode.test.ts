@@ -3,8 +3,8 @@ import { trailBucketPolicy, trailDeliveryRolePolicy } from "../../components/iam
 import { KmsAuditTrail } from "../../components/trail";
 import { FAKE_ORGANIZATION_ID } from "../harness/fake-invokes";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, mockKeyArn } from "../builders";
-import { optionsOf, parsedInputs, summary, T } from "./helpers";
+import { ACCOUNT, mockKeyArn, T } from "../builders";
+import { optionsOf, parsedInputs, summary } from "./helpers";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-audit`;
 const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/cloudtrail/org-audit`;
@@ -19,7 +19,7 @@ describe("KmsAuditTrail in organization mode", () => {
     expect(run.resources).to.have.length(14);
     expect(summary(run)).to.deep.equal(
       [
-        `${T.component} org-audit <- (root)`,
+        `${T.auditTrail} org-audit <- (root)`,
         `${T.key} org-audit-key <- org-audit`,
         `${T.alias} org-audit-key-alias <- org-audit`,
         `${T.bucket} org-audit-bucket <- org-audit`,

@@ -4,8 +4,7 @@ import { KmsAuditTrail, KmsAuditTrailArgs } from "../../components/trail";
 import { FAKE_ORGANIZATION_ID } from "../harness/fake-invokes";
 import { ANONYMOUS, simulate } from "../harness/iam-simulator";
 import { MockRun, runUnderMocks } from "../harness/mock-runtime";
-import { ACCOUNT, mockKeyArn, OTHER_ACCOUNT } from "../builders";
-import { T } from "./helpers";
+import { ACCOUNT, mockKeyArn, OTHER_ACCOUNT, T } from "../builders";
 
 const CLOUDTRAIL = "cloudtrail.amazonaws.com";
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit`;

@@ -5,16 +5,6 @@ import type { BaselineSettings, KeyGroupModel } from "../../components/config/mo
 import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
 import { ACCOUNT, keyIdOf } from "../builders";
 
-/** Resource type tokens the watcher components register. */
-export const T = {
-  filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  provider: "pulumi:providers:aws",
-  tamper: "kms-monitoring:index:TamperAlarms",
-  baseline: "kms-monitoring:index:UsageBaseline",
-  quotas: "kms-monitoring:index:RequestQuotaAlarms",
-};
-
 /** The default baseline settings of the config schema. */
 export const BASELINE: BaselineSettings = {
   enabled: true,

@@ -3,8 +3,8 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { planBaselineAlarms, UsageBaseline, UsageBaselineArgs } from "../../components/watchers";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { keyArn, keyId, keyIdOf } from "../builders";
-import { groupOf, T } from "./helpers";
+import { keyArn, keyId, keyIdOf, T } from "../builders";
+import { groupOf } from "./helpers";
 
 const US = "us-east-1";
 const EU = "eu-west-1";
@@ -24,7 +24,7 @@ describe("UsageBaseline", () => {
           keyUsages: { [arn]: "GENERATE_VERIFY_MAC" },
         }),
     );
-    const component = result.one(T.baseline, "payments-baseline");
+    const component = result.one(T.usageBaseline, "payments-baseline");
     expect(component.inputs).to.deep.equal({ groupName: "payments" });
     const alarm = result.one(T.alarm, `payments-baseline-${US}-1`);
     expect(alarm.parent).to.equal(component.urn);
@@ -125,7 +125,7 @@ describe("UsageBaseline", () => {
           regions: {},
         }),
     );
-    expect(result.resources.map((r) => r.type)).to.deep.equal([T.baseline]);
+    expect(result.resources.map((r) => r.type)).to.deep.equal([T.usageBaseline]);
   });
 
   it("refuses bad arguments before registering anything, naming the argument", async () => {
