@@ -31,7 +31,8 @@ function scaleConfig(): Record<string, string> {
 }
 
 describe("program: 120 key groups in one region", function () {
-  this.timeout(60000);
+  // About 1,500 resources under mocks: 20 s on an idle machine, over a minute on a busy one.
+  this.timeout(180000);
 
   let run: MockRun<ProgramOutputs>;
   before(async () => {
