@@ -24,5 +24,10 @@ export default tseslint.config(
     files: ["test/**/*.ts", "tools/mock-runtime/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
+  {
+    // An assertion on a promise nobody awaits can never fail the test.
+    files: ["test/**/*.ts"],
+    rules: { "@typescript-eslint/no-floating-promises": "error" },
+  },
   prettier,
 );

@@ -3,18 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic, AlertTopicArgs, AlertTopicKey } from "../../components/alerts";
 import { alertTopicPolicy } from "../../components/iam";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
+import { ACCOUNT, aliasArn, mockKeyArn, REGION, T } from "../builders";
 import {
-  ACCOUNT,
   ALARM_PREFIX,
   DLQ_ARN,
   KEY_ARN,
-  REGION,
   RULE_PREFIX,
   SECURITY_TOPIC,
-  T,
   TARGETS,
   TOPIC_ARGS,
-  keyArnOf,
   parsedInputs,
   summary,
 } from "./helpers";
@@ -191,10 +188,10 @@ describe("AlertTopic", () => {
   });
 
   it("takes an explicit display name and a key alias ARN", async () => {
-    const aliasArn = `arn:aws:kms:${REGION}:${ACCOUNT}:alias/kmsmon-prod-alerts`;
-    const run = await runTopic({ displayName: "KMS alerts", kmsKeyArn: aliasArn });
+    const alias = aliasArn(REGION, "alias/kmsmon-prod-alerts");
+    const run = await runTopic({ displayName: "KMS alerts", kmsKeyArn: alias });
     const topic = run.one(T.topic, "pay-topic").inputs;
-    expect([topic.displayName, topic.kmsMasterKeyId]).to.deep.equal(["KMS alerts", aliasArn]);
+    expect([topic.displayName, topic.kmsMasterKeyId]).to.deep.equal(["KMS alerts", alias]);
   });
 
   it("takes the key of an AlertTopicKey as an Output", async () => {
@@ -202,7 +199,9 @@ describe("AlertTopic", () => {
       const key = new AlertTopicKey("alert-key", { aliasName: "kmsmon-prod-alerts" });
       return new AlertTopic("pay", { ...TOPIC_ARGS, kmsKeyArn: key.keyArn });
     });
-    expect(run.one(T.topic, "pay-topic").inputs.kmsMasterKeyId).to.equal(keyArnOf("alert-key"));
+    expect(run.one(T.topic, "pay-topic").inputs.kmsMasterKeyId).to.equal(
+      mockKeyArn("alert-key-key"),
+    );
   });
 
   it("creates no topic when an Output key turns out to be alias/aws/sns", async () => {

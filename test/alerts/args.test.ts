@@ -8,16 +8,13 @@ import {
   DeadLetterQueueArgs,
 } from "../../components/alerts";
 import { runUnderMocks } from "../harness/mock-runtime";
+import { ACCOUNT, aliasArn, OTHER_ACCOUNT, REGION, T } from "../builders";
 import {
-  ACCOUNT,
   ALARM_PREFIX,
   DLQ_ARGS,
   KEY_ARN,
   NO_TARGETS,
-  OTHER_ACCOUNT,
-  REGION,
   RULE_PREFIX,
-  T,
   TARGETS,
   TOPIC_ARGS,
   TOPIC_PREFIX,
@@ -152,7 +149,7 @@ const INVALID: Invalid[] = [
   },
   {
     why: "the AWS managed SNS key by ARN",
-    build: topic({ kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/aws/sns` }),
+    build: topic({ kmsKeyArn: aliasArn(REGION, "alias/aws/sns") }),
     message: `AlertTopic "pay": kmsKeyArn: "arn:aws:kms:${REGION}:${ACCOUNT}:alias/aws/sns" ${AWS_MANAGED}`,
   },
   {

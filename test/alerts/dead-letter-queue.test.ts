@@ -2,13 +2,11 @@ import { expect } from "chai";
 import { DeadLetterQueue, DeadLetterQueueArgs } from "../../components/alerts";
 import { alertDeadLetterQueuePolicy } from "../../components/iam";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
+import { ACCOUNT, REGION, T } from "../builders";
 import {
-  ACCOUNT,
   DLQ_ARGS,
-  REGION,
   RULE_PREFIX,
   SECURITY_TOPIC,
-  T,
   TOPIC_PREFIX,
   parsedInputs,
   summary,

@@ -1,15 +1,8 @@
 /** Shared fixtures of the alert component tests: the fake account, type tokens, resource views. */
 import type { AlertTopicArgs, DeadLetterQueueArgs } from "../../components/alerts";
 import type { NotificationTargets } from "../../components/config/model";
-import { stableUuid } from "../harness/fake-state";
 import { MockRun, RecordedResource } from "../harness/mock-runtime";
-
-/** The fake account of the mock runs. */
-export const ACCOUNT = "111122223333";
-/** An account that is not ours. */
-export const OTHER_ACCOUNT = "444455556666";
-/** Region of the default provider in the mock runs. */
-export const REGION = "us-east-1";
+import { ACCOUNT, keyArn, REGION } from "../builders";
 
 /** ArnLike patterns of the stack's alarms, rules and topics. */
 export const ALARM_PREFIX = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:kmsmon-prod-*`;
@@ -18,7 +11,7 @@ export const TOPIC_PREFIX = `arn:aws:sns:${REGION}:${ACCOUNT}:kmsmon-prod-*`;
 /** The security team's topic, which the alarms of the alert path notify. */
 export const SECURITY_TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:kmsmon-prod-security`;
 /** A customer managed key of the account. */
-export const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0987dcba-09fe-87dc-65ba-ab0987654321`;
+export const KEY_ARN = keyArn(REGION, "0987dcba-09fe-87dc-65ba-ab0987654321");
 /** A dead-letter queue of the account. */
 export const DLQ_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:kmsmon-prod-dlq`;
 
@@ -47,28 +40,6 @@ export const TOPIC_ARGS: AlertTopicArgs = {
   kmsKeyArn: KEY_ARN,
   targets: TARGETS,
 };
-
-/** Type tokens of the resources the alert components register. */
-export const T = {
-  topicKey: "kms-monitoring:index:AlertTopicKey",
-  deadLetterQueue: "kms-monitoring:index:DeadLetterQueue",
-  alertTopic: "kms-monitoring:index:AlertTopic",
-  key: "aws:kms/key:Key",
-  alias: "aws:kms/alias:Alias",
-  queue: "aws:sqs/queue:Queue",
-  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  topic: "aws:sns/topic:Topic",
-  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
-  subscription: "aws:sns/topicSubscription:TopicSubscription",
-  permission: "aws:lambda/permission:Permission",
-  provider: "pulumi:providers:aws",
-} as const;
-
-/** ARN the mock gives the key `<name>-key`. */
-export function keyArnOf(name: string, region = REGION): string {
-  return `arn:aws:kms:${region}:${ACCOUNT}:key/${stableUuid(`${name}-key`)}`;
-}
 
 /** `type name <- parent name` for every resource, sorted. */
 export function summary(run: MockRun<unknown>): string[] {

@@ -3,23 +3,19 @@ import { AlertTopic, AlertTopicKey, DeadLetterQueue } from "../../components/ale
 import type { PolicyDocument } from "../../components/iam";
 import { ANONYMOUS, type SimulateArgs, simulate } from "../harness/iam-simulator";
 import { MockRun, runUnderMocks } from "../harness/mock-runtime";
+import { ACCOUNT, mockKeyArn, OTHER_ACCOUNT, REGION, T } from "../builders";
 import {
-  ACCOUNT,
   ALARM_PREFIX,
   DLQ_ARGS,
-  OTHER_ACCOUNT,
-  REGION,
   RULE_PREFIX,
   SECURITY_TOPIC,
-  T,
   TOPIC_ARGS,
-  keyArnOf,
   policyOf,
 } from "./helpers";
 
 const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:kmsmon-prod-payments-critical`;
 const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:kmsmon-prod-dlq`;
-const KEY_ARN = keyArnOf("alert-key");
+const KEY_ARN = mockKeyArn("alert-key-key");
 const ALARM_ARN = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:kmsmon-prod-payments-key-disabled`;
 const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kmsmon-prod-payments-c-1`;
 const FOREIGN_ALARM = `arn:aws:cloudwatch:${REGION}:${OTHER_ACCOUNT}:alarm:kmsmon-prod-x`;

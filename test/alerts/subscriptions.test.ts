@@ -7,7 +7,8 @@ import {
   retrySecondsBound,
   subscriptionSpecs,
 } from "../../components/alerts";
-import { ACCOUNT, NO_TARGETS, REGION, TARGETS } from "./helpers";
+import { ACCOUNT, REGION } from "../builders";
+import { NO_TARGETS, TARGETS } from "./helpers";
 
 describe("subscriptionSpecs", () => {
   it("lists one subscription per target, e-mails first, then HTTPS, SQS and Lambda", () => {

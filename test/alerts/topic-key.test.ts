@@ -2,9 +2,9 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { AlertTopicKey } from "../../components/alerts";
 import { alertTopicKeyPolicy } from "../../components/iam";
-import { stableUuid } from "../harness/fake-state";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, T, keyArnOf, parsedInputs, summary } from "./helpers";
+import { ACCOUNT, mockKeyArn, mockKeyId, T } from "../builders";
+import { parsedInputs, summary } from "./helpers";
 
 function runKey(tags?: Record<string, string>) {
   return runUnderMocks(
@@ -38,7 +38,7 @@ describe("AlertTopicKey", () => {
     });
     expect(run.one(T.alias, "alert-key-alias").inputs).to.deep.equal({
       name: "alias/kmsmon-prod-alerts",
-      targetKeyId: stableUuid("alert-key-key"),
+      targetKeyId: mockKeyId("alert-key-key"),
     });
   });
 
@@ -52,8 +52,8 @@ describe("AlertTopicKey", () => {
 
   it("resolves its outputs", async () => {
     const run = await runKey();
-    expect(await unwrap(run.result.keyArn)).to.equal(keyArnOf("alert-key"));
-    expect(await unwrap(run.result.keyId)).to.equal(stableUuid("alert-key-key"));
+    expect(await unwrap(run.result.keyArn)).to.equal(mockKeyArn("alert-key-key"));
+    expect(await unwrap(run.result.keyId)).to.equal(mockKeyId("alert-key-key"));
     expect(await unwrap(run.result.aliasName)).to.equal("alias/kmsmon-prod-alerts");
   });
 
@@ -67,6 +67,6 @@ describe("AlertTopicKey", () => {
     for (const invoke of run.invokes)
       expect(invoke.provider).to.match(new RegExp(`^${provider.urn}::`));
     expect(run.one(T.key, "eu-key-key").provider).to.match(new RegExp(`^${provider.urn}::`));
-    expect(await unwrap(run.result.keyArn)).to.equal(keyArnOf("eu-key", "eu-west-1"));
+    expect(await unwrap(run.result.keyArn)).to.equal(mockKeyArn("eu-key-key", "eu-west-1"));
   });
 });

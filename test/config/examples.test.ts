@@ -6,13 +6,12 @@ import {
   type NotificationTargets,
   type StackModel,
 } from "../../components/config";
+import { ACCOUNT, keyArn } from "../builders";
 import { loadStackConfig } from "./helpers";
-
-const ACCOUNT = "111122223333";
 
 function key(region: string, keyId: string): KeyRef {
   return {
-    arn: `arn:aws:kms:${region}:${ACCOUNT}:key/${keyId}`,
+    arn: keyArn(region, keyId),
     partition: "aws",
     region,
     accountId: ACCOUNT,

@@ -7,6 +7,7 @@ import { expect } from "chai";
 import { parse } from "yaml";
 
 import { ConfigError, parseStackConfig, type ConfigIssue } from "../../components/config";
+import { keyArn, keyId } from "../builders";
 
 /** The config map of `Pulumi.<stack>.yaml`, encoded as the Pulumi CLI passes it. */
 export function loadStackConfig(stack: string): Record<string, string> {
@@ -25,18 +26,12 @@ export function encodeConfig(config: Record<string, unknown>): Record<string, st
   );
 }
 
-/** A valid key ARN in us-east-1 of account 111122223333; `n` picks a distinct key. */
-export function keyArn(n: number, region = "us-east-1"): string {
-  const hex = n.toString(16).padStart(12, "0");
-  return `arn:aws:kms:${region}:111122223333:key/1234abcd-12ab-34cd-56ef-${hex}`;
-}
-
 /** A small valid stack config: one group of one key, e-mail defaults; `config` overrides keys. */
 export function stackConfig(config: Record<string, unknown> = {}): Record<string, string> {
   return encodeConfig({
     "aws:region": "us-east-1",
     "kms-monitoring:notifications": { emails: ["kms-alerts@example.com"] },
-    "kms-monitoring:keyGroups": [{ name: "payments", keys: [keyArn(1)] }],
+    "kms-monitoring:keyGroups": [{ name: "payments", keys: [keyArn("us-east-1", keyId(1))] }],
     ...config,
   });
 }

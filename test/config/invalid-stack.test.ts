@@ -1,7 +1,8 @@
 import { expect } from "chai";
 
 import { ConfigError, parseStackConfig, type ConfigIssue } from "../../components/config";
-import { encodeConfig, expectIssues, issuesOf, keyArn, stackConfig, withGroups } from "./helpers";
+import { keyArn, keyId } from "../builders";
+import { encodeConfig, expectIssues, issuesOf, stackConfig, withGroups } from "./helpers";
 
 const NAME_RULE = "lowercase letters, digits and dashes, starting with a letter";
 const KNOWN_KEYS =
@@ -137,7 +138,7 @@ const cases: Case[] = [
         "aws:region": "us-east-1",
         "aws:profile": "payments-prod",
         "kms-monitoring:notifications": { emails: ["oncall@example.com"] },
-        "kms-monitoring:keyGroup": [{ name: "payments", keys: [keyArn(1)] }],
+        "kms-monitoring:keyGroup": [{ name: "payments", keys: [keyArn("us-east-1", keyId(1))] }],
       }),
     issues: [
       {
@@ -304,8 +305,8 @@ const cases: Case[] = [
     title: "a group whose notify empties the stack's only list",
     raw: () =>
       withGroups([
-        { name: "payments", keys: [keyArn(1)], notify: { emails: [] } },
-        { name: "ledger", keys: [keyArn(2)] },
+        { name: "payments", keys: [keyArn("us-east-1", keyId(1))], notify: { emails: [] } },
+        { name: "ledger", keys: [keyArn("us-east-1", keyId(2))] },
       ]),
     issues: [
       {
@@ -375,7 +376,7 @@ describe("config: invalid stack settings", () => {
   it("rejects more than 1000 groups", () => {
     const groups = Array.from({ length: 1001 }, (_, g) => ({
       name: `group-${g}`,
-      keys: [keyArn(g)],
+      keys: [keyArn("us-east-1", keyId(g))],
     }));
     expectIssues(withGroups(groups), [
       {
@@ -388,9 +389,9 @@ describe("config: invalid stack settings", () => {
   it("rejects more than 10,000 keys in all", () => {
     const groups = [0, 1].map((g) => ({
       name: `group-${g}`,
-      keys: Array.from({ length: 5000 }, (_, k) => keyArn(g * 5000 + k)),
+      keys: Array.from({ length: 5000 }, (_, k) => keyArn("us-east-1", keyId(g * 5000 + k))),
     }));
-    groups[1].keys.push(keyArn(10_000));
+    groups[1].keys.push(keyArn("us-east-1", keyId(10_000)));
     expectIssues(withGroups(groups), [
       {
         path: "keyGroups",
@@ -406,8 +407,8 @@ describe("config: invalid stack settings", () => {
       "kms-monitoring:environment": "Prod",
       "kms-monitoring:notifications": { emails: ["oncall@example.com"], https: ["http://x.test"] },
       "kms-monitoring:keyGroups": [
-        { name: "payments", keys: [keyArn(1)], expiryWarningDays: 0 },
-        { name: "payments", keys: [keyArn(1)], aliases: ["payments-key"] },
+        { name: "payments", keys: [keyArn("us-east-1", keyId(1))], expiryWarningDays: 0 },
+        { name: "payments", keys: [keyArn("us-east-1", keyId(1))], aliases: ["payments-key"] },
       ],
       "kms-monitoring:keyGroup": [],
     });
@@ -439,7 +440,7 @@ describe("config: invalid stack settings", () => {
       },
       {
         path: "keyGroups[1].keys[0]",
-        message: `key "${keyArn(1)}" is already in group "payments" (keyGroups[0].keys[0]); a key belongs to one group`,
+        message: `key "${keyArn("us-east-1", keyId(1))}" is already in group "payments" (keyGroups[0].keys[0]); a key belongs to one group`,
       },
     ];
     expect(issuesOf(raw)).to.deep.equal(expected);

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 
 import { parseStackConfig, type ConfigIssue } from "../../components/config";
-import { expectIssues, issuesOf, keyArn, withGroups } from "./helpers";
+import { keyArn, keyId } from "../builders";
+import { expectIssues, issuesOf, withGroups } from "./helpers";
 
 const KEY_FORM = "arn:<partition>:kms:<region>:<12-digit account>:key/<key id>";
 const NAME_RULE = "lowercase letters, digits and dashes, starting with a letter";
@@ -107,25 +108,39 @@ const keyCases: Case[] = [
     title: "a key in two groups",
     raw: () =>
       withGroups([
-        { name: "payments", keys: [keyArn(1), keyArn(2), keyArn(3)] },
-        { name: "ledger", keys: [keyArn(4)] },
-        { name: "reporting", keys: [keyArn(5)] },
-        { name: "exports", keys: [keyArn(6), keyArn(3)] },
+        {
+          name: "payments",
+          keys: [
+            keyArn("us-east-1", keyId(1)),
+            keyArn("us-east-1", keyId(2)),
+            keyArn("us-east-1", keyId(3)),
+          ],
+        },
+        { name: "ledger", keys: [keyArn("us-east-1", keyId(4))] },
+        { name: "reporting", keys: [keyArn("us-east-1", keyId(5))] },
+        { name: "exports", keys: [keyArn("us-east-1", keyId(6)), keyArn("us-east-1", keyId(3))] },
       ]),
     issues: [
       {
         path: "keyGroups[3].keys[1]",
-        message: `key "${keyArn(3)}" is already in group "payments" (keyGroups[0].keys[2]); a key belongs to one group`,
+        message: `key "${keyArn("us-east-1", keyId(3))}" is already in group "payments" (keyGroups[0].keys[2]); a key belongs to one group`,
       },
     ],
   },
   {
     title: "a key listed twice in one group",
-    raw: () => oneGroup({ keys: [keyArn(1), keyArn(2), keyArn(1)] }),
+    raw: () =>
+      oneGroup({
+        keys: [
+          keyArn("us-east-1", keyId(1)),
+          keyArn("us-east-1", keyId(2)),
+          keyArn("us-east-1", keyId(1)),
+        ],
+      }),
     issues: [
       {
         path: "keyGroups[0].keys[2]",
-        message: `"${keyArn(1)}" is listed twice (also at keyGroups[0].keys[0])`,
+        message: `"${keyArn("us-east-1", keyId(1))}" is listed twice (also at keyGroups[0].keys[0])`,
       },
     ],
   },
@@ -154,11 +169,11 @@ const aliasCases: Case[] = [
   },
   {
     title: "a key ARN in aliases",
-    raw: () => oneGroup({ aliases: [keyArn(1)] }),
+    raw: () => oneGroup({ aliases: [keyArn("us-east-1", keyId(1))] }),
     issues: [
       {
         path: "keyGroups[0].aliases[0]",
-        message: `"${keyArn(1)}" is a key ARN; list it under keys (aliases takes alias/<name> or alias ARNs)`,
+        message: `"${keyArn("us-east-1", keyId(1))}" is a key ARN; list it under keys (aliases takes alias/<name> or alias ARNs)`,
       },
     ],
   },
@@ -183,9 +198,9 @@ const groupCases: Case[] = [
     title: "duplicate group names",
     raw: () =>
       withGroups([
-        { name: "payments", keys: [keyArn(1)] },
-        { name: "ledger", keys: [keyArn(2)] },
-        { name: "payments", keys: [keyArn(3)] },
+        { name: "payments", keys: [keyArn("us-east-1", keyId(1))] },
+        { name: "ledger", keys: [keyArn("us-east-1", keyId(2))] },
+        { name: "payments", keys: [keyArn("us-east-1", keyId(3))] },
       ]),
     issues: [
       {
@@ -216,7 +231,11 @@ const groupCases: Case[] = [
   },
   {
     title: "a group name too long",
-    raw: () => oneGroup({ name: "payments-platform-tokenisation-keys", keys: [keyArn(1)] }),
+    raw: () =>
+      oneGroup({
+        name: "payments-platform-tokenisation-keys",
+        keys: [keyArn("us-east-1", keyId(1))],
+      }),
     issues: [
       {
         path: "keyGroups[0].name",
@@ -227,7 +246,7 @@ const groupCases: Case[] = [
   },
   {
     title: "an uppercase group name",
-    raw: () => oneGroup({ name: "Payments", keys: [keyArn(1)] }),
+    raw: () => oneGroup({ name: "Payments", keys: [keyArn("us-east-1", keyId(1))] }),
     issues: [
       {
         path: "keyGroups[0].name",
@@ -237,7 +256,7 @@ const groupCases: Case[] = [
   },
   {
     title: "a group name with a trailing dash",
-    raw: () => oneGroup({ name: "payments-", keys: [keyArn(1)] }),
+    raw: () => oneGroup({ name: "payments-", keys: [keyArn("us-east-1", keyId(1))] }),
     issues: [
       {
         path: "keyGroups[0].name",
@@ -247,7 +266,7 @@ const groupCases: Case[] = [
   },
   {
     title: "a group name with a double dash",
-    raw: () => oneGroup({ name: "payments--eu", keys: [keyArn(1)] }),
+    raw: () => oneGroup({ name: "payments--eu", keys: [keyArn("us-east-1", keyId(1))] }),
     issues: [
       {
         path: "keyGroups[0].name",
@@ -257,7 +276,7 @@ const groupCases: Case[] = [
   },
   {
     title: "a group without a name",
-    raw: () => withGroups([{ keys: [keyArn(1)] }]),
+    raw: () => withGroups([{ keys: [keyArn("us-east-1", keyId(1))] }]),
     issues: [
       {
         path: "keyGroups[0].name",
@@ -269,8 +288,8 @@ const groupCases: Case[] = [
     title: "expiryWarningDays 0 and 400",
     raw: () =>
       withGroups([
-        { name: "payments", keys: [keyArn(1)], expiryWarningDays: 0 },
-        { name: "ledger", keys: [keyArn(2)], expiryWarningDays: 400 },
+        { name: "payments", keys: [keyArn("us-east-1", keyId(1))], expiryWarningDays: 0 },
+        { name: "ledger", keys: [keyArn("us-east-1", keyId(2))], expiryWarningDays: 400 },
       ]),
     issues: [
       {
@@ -285,7 +304,7 @@ const groupCases: Case[] = [
   },
   {
     title: "a fractional expiryWarningDays",
-    raw: () => oneGroup({ keys: [keyArn(1)], expiryWarningDays: 7.5 }),
+    raw: () => oneGroup({ keys: [keyArn("us-east-1", keyId(1))], expiryWarningDays: 7.5 }),
     issues: [
       {
         path: "keyGroups[0].expiryWarningDays",
@@ -295,7 +314,8 @@ const groupCases: Case[] = [
   },
   {
     title: "an unknown group field that belongs in notify",
-    raw: () => oneGroup({ keys: [keyArn(1)], emails: ["payments@example.com"] }),
+    raw: () =>
+      oneGroup({ keys: [keyArn("us-east-1", keyId(1))], emails: ["payments@example.com"] }),
     issues: [
       {
         path: "keyGroups[0].emails",
@@ -305,7 +325,11 @@ const groupCases: Case[] = [
   },
   {
     title: "a misspelt notify field",
-    raw: () => oneGroup({ keys: [keyArn(1)], notify: { email: ["payments@example.com"] } }),
+    raw: () =>
+      oneGroup({
+        keys: [keyArn("us-east-1", keyId(1))],
+        notify: { email: ["payments@example.com"] },
+      }),
     issues: [
       {
         path: "keyGroups[0].notify.email",
@@ -316,7 +340,7 @@ const groupCases: Case[] = [
   },
   {
     title: "tagRegions without tags",
-    raw: () => oneGroup({ keys: [keyArn(1)], tagRegions: ["us-east-1"] }),
+    raw: () => oneGroup({ keys: [keyArn("us-east-1", keyId(1))], tagRegions: ["us-east-1"] }),
     issues: [
       {
         path: "keyGroups[0].tagRegions",
@@ -351,11 +375,15 @@ const groupCases: Case[] = [
   },
   {
     title: "importedKeys not in keys",
-    raw: () => oneGroup({ keys: [keyArn(1)], importedKeys: [keyArn(1), keyArn(2)] }),
+    raw: () =>
+      oneGroup({
+        keys: [keyArn("us-east-1", keyId(1))],
+        importedKeys: [keyArn("us-east-1", keyId(1)), keyArn("us-east-1", keyId(2))],
+      }),
     issues: [
       {
         path: "keyGroups[0].importedKeys[1]",
-        message: `"${keyArn(2)}" is not in this group's keys (importedKeys flags keys listed under keys)`,
+        message: `"${keyArn("us-east-1", keyId(2))}" is not in this group's keys (importedKeys flags keys listed under keys)`,
       },
     ],
   },
@@ -363,7 +391,7 @@ const groupCases: Case[] = [
     title: "baseline out of its ranges",
     raw: () =>
       oneGroup({
-        keys: [keyArn(1)],
+        keys: [keyArn("us-east-1", keyId(1))],
         baseline: {
           bandWidth: 0.1,
           evaluationPeriods: 4,
@@ -392,7 +420,7 @@ const groupCases: Case[] = [
       withGroups([
         {
           name: "payments",
-          keys: keyArn(1),
+          keys: keyArn("us-east-1", keyId(1)),
           expiryWarningDays: "30",
           baseline: { enabled: "yes" },
         },
@@ -401,7 +429,7 @@ const groupCases: Case[] = [
     issues: [
       {
         path: "keyGroups[0].keys",
-        message: `expected a list of KMS key ARNs; got the string "${keyArn(1)}"`,
+        message: `expected a list of KMS key ARNs; got the string "${keyArn("us-east-1", keyId(1))}"`,
       },
       {
         path: "keyGroups[0].expiryWarningDays",
@@ -432,10 +460,12 @@ describe("config: invalid key groups", () => {
 
   it("accepts a 32-character group name and rejects a 33-character one", () => {
     const name = `p${"a".repeat(32)}`;
-    expect(issuesOf(oneGroup({ name, keys: [keyArn(1)] })).map((i) => i.path)).to.deep.equal([
-      "keyGroups[0].name",
-    ]);
-    const model = parseStackConfig(oneGroup({ name: name.slice(1), keys: [keyArn(1)] }));
+    expect(
+      issuesOf(oneGroup({ name, keys: [keyArn("us-east-1", keyId(1))] })).map((i) => i.path),
+    ).to.deep.equal(["keyGroups[0].name"]);
+    const model = parseStackConfig(
+      oneGroup({ name: name.slice(1), keys: [keyArn("us-east-1", keyId(1))] }),
+    );
     expect(model.keyGroups[0].name).to.have.length(32);
   });
 });

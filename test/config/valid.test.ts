@@ -5,7 +5,8 @@ import {
   type NotificationRouting,
   type NotificationTargets,
 } from "../../components/config";
-import { encodeConfig, keyArn, stackConfig, withGroups } from "./helpers";
+import { keyArn, keyId } from "../builders";
+import { encodeConfig, stackConfig, withGroups } from "./helpers";
 
 const PAGER = "https://events.pagerduty.com/integration/0a1b2c3d4e5f60718293a4b5c6d7e8f9/enqueue";
 
@@ -15,7 +16,11 @@ function targets(partial: Partial<NotificationTargets>): NotificationTargets {
 
 /** The routing of the only group of a stack with `notifications` and the group's `notify`. */
 function routingOf(notifications: unknown, notify?: unknown): NotificationRouting {
-  const group = { name: "payments", keys: [keyArn(1)], ...(notify ? { notify } : {}) };
+  const group = {
+    name: "payments",
+    keys: [keyArn("us-east-1", keyId(1))],
+    ...(notify ? { notify } : {}),
+  };
   const model = parseStackConfig(
     withGroups([group], { "kms-monitoring:notifications": notifications }),
   );
@@ -47,7 +52,7 @@ describe("config: defaults", () => {
           description: "",
           keys: [
             {
-              arn: keyArn(1),
+              arn: keyArn("us-east-1", keyId(1)),
               partition: "aws",
               region: "us-east-1",
               accountId: "111122223333",
@@ -89,7 +94,11 @@ describe("config: defaults", () => {
   });
 
   it("defaults datapointsToAlarm to evaluationPeriods", () => {
-    const group = { name: "payments", keys: [keyArn(1)], baseline: { evaluationPeriods: 2 } };
+    const group = {
+      name: "payments",
+      keys: [keyArn("us-east-1", keyId(1))],
+      baseline: { evaluationPeriods: 2 },
+    };
     expect(parseStackConfig(withGroups([group])).keyGroups[0].baseline).to.deep.equal({
       enabled: true,
       bandWidth: 2,
@@ -203,7 +212,11 @@ describe("config: notification routing (a group's notify replaces the stack's li
       "aws:region": "us-east-1",
       "kms-monitoring:security": { emails: ["security@example.com"] },
       "kms-monitoring:keyGroups": [
-        { name: "payments", keys: [keyArn(1)], notify: { emails: ["payments@example.com"] } },
+        {
+          name: "payments",
+          keys: [keyArn("us-east-1", keyId(1))],
+          notify: { emails: ["payments@example.com"] },
+        },
       ],
     });
     const model = parseStackConfig(raw);
@@ -266,7 +279,7 @@ describe("config: scale", () => {
   it("parses 1,000 groups of 10 keys each", () => {
     const groups = Array.from({ length: 1000 }, (_, g) => ({
       name: `team-${g}`,
-      keys: Array.from({ length: 10 }, (_, k) => keyArn(g * 10 + k)),
+      keys: Array.from({ length: 10 }, (_, k) => keyArn("us-east-1", keyId(g * 10 + k))),
     }));
     const model = parseStackConfig(withGroups(groups));
     expect(model.keyGroups).to.have.length(1000);

@@ -13,7 +13,7 @@ import { planStack } from "../../components/monitoring/stack-plan";
 import { dashboardInput } from "../../components/dashboard/from-plan";
 import type { DashboardGroup, DashboardInput } from "../../components/dashboard/input";
 
-export const ACCOUNT = "111122223333";
+import { ACCOUNT, keyArn } from "../builders";
 
 /** A described key with AWS-generated material; `extra` overrides any field. */
 export function key(
@@ -22,7 +22,7 @@ export function key(
   extra: Partial<ResolvedKey> = {},
 ): ResolvedKey {
   return {
-    arn: `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`,
+    arn: keyArn(region, id),
     keyId: id,
     region,
     accountId: ACCOUNT,
@@ -53,7 +53,7 @@ export function importedKey(id: string, region: string, validTo: string): Resolv
 /** A key DescribeKey failed on: only what its ARN says is known. */
 export function undescribedKey(id: string, region: string): ResolvedKey {
   return {
-    arn: `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`,
+    arn: keyArn(region, id),
     keyId: id,
     region,
     accountId: ACCOUNT,

@@ -4,7 +4,8 @@ import { buildDashboardBodies } from "../../components/dashboard/body";
 import { KmsDashboard, KMS_DASHBOARD_TYPE } from "../../components/dashboard/kms-dashboard";
 import type { DashboardInput } from "../../components/dashboard/input";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, key, prodStack } from "./fixtures";
+import { ACCOUNT } from "../builders";
+import { key, prodStack } from "./fixtures";
 
 const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
 

@@ -9,7 +9,8 @@ import type { Widget } from "../../components/dashboard/types";
 import type { DashboardInput } from "../../components/dashboard/input";
 import { alarmWidgets, expiryWidgets } from "../../components/dashboard/widgets";
 import { expectValidGrid, expectWithinQuotas } from "./checks";
-import { ACCOUNT, importedKey, key } from "./fixtures";
+import { ACCOUNT } from "../builders";
+import { importedKey, key } from "./fixtures";
 
 function titleOf(w: Widget): string {
   return w.type === "text" ? w.properties.markdown.split("\n")[0] : w.properties.title;

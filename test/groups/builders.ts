@@ -6,9 +6,7 @@ import type {
   StackModel,
 } from "../../components/config/model";
 import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
-
-/** The account of every built key. */
-export const ACCOUNT = "111122223333";
+import { keyArn, keyId } from "../builders";
 
 /** Notification targets: one e-mail address. */
 export function targets(email: string): NotificationTargets {
@@ -19,21 +17,6 @@ export function targets(email: string): NotificationTargets {
 export const TEAM = targets("team@example.com");
 /** Critical override: a pager. */
 export const PAGER = targets("pager@example.com");
-
-/** A UUID key ID; `n` picks a distinct key. */
-export function keyId(n: number): string {
-  return `1234abcd-12ab-34cd-56ef-${n.toString(16).padStart(12, "0")}`;
-}
-
-/** A multi-Region key ID; `n` picks a distinct key. */
-export function mrkId(n: number): string {
-  return `mrk-${n.toString(16).padStart(32, "0")}`;
-}
-
-/** The ARN of key `id` in `region`. */
-export function keyArn(region: string, id: string, account = ACCOUNT): string {
-  return `arn:aws:kms:${region}:${account}:key/${id}`;
-}
 
 /** A key named by ARN in a group's config. */
 export function keyRef(arn: string): KeyRef {

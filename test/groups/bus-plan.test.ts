@@ -20,7 +20,8 @@ import {
   nativeKmsEvents,
   otherServiceRecords,
 } from "../signals/fixture-events";
-import { groupModel, keyArn, keyId, resolvedGroup, resolvedKey } from "./builders";
+import { keyArn, keyId } from "../builders";
+import { groupModel, resolvedGroup, resolvedKey } from "./builders";
 
 const TEMPLATE = planGroupRules(
   resolvedGroup(groupModel("template", { critical: true }), [

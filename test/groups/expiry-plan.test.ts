@@ -4,7 +4,8 @@
  */
 import { expect } from "chai";
 import { expiryAlarmSkipReason, planExpiryAlarms } from "../../components/groups/expiry-plan";
-import { groupModel, keyArn, keyId, mrkId, resolvedGroup, resolvedKey } from "./builders";
+import { keyArn, keyId, mrkId } from "../builders";
+import { groupModel, resolvedGroup, resolvedKey } from "./builders";
 
 const EXTERNAL = keyArn("eu-west-1", keyId(1));
 const FLAGGED = keyArn("us-east-1", keyId(2));

@@ -17,7 +17,8 @@ import {
   nativeKmsEvents,
   retarget,
 } from "../signals/fixture-events";
-import { groupModel, keyArn, keyId, mrkId, resolvedGroup, resolvedKey } from "./builders";
+import { ACCOUNT, keyArn, keyId, mrkId } from "../builders";
+import { groupModel, resolvedGroup, resolvedKey } from "./builders";
 
 /** The group signal each fixture is; fixtures not listed are no group signal. */
 const GROUP_SIGNAL: Record<string, string> = {
@@ -43,7 +44,6 @@ const GROUP_SIGNAL: Record<string, string> = {
 };
 
 const ENV = "prod";
-const ACCOUNT = "111122223333";
 const A_US = keyId(11);
 const A_US2 = keyId(12);
 const A_EU = keyId(13);

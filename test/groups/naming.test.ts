@@ -12,7 +12,8 @@ import {
   namePrefix,
   publisherArnPatterns,
 } from "../../components/groups/naming";
-import { groupModel, keyArn, keyId, resolvedGroup, resolvedKey } from "./builders";
+import { keyArn, keyId } from "../builders";
+import { groupModel, resolvedGroup, resolvedKey } from "./builders";
 
 /** The longest names the config accepts. */
 const ENVIRONMENT = "e".repeat(16);

@@ -5,7 +5,8 @@
 import { expect } from "chai";
 import { planGroupRules, routesOf } from "../../components/groups/rule-plan";
 import { EVENT_PATTERN_CHARS_LIMIT } from "../../components/signals";
-import { groupModel, keyArn, keyId, mrkId, resolvedGroup, resolvedKey } from "./builders";
+import { keyArn, keyId, mrkId } from "../builders";
+import { groupModel, resolvedGroup, resolvedKey } from "./builders";
 
 const CRITICAL = [
   "deletion-scheduled",

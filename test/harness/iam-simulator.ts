@@ -118,18 +118,6 @@ export async function simulate(args: SimulateArgs): Promise<Decision> {
   );
 }
 
-/** Account that owns every resource in the policy tests. */
-export const ACCOUNT_ID = "111122223333";
-
-/** An unrelated account, used for cross-account and confused-deputy cases. */
-export const OTHER_ACCOUNT_ID = "444455556666";
-
-/** Partition of the policy tests. */
-export const PARTITION = "aws";
-
-/** Region of the policy tests. */
-export const REGION = "us-east-1";
-
 /**
  * An identity policy allowing the given actions on every resource, for callers whose own
  * permissions must not be what limits them.

@@ -1,21 +1,18 @@
 import { expect } from "chai";
 import { alertTopicKeyPolicy } from "../../components/iam";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION, keyArn } from "../builders";
 import {
-  ACCOUNT_ID,
   ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  PARTITION,
-  REGION,
   type SimulateArgs,
   allowAllIdentityPolicy,
   simulate,
 } from "../harness/iam-simulator";
 
-const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/0987dcba-09fe-87dc-65ba-ab0987654321`;
-const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:kms-monitoring-prod-alerts`;
+const KEY_ARN = keyArn(REGION, "0987dcba-09fe-87dc-65ba-ab0987654321");
+const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:kms-monitoring-prod-alerts`;
 const TOPIC_CONTEXT = "kms:EncryptionContext:aws:sns:topicArn";
 
-const policy = alertTopicKeyPolicy({ partition: PARTITION, accountId: ACCOUNT_ID });
+const policy = alertTopicKeyPolicy({ partition: PARTITION, accountId: ACCOUNT });
 
 /** A CloudWatch alarm of the account publishing to an encrypted alert topic. */
 const alarm: SimulateArgs = {
@@ -23,8 +20,8 @@ const alarm: SimulateArgs = {
   principal: "cloudwatch.amazonaws.com",
   action: "kms:GenerateDataKey",
   resource: KEY_ARN,
-  accountId: ACCOUNT_ID,
-  context: { "aws:SourceAccount": ACCOUNT_ID, [TOPIC_CONTEXT]: TOPIC_ARN },
+  accountId: ACCOUNT,
+  context: { "aws:SourceAccount": ACCOUNT, [TOPIC_CONTEXT]: TOPIC_ARN },
 };
 
 /** An EventBridge rule publishing to an encrypted alert topic (no source keys reach KMS). */
@@ -33,7 +30,7 @@ const rule: SimulateArgs = {
   principal: "events.amazonaws.com",
   action: "kms:GenerateDataKey",
   resource: KEY_ARN,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: { [TOPIC_CONTEXT]: TOPIC_ARN },
 };
 
@@ -44,7 +41,7 @@ describe("alertTopicKeyPolicy", () => {
   });
 
   it("refuses CloudWatch acting for another account or for no account", async () => {
-    const context = { "aws:SourceAccount": OTHER_ACCOUNT_ID, [TOPIC_CONTEXT]: TOPIC_ARN };
+    const context = { "aws:SourceAccount": OTHER_ACCOUNT, [TOPIC_CONTEXT]: TOPIC_ARN };
     expect(await simulate({ ...alarm, context })).to.equal("ImplicitlyDenied");
     expect(await simulate({ ...alarm, context: { [TOPIC_CONTEXT]: TOPIC_ARN } })).to.equal(
       "ImplicitlyDenied",
@@ -54,7 +51,7 @@ describe("alertTopicKeyPolicy", () => {
   it("lets EventBridge use the key for the account's topics only", async () => {
     expect(await simulate(rule)).to.equal("Allowed");
     expect(await simulate({ ...rule, action: "kms:Decrypt" })).to.equal("Allowed");
-    const foreignTopic = `arn:aws:sns:${REGION}:${OTHER_ACCOUNT_ID}:kms-monitoring-prod-alerts`;
+    const foreignTopic = `arn:aws:sns:${REGION}:${OTHER_ACCOUNT}:kms-monitoring-prod-alerts`;
     expect(await simulate({ ...rule, context: { [TOPIC_CONTEXT]: foreignTopic } })).to.equal(
       "ImplicitlyDenied",
     );
@@ -78,14 +75,14 @@ describe("alertTopicKeyPolicy", () => {
   it("leaves administration to the account's IAM policies only", async () => {
     const administer: SimulateArgs = {
       resourcePolicy: policy,
-      principal: `arn:aws:iam::${ACCOUNT_ID}:role/key-admin`,
+      principal: `arn:aws:iam::${ACCOUNT}:role/key-admin`,
       identityPolicies: [allowAllIdentityPolicy("kms:*")],
       action: "kms:ScheduleKeyDeletion",
       resource: KEY_ARN,
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
     };
     expect(await simulate(administer)).to.equal("Allowed");
-    const foreignAdmin = `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/key-admin`;
+    const foreignAdmin = `arn:aws:iam::${OTHER_ACCOUNT}:role/key-admin`;
     expect(await simulate({ ...administer, principal: foreignAdmin })).to.equal("ImplicitlyDenied");
   });
 });

@@ -1,25 +1,22 @@
 import { expect } from "chai";
 import { alertTopicPolicy } from "../../components/iam";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION } from "../builders";
 import {
-  ACCOUNT_ID,
   ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  PARTITION,
-  REGION,
   type SimulateArgs,
   allowAllIdentityPolicy,
   simulate,
 } from "../harness/iam-simulator";
 
-const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:kms-monitoring-prod-alerts`;
-const ALARM_PREFIX = `arn:aws:cloudwatch:${REGION}:${ACCOUNT_ID}:alarm:kms-monitoring-prod-*`;
-const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kms-monitoring-prod-*`;
-const ALARM_ARN = `arn:aws:cloudwatch:${REGION}:${ACCOUNT_ID}:alarm:kms-monitoring-prod-key-disabled`;
-const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kms-monitoring-prod-deletion`;
+const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:kms-monitoring-prod-alerts`;
+const ALARM_PREFIX = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:kms-monitoring-prod-*`;
+const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kms-monitoring-prod-*`;
+const ALARM_ARN = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:kms-monitoring-prod-key-disabled`;
+const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kms-monitoring-prod-deletion`;
 
 const policy = alertTopicPolicy({
   partition: PARTITION,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   topicArn: TOPIC_ARN,
   alarmArnPrefix: ALARM_PREFIX,
   ruleArnPrefix: RULE_PREFIX,
@@ -31,10 +28,10 @@ const alarm: SimulateArgs = {
   principal: "cloudwatch.amazonaws.com",
   action: "sns:Publish",
   resource: TOPIC_ARN,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: {
     "aws:SecureTransport": "true",
-    "aws:SourceAccount": ACCOUNT_ID,
+    "aws:SourceAccount": ACCOUNT,
     "aws:SourceArn": ALARM_ARN,
   },
 };
@@ -53,9 +50,9 @@ describe("alertTopicPolicy", () => {
   });
 
   it("refuses alarms and rules of another account", async () => {
-    const foreignAlarm = `arn:aws:cloudwatch:${REGION}:${OTHER_ACCOUNT_ID}:alarm:kms-monitoring-prod-x`;
-    const foreignRule = `arn:aws:events:${REGION}:${OTHER_ACCOUNT_ID}:rule/kms-monitoring-prod-x`;
-    const foreign = { "aws:SecureTransport": "true", "aws:SourceAccount": OTHER_ACCOUNT_ID };
+    const foreignAlarm = `arn:aws:cloudwatch:${REGION}:${OTHER_ACCOUNT}:alarm:kms-monitoring-prod-x`;
+    const foreignRule = `arn:aws:events:${REGION}:${OTHER_ACCOUNT}:rule/kms-monitoring-prod-x`;
+    const foreign = { "aws:SecureTransport": "true", "aws:SourceAccount": OTHER_ACCOUNT };
     expect(
       await simulate({ ...alarm, context: { ...foreign, "aws:SourceArn": foreignAlarm } }),
     ).to.equal("ImplicitlyDenied");
@@ -65,8 +62,8 @@ describe("alertTopicPolicy", () => {
   });
 
   it("refuses alarms and rules outside the given name patterns", async () => {
-    const otherAlarm = `arn:aws:cloudwatch:${REGION}:${ACCOUNT_ID}:alarm:billing-alarm`;
-    const otherRule = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/unrelated`;
+    const otherAlarm = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:billing-alarm`;
+    const otherRule = `arn:aws:events:${REGION}:${ACCOUNT}:rule/unrelated`;
     expect(
       await simulate({ ...alarm, context: { ...alarm.context, "aws:SourceArn": otherAlarm } }),
     ).to.equal("ImplicitlyDenied");
@@ -82,7 +79,7 @@ describe("alertTopicPolicy", () => {
 
   it("grants the publishing services nothing else, on no other topic", async () => {
     expect(await simulate({ ...alarm, action: "sns:Subscribe" })).to.equal("ImplicitlyDenied");
-    const otherTopic = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:other-topic`;
+    const otherTopic = `arn:aws:sns:${REGION}:${ACCOUNT}:other-topic`;
     expect(await simulate({ ...rule, resource: otherTopic })).to.equal("ImplicitlyDenied");
   });
 
@@ -94,9 +91,9 @@ describe("alertTopicPolicy", () => {
     expect(
       await simulate({
         ...alarm,
-        principal: `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/publisher`,
+        principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/publisher`,
         identityPolicies: [allowAllIdentityPolicy("sns:*")],
-        context: { ...context, "AWS:SourceOwner": ACCOUNT_ID },
+        context: { ...context, "AWS:SourceOwner": ACCOUNT },
       }),
     ).to.equal("ImplicitlyDenied");
   });
@@ -104,28 +101,28 @@ describe("alertTopicPolicy", () => {
   it("keeps topic management with the account's principals", async () => {
     const manage: SimulateArgs = {
       resourcePolicy: policy,
-      principal: `arn:aws:iam::${ACCOUNT_ID}:role/operator`,
+      principal: `arn:aws:iam::${ACCOUNT}:role/operator`,
       identityPolicies: [allowAllIdentityPolicy("sns:*")],
       action: "sns:SetTopicAttributes",
       resource: TOPIC_ARN,
-      accountId: ACCOUNT_ID,
-      context: { "aws:SecureTransport": "true", "AWS:SourceOwner": ACCOUNT_ID },
+      accountId: ACCOUNT,
+      context: { "aws:SecureTransport": "true", "AWS:SourceOwner": ACCOUNT },
     };
     expect(await simulate(manage)).to.equal("Allowed");
-    const foreign = `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/operator`;
+    const foreign = `arn:aws:iam::${OTHER_ACCOUNT}:role/operator`;
     expect(await simulate({ ...manage, principal: foreign })).to.equal("ImplicitlyDenied");
   });
 
   it("falls back to aws:SourceAccount alone when no patterns are given", async () => {
     const open = alertTopicPolicy({
       partition: PARTITION,
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
       topicArn: TOPIC_ARN,
     });
-    const anyAlarm = `arn:aws:cloudwatch:${REGION}:${ACCOUNT_ID}:alarm:billing-alarm`;
+    const anyAlarm = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:billing-alarm`;
     const context = { ...alarm.context, "aws:SourceArn": anyAlarm };
     expect(await simulate({ ...alarm, resourcePolicy: open, context })).to.equal("Allowed");
-    const foreign = { ...context, "aws:SourceAccount": OTHER_ACCOUNT_ID };
+    const foreign = { ...context, "aws:SourceAccount": OTHER_ACCOUNT };
     expect(await simulate({ ...alarm, resourcePolicy: open, context: foreign })).to.equal(
       "ImplicitlyDenied",
     );

@@ -1,22 +1,15 @@
 import { expect } from "chai";
 import { deadLetterQueuePolicy } from "../../components/iam";
-import {
-  ACCOUNT_ID,
-  ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  PARTITION,
-  REGION,
-  type SimulateArgs,
-  simulate,
-} from "../harness/iam-simulator";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION } from "../builders";
+import { ANONYMOUS, type SimulateArgs, simulate } from "../harness/iam-simulator";
 
-const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:kms-monitoring-prod-dlq`;
-const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kms-monitoring-prod-*`;
-const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kms-monitoring-prod-deletion`;
+const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:kms-monitoring-prod-dlq`;
+const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kms-monitoring-prod-*`;
+const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kms-monitoring-prod-deletion`;
 
 const policy = deadLetterQueuePolicy({
   partition: PARTITION,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   queueArn: QUEUE_ARN,
   ruleArnPrefix: RULE_PREFIX,
 });
@@ -27,10 +20,10 @@ const park: SimulateArgs = {
   principal: "events.amazonaws.com",
   action: "sqs:SendMessage",
   resource: QUEUE_ARN,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: {
     "aws:SecureTransport": "true",
-    "aws:SourceAccount": ACCOUNT_ID,
+    "aws:SourceAccount": ACCOUNT,
     "aws:SourceArn": RULE_ARN,
   },
 };
@@ -41,14 +34,14 @@ describe("deadLetterQueuePolicy", () => {
   });
 
   it("refuses rules of another account, other rules and calls without a source", async () => {
-    const foreignRule = `arn:aws:events:${REGION}:${OTHER_ACCOUNT_ID}:rule/kms-monitoring-prod-x`;
-    const otherRule = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/unrelated`;
+    const foreignRule = `arn:aws:events:${REGION}:${OTHER_ACCOUNT}:rule/kms-monitoring-prod-x`;
+    const otherRule = `arn:aws:events:${REGION}:${ACCOUNT}:rule/unrelated`;
     expect(
       await simulate({
         ...park,
         context: {
           "aws:SecureTransport": "true",
-          "aws:SourceAccount": OTHER_ACCOUNT_ID,
+          "aws:SourceAccount": OTHER_ACCOUNT,
           "aws:SourceArn": foreignRule,
         },
       }),
@@ -62,7 +55,7 @@ describe("deadLetterQueuePolicy", () => {
   });
 
   it("requires the source account as well as the rule ARN", async () => {
-    const context = { ...park.context, "aws:SourceAccount": OTHER_ACCOUNT_ID };
+    const context = { ...park.context, "aws:SourceAccount": OTHER_ACCOUNT };
     expect(await simulate({ ...park, context })).to.equal("ImplicitlyDenied");
   });
 
@@ -74,7 +67,7 @@ describe("deadLetterQueuePolicy", () => {
   it("grants EventBridge nothing but sending, to this queue only", async () => {
     expect(await simulate({ ...park, action: "sqs:ReceiveMessage" })).to.equal("ImplicitlyDenied");
     expect(await simulate({ ...park, action: "sqs:PurgeQueue" })).to.equal("ImplicitlyDenied");
-    const otherQueue = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:other-queue`;
+    const otherQueue = `arn:aws:sqs:${REGION}:${ACCOUNT}:other-queue`;
     expect(await simulate({ ...park, resource: otherQueue })).to.equal("ImplicitlyDenied");
   });
 

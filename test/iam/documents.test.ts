@@ -11,53 +11,54 @@ import {
   trailDeliveryRoleTrustPolicy,
   trailKeyPolicy,
 } from "../../components/iam";
-import { ACCOUNT_ID, PARTITION, REGION, actionExists, simulate } from "../harness/iam-simulator";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION } from "../builders";
+import { actionExists, simulate } from "../harness/iam-simulator";
 
-const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT_ID}:trail/kms-monitoring-prod`;
-const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/kms-monitoring/prod/trail`;
-const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:kms-monitoring-prod-alerts`;
-const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:kms-monitoring-prod-dlq`;
-const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kms-monitoring-prod-*`;
-const ALARM_PREFIX = `arn:aws:cloudwatch:${REGION}:${ACCOUNT_ID}:alarm:kms-monitoring-prod-*`;
+const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/kms-monitoring-prod`;
+const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/kms-monitoring/prod/trail`;
+const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:kms-monitoring-prod-alerts`;
+const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:kms-monitoring-prod-dlq`;
+const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kms-monitoring-prod-*`;
+const ALARM_PREFIX = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:kms-monitoring-prod-*`;
 const ORG_ID = "o-a1b2c3d4e5";
 
 const documents: Record<string, PolicyDocument> = {
   trailBucketPolicy: trailBucketPolicy({
     partition: PARTITION,
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
     bucketName: "kms-monitoring-prod-trail-logs",
     trailArn: TRAIL_ARN,
     organizationId: ORG_ID,
   }),
   trailKeyPolicy: trailKeyPolicy({
     partition: PARTITION,
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
     region: REGION,
     trailArn: TRAIL_ARN,
     logGroupArn: LOG_GROUP_ARN,
   }),
   trailDeliveryRoleTrustPolicy: trailDeliveryRoleTrustPolicy({
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
     trailArn: TRAIL_ARN,
   }),
   trailDeliveryRolePolicy: trailDeliveryRolePolicy({
     logGroupArn: LOG_GROUP_ARN,
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
     region: REGION,
     partition: PARTITION,
     organizationId: ORG_ID,
   }),
-  alertTopicKeyPolicy: alertTopicKeyPolicy({ partition: PARTITION, accountId: ACCOUNT_ID }),
+  alertTopicKeyPolicy: alertTopicKeyPolicy({ partition: PARTITION, accountId: ACCOUNT }),
   alertTopicPolicy: alertTopicPolicy({
     partition: PARTITION,
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
     topicArn: TOPIC_ARN,
     alarmArnPrefix: ALARM_PREFIX,
     ruleArnPrefix: RULE_PREFIX,
   }),
   deadLetterQueuePolicy: deadLetterQueuePolicy({
     partition: PARTITION,
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
     queueArn: QUEUE_ARN,
     ruleArnPrefix: RULE_PREFIX,
   }),
@@ -96,12 +97,12 @@ describe("policy documents", () => {
   });
 
   it("uses the China partition's CloudWatch Logs principal there", async () => {
-    const logGroupArn = `arn:aws-cn:logs:cn-north-1:${ACCOUNT_ID}:log-group:trail`;
+    const logGroupArn = `arn:aws-cn:logs:cn-north-1:${ACCOUNT}:log-group:trail`;
     const policy = trailKeyPolicy({
       partition: "aws-cn",
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
       region: "cn-north-1",
-      trailArn: `arn:aws-cn:cloudtrail:cn-north-1:${ACCOUNT_ID}:trail/t`,
+      trailArn: `arn:aws-cn:cloudtrail:cn-north-1:${ACCOUNT}:trail/t`,
       logGroupArn,
     });
     const logs = policy.Statement.find((s) => s.Sid === "AllowCloudWatchLogsUseForTrailLogGroup");
@@ -109,7 +110,7 @@ describe("policy documents", () => {
   });
 
   it("accepts a log group ARN with CloudTrail's :* suffix and builds the same documents", async () => {
-    const args = { logGroupArn: LOG_GROUP_ARN, accountId: ACCOUNT_ID, region: REGION };
+    const args = { logGroupArn: LOG_GROUP_ARN, accountId: ACCOUNT, region: REGION };
     const bare = trailDeliveryRolePolicy({ ...args, partition: PARTITION });
     const suffixed = trailDeliveryRolePolicy({
       ...args,
@@ -120,11 +121,11 @@ describe("policy documents", () => {
   });
 
   it("rejects inputs that would yield a policy for the wrong resources", async () => {
-    const foreignTrail = TRAIL_ARN.replace(ACCOUNT_ID, "444455556666");
+    const foreignTrail = TRAIL_ARN.replace(ACCOUNT, OTHER_ACCOUNT);
     expect(() =>
       trailBucketPolicy({
         partition: PARTITION,
-        accountId: ACCOUNT_ID,
+        accountId: ACCOUNT,
         bucketName: "logs",
         trailArn: foreignTrail,
       }),
@@ -132,7 +133,7 @@ describe("policy documents", () => {
     expect(() =>
       trailDeliveryRolePolicy({
         logGroupArn: LOG_GROUP_ARN,
-        accountId: ACCOUNT_ID,
+        accountId: ACCOUNT,
         region: "eu-west-1",
         partition: PARTITION,
       }),
@@ -143,7 +144,7 @@ describe("policy documents", () => {
     expect(() =>
       deadLetterQueuePolicy({
         partition: PARTITION,
-        accountId: ACCOUNT_ID,
+        accountId: ACCOUNT,
         queueArn: QUEUE_ARN,
         ruleArnPrefix: ALARM_PREFIX,
       }),
@@ -165,7 +166,7 @@ describe("iam-simulator harness", () => {
         principal: "events.amazonaws.com",
         action: "sqs:SendMessage",
         resource: QUEUE_ARN,
-        accountId: ACCOUNT_ID,
+        accountId: ACCOUNT,
         context: { "s3:x-amz-acl": "bucket-owner-full-control" },
       });
     } catch (caught) {
@@ -193,7 +194,7 @@ describe("iam-simulator harness", () => {
         principal: "events.amazonaws.com",
         action: "sqs:SendMessage",
         resource: QUEUE_ARN,
-        accountId: ACCOUNT_ID,
+        accountId: ACCOUNT,
       });
     } catch (caught) {
       error = caught;

@@ -1,21 +1,15 @@
 import { expect } from "chai";
 import { eventBusForwardingPolicy, eventBusForwardingTrustPolicy } from "../../components/iam";
-import {
-  ACCOUNT_ID,
-  ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  REGION,
-  type SimulateArgs,
-  simulate,
-} from "../harness/iam-simulator";
+import { ACCOUNT, OTHER_ACCOUNT, REGION } from "../builders";
+import { ANONYMOUS, type SimulateArgs, simulate } from "../harness/iam-simulator";
 
-const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/kmsmon-prod-fanout`;
-const RULE_PATTERN = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kmsmon-prod-fanout-*`;
-const BUS_1 = `arn:aws:events:${REGION}:${ACCOUNT_ID}:event-bus/kmsmon-prod-shard-1`;
-const BUS_2 = `arn:aws:events:${REGION}:${ACCOUNT_ID}:event-bus/kmsmon-prod-shard-2`;
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/kmsmon-prod-fanout`;
+const RULE_PATTERN = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kmsmon-prod-fanout-*`;
+const BUS_1 = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/kmsmon-prod-shard-1`;
+const BUS_2 = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/kmsmon-prod-shard-2`;
 
 const trust = eventBusForwardingTrustPolicy({
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   ruleArnPattern: RULE_PATTERN,
 });
 const permissions = eventBusForwardingPolicy({ busArns: [BUS_1, BUS_2] });
@@ -25,10 +19,10 @@ const assume: SimulateArgs = {
   principal: "events.amazonaws.com",
   action: "sts:AssumeRole",
   resource: ROLE_ARN,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: {
-    "aws:SourceAccount": ACCOUNT_ID,
-    "aws:SourceArn": `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kmsmon-prod-fanout-1`,
+    "aws:SourceAccount": ACCOUNT,
+    "aws:SourceArn": `arn:aws:events:${REGION}:${ACCOUNT}:rule/kmsmon-prod-fanout-1`,
   },
 };
 
@@ -37,7 +31,7 @@ const put: SimulateArgs = {
   principal: ROLE_ARN,
   action: "events:PutEvents",
   resource: BUS_1,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
 };
 
 describe("eventBusForwardingTrustPolicy", () => {
@@ -46,14 +40,14 @@ describe("eventBusForwardingTrustPolicy", () => {
   });
 
   it("refuses other rules, other accounts and anonymous callers", async () => {
-    const otherRule = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/someone-else`;
+    const otherRule = `arn:aws:events:${REGION}:${ACCOUNT}:rule/someone-else`;
     expect(
       await simulate({ ...assume, context: { ...assume.context, "aws:SourceArn": otherRule } }),
     ).to.equal("ImplicitlyDenied");
     expect(
       await simulate({
         ...assume,
-        context: { ...assume.context, "aws:SourceAccount": OTHER_ACCOUNT_ID },
+        context: { ...assume.context, "aws:SourceAccount": OTHER_ACCOUNT },
       }),
     ).to.equal("ImplicitlyDenied");
     expect(await simulate({ ...assume, principal: ANONYMOUS })).to.equal("ImplicitlyDenied");
@@ -64,7 +58,7 @@ describe("eventBusForwardingPolicy", () => {
   it("lets the role put events on the shard buses only", async () => {
     expect(await simulate(put)).to.equal("Allowed");
     expect(await simulate({ ...put, resource: BUS_2 })).to.equal("Allowed");
-    const defaultBus = `arn:aws:events:${REGION}:${ACCOUNT_ID}:event-bus/default`;
+    const defaultBus = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`;
     expect(await simulate({ ...put, resource: defaultBus })).to.equal("ImplicitlyDenied");
     expect(await simulate({ ...put, action: "events:DeleteEventBus" })).to.equal(
       "ImplicitlyDenied",
@@ -77,7 +71,7 @@ describe("eventBusForwardingPolicy", () => {
     );
     expect(() =>
       eventBusForwardingPolicy({
-        busArns: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:event-bus/kmsmon-*`],
+        busArns: [`arn:aws:events:${REGION}:${ACCOUNT}:event-bus/kmsmon-*`],
       }),
     ).to.throw("must name one bus");
   });

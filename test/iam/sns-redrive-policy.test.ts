@@ -4,26 +4,18 @@ import {
   deadLetterQueuePolicy,
   snsRedriveStatement,
 } from "../../components/iam";
-import {
-  ACCOUNT_ID,
-  ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  PARTITION,
-  REGION,
-  type SimulateArgs,
-  actionExists,
-  simulate,
-} from "../harness/iam-simulator";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION } from "../builders";
+import { ANONYMOUS, type SimulateArgs, actionExists, simulate } from "../harness/iam-simulator";
 
-const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:kmsmon-prod-dlq`;
-const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kmsmon-prod-*`;
-const TOPIC_PREFIX = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:kmsmon-prod-*`;
-const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:kmsmon-prod-payments-critical`;
-const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/kmsmon-prod-payments-c-1`;
+const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:kmsmon-prod-dlq`;
+const RULE_PREFIX = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kmsmon-prod-*`;
+const TOPIC_PREFIX = `arn:aws:sns:${REGION}:${ACCOUNT}:kmsmon-prod-*`;
+const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:kmsmon-prod-payments-critical`;
+const RULE_ARN = `arn:aws:events:${REGION}:${ACCOUNT}:rule/kmsmon-prod-payments-c-1`;
 
 const args = {
   partition: PARTITION,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   queueArn: QUEUE_ARN,
   ruleArnPrefix: RULE_PREFIX,
   topicArnPrefix: TOPIC_PREFIX,
@@ -36,10 +28,10 @@ const park: SimulateArgs = {
   principal: "sns.amazonaws.com",
   action: "sqs:SendMessage",
   resource: QUEUE_ARN,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: {
     "aws:SecureTransport": "true",
-    "aws:SourceAccount": ACCOUNT_ID,
+    "aws:SourceAccount": ACCOUNT,
     "aws:SourceArn": TOPIC_ARN,
   },
 };
@@ -55,7 +47,7 @@ describe("snsRedriveStatement and alertDeadLetterQueuePolicy", () => {
       Action: "sqs:SendMessage",
       Resource: QUEUE_ARN,
       Condition: {
-        StringEquals: { "aws:SourceAccount": ACCOUNT_ID },
+        StringEquals: { "aws:SourceAccount": ACCOUNT },
         ArnLike: { "aws:SourceArn": TOPIC_PREFIX },
       },
     });
@@ -76,12 +68,12 @@ describe("snsRedriveStatement and alertDeadLetterQueuePolicy", () => {
   });
 
   it("refuses topics of another account, other topics and calls without a source", async () => {
-    const foreignTopic = `arn:aws:sns:${REGION}:${OTHER_ACCOUNT_ID}:kmsmon-prod-x`;
-    const foreign = { "aws:SecureTransport": "true", "aws:SourceAccount": OTHER_ACCOUNT_ID };
+    const foreignTopic = `arn:aws:sns:${REGION}:${OTHER_ACCOUNT}:kmsmon-prod-x`;
+    const foreign = { "aws:SecureTransport": "true", "aws:SourceAccount": OTHER_ACCOUNT };
     expect(
       await simulate({ ...park, context: { ...foreign, "aws:SourceArn": foreignTopic } }),
     ).to.equal("ImplicitlyDenied");
-    const otherTopic = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:billing-alerts`;
+    const otherTopic = `arn:aws:sns:${REGION}:${ACCOUNT}:billing-alerts`;
     expect(
       await simulate({ ...park, context: { ...park.context, "aws:SourceArn": otherTopic } }),
     ).to.equal("ImplicitlyDenied");
@@ -103,7 +95,7 @@ describe("snsRedriveStatement and alertDeadLetterQueuePolicy", () => {
   it("grants SNS nothing but sending, to this queue only", async () => {
     expect(await simulate({ ...park, action: "sqs:ReceiveMessage" })).to.equal("ImplicitlyDenied");
     expect(await simulate({ ...park, action: "sqs:DeleteMessage" })).to.equal("ImplicitlyDenied");
-    const otherQueue = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:other-queue`;
+    const otherQueue = `arn:aws:sqs:${REGION}:${ACCOUNT}:other-queue`;
     expect(await simulate({ ...park, resource: otherQueue })).to.equal("ImplicitlyDenied");
   });
 
@@ -117,9 +109,9 @@ describe("snsRedriveStatement and alertDeadLetterQueuePolicy", () => {
     expect(() => snsRedriveStatement({ ...args, topicArnPrefix: RULE_PREFIX })).to.throw(
       `topicArnPrefix "${RULE_PREFIX}" service is not sns`,
     );
-    const foreign = `arn:aws:sns:${REGION}:${OTHER_ACCOUNT_ID}:kmsmon-prod-*`;
+    const foreign = `arn:aws:sns:${REGION}:${OTHER_ACCOUNT}:kmsmon-prod-*`;
     expect(() => alertDeadLetterQueuePolicy({ ...args, topicArnPrefix: foreign })).to.throw(
-      `topicArnPrefix "${foreign}" account is not ${ACCOUNT_ID}`,
+      `topicArnPrefix "${foreign}" account is not ${ACCOUNT}`,
     );
     expect(() => snsRedriveStatement({ ...args, queueArn: `${QUEUE_ARN}*` })).to.throw(
       `queueArn "${QUEUE_ARN}*" must name one queue`,

@@ -1,11 +1,8 @@
 import { expect } from "chai";
 import { trailBucketPolicy } from "../../components/iam";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION } from "../builders";
 import {
-  ACCOUNT_ID,
   ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  PARTITION,
-  REGION,
   type SimulateArgs,
   allowAllIdentityPolicy,
   simulate,
@@ -13,13 +10,13 @@ import {
 
 const BUCKET = "kms-monitoring-prod-trail-logs";
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
-const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT_ID}:trail/kms-monitoring-prod`;
+const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/kms-monitoring-prod`;
 const ORG_ID = "o-a1b2c3d4e5";
-const LOG_OBJECT = `${BUCKET_ARN}/AWSLogs/${ACCOUNT_ID}/CloudTrail/${REGION}/2024/01/01/file.json.gz`;
+const LOG_OBJECT = `${BUCKET_ARN}/AWSLogs/${ACCOUNT}/CloudTrail/${REGION}/2024/01/01/file.json.gz`;
 
 const policy = trailBucketPolicy({
   partition: PARTITION,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   bucketName: BUCKET,
   trailArn: TRAIL_ARN,
 });
@@ -30,11 +27,11 @@ const delivery: SimulateArgs = {
   principal: "cloudtrail.amazonaws.com",
   action: "s3:PutObject",
   resource: LOG_OBJECT,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: {
     "aws:SecureTransport": "true",
     "aws:SourceArn": TRAIL_ARN,
-    "aws:SourceAccount": ACCOUNT_ID,
+    "aws:SourceAccount": ACCOUNT,
     "s3:x-amz-acl": "bucket-owner-full-control",
   },
 };
@@ -70,11 +67,11 @@ describe("trailBucketPolicy", () => {
   });
 
   it("refuses CloudTrail acting for another trail or another account", async () => {
-    const otherTrail = `arn:aws:cloudtrail:${REGION}:${ACCOUNT_ID}:trail/someone-elses`;
-    const foreignTrail = `arn:aws:cloudtrail:${REGION}:${OTHER_ACCOUNT_ID}:trail/kms-monitoring-prod`;
+    const otherTrail = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/someone-elses`;
+    const foreignTrail = `arn:aws:cloudtrail:${REGION}:${OTHER_ACCOUNT}:trail/kms-monitoring-prod`;
     expect(await deliver({}, { "aws:SourceArn": otherTrail })).to.equal("ImplicitlyDenied");
     expect(
-      await deliver({}, { "aws:SourceArn": foreignTrail, "aws:SourceAccount": OTHER_ACCOUNT_ID }),
+      await deliver({}, { "aws:SourceArn": foreignTrail, "aws:SourceAccount": OTHER_ACCOUNT }),
     ).to.equal("ImplicitlyDenied");
     expect(
       await deliver(
@@ -85,7 +82,7 @@ describe("trailBucketPolicy", () => {
   });
 
   it("refuses writes outside AWSLogs/<account>/", async () => {
-    const foreignPrefix = `${BUCKET_ARN}/AWSLogs/${OTHER_ACCOUNT_ID}/CloudTrail/file.json.gz`;
+    const foreignPrefix = `${BUCKET_ARN}/AWSLogs/${OTHER_ACCOUNT}/CloudTrail/file.json.gz`;
     expect(await deliver({ resource: foreignPrefix })).to.equal("ImplicitlyDenied");
     expect(await deliver({ resource: `${BUCKET_ARN}/elsewhere/file.json.gz` })).to.equal(
       "ImplicitlyDenied",
@@ -94,7 +91,7 @@ describe("trailBucketPolicy", () => {
 
   it("denies every request without TLS, even the trail's", async () => {
     expect(await deliver({}, { "aws:SecureTransport": "false" })).to.equal("ExplicitlyDenied");
-    const admin = `arn:aws:iam::${ACCOUNT_ID}:role/admin`;
+    const admin = `arn:aws:iam::${ACCOUNT}:role/admin`;
     expect(
       await simulate({
         resourcePolicy: policy,
@@ -102,7 +99,7 @@ describe("trailBucketPolicy", () => {
         principal: admin,
         action: "s3:GetObject",
         resource: LOG_OBJECT,
-        accountId: ACCOUNT_ID,
+        accountId: ACCOUNT,
         context: { "aws:SecureTransport": "false" },
       }),
     ).to.equal("ExplicitlyDenied");
@@ -119,20 +116,20 @@ describe("trailBucketPolicy", () => {
       await simulate({
         resourcePolicy: policy,
         identityPolicies: [allowAllIdentityPolicy("s3:*")],
-        principal: `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/reader`,
+        principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/reader`,
         action: "s3:GetObject",
         resource: LOG_OBJECT,
-        accountId: ACCOUNT_ID,
+        accountId: ACCOUNT,
         context: { "aws:SecureTransport": "true" },
       }),
     ).to.equal("ImplicitlyDenied");
   });
 
   it("accepts organization-trail logs only when an organization id is given", async () => {
-    const orgObject = `${BUCKET_ARN}/AWSLogs/${ORG_ID}/${OTHER_ACCOUNT_ID}/CloudTrail/file.json.gz`;
+    const orgObject = `${BUCKET_ARN}/AWSLogs/${ORG_ID}/${OTHER_ACCOUNT}/CloudTrail/file.json.gz`;
     const orgPolicy = trailBucketPolicy({
       partition: PARTITION,
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
       bucketName: BUCKET,
       trailArn: TRAIL_ARN,
       organizationId: ORG_ID,
@@ -144,12 +141,12 @@ describe("trailBucketPolicy", () => {
   it("follows the trail's S3 key prefix", async () => {
     const prefixed = trailBucketPolicy({
       partition: PARTITION,
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
       bucketName: BUCKET,
       trailArn: TRAIL_ARN,
       keyPrefix: "audit",
     });
-    const object = `${BUCKET_ARN}/audit/AWSLogs/${ACCOUNT_ID}/CloudTrail/file.json.gz`;
+    const object = `${BUCKET_ARN}/audit/AWSLogs/${ACCOUNT}/CloudTrail/file.json.gz`;
     expect(await deliver({ resourcePolicy: prefixed, resource: object })).to.equal("Allowed");
     expect(await deliver({ resourcePolicy: prefixed })).to.equal("ImplicitlyDenied");
   });

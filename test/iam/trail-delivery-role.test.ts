@@ -1,30 +1,27 @@
 import { expect } from "chai";
 import { trailDeliveryRolePolicy, trailDeliveryRoleTrustPolicy } from "../../components/iam";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION } from "../builders";
 import {
-  ACCOUNT_ID,
   ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  PARTITION,
-  REGION,
   type SimulateArgs,
   allowAllIdentityPolicy,
   simulate,
 } from "../harness/iam-simulator";
 
-const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT_ID}:trail/kms-monitoring-prod`;
-const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/kms-monitoring-prod-trail-delivery`;
-const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/kms-monitoring/prod/trail`;
-const STREAM = `${ACCOUNT_ID}_CloudTrail_${REGION}`;
+const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/kms-monitoring-prod`;
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/kms-monitoring-prod-trail-delivery`;
+const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/kms-monitoring/prod/trail`;
+const STREAM = `${ACCOUNT}_CloudTrail_${REGION}`;
 const ORG_ID = "o-a1b2c3d4e5";
 
 describe("trailDeliveryRoleTrustPolicy", () => {
   const assume: SimulateArgs = {
-    resourcePolicy: trailDeliveryRoleTrustPolicy({ accountId: ACCOUNT_ID, trailArn: TRAIL_ARN }),
+    resourcePolicy: trailDeliveryRoleTrustPolicy({ accountId: ACCOUNT, trailArn: TRAIL_ARN }),
     principal: "cloudtrail.amazonaws.com",
     action: "sts:AssumeRole",
     resource: ROLE_ARN,
-    accountId: ACCOUNT_ID,
-    context: { "aws:SourceAccount": ACCOUNT_ID, "aws:SourceArn": TRAIL_ARN },
+    accountId: ACCOUNT,
+    context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": TRAIL_ARN },
   };
 
   it("lets CloudTrail assume the role for the trail", async () => {
@@ -32,18 +29,18 @@ describe("trailDeliveryRoleTrustPolicy", () => {
   });
 
   it("refuses CloudTrail acting for another account or another trail", async () => {
-    const foreignTrail = `arn:aws:cloudtrail:${REGION}:${OTHER_ACCOUNT_ID}:trail/kms-monitoring-prod`;
-    const otherTrail = `arn:aws:cloudtrail:${REGION}:${ACCOUNT_ID}:trail/other`;
+    const foreignTrail = `arn:aws:cloudtrail:${REGION}:${OTHER_ACCOUNT}:trail/kms-monitoring-prod`;
+    const otherTrail = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/other`;
     expect(
       await simulate({
         ...assume,
-        context: { "aws:SourceAccount": OTHER_ACCOUNT_ID, "aws:SourceArn": foreignTrail },
+        context: { "aws:SourceAccount": OTHER_ACCOUNT, "aws:SourceArn": foreignTrail },
       }),
     ).to.equal("ImplicitlyDenied");
     expect(
       await simulate({
         ...assume,
-        context: { "aws:SourceAccount": ACCOUNT_ID, "aws:SourceArn": otherTrail },
+        context: { "aws:SourceAccount": ACCOUNT, "aws:SourceArn": otherTrail },
       }),
     ).to.equal("ImplicitlyDenied");
     expect(await simulate({ ...assume, context: {} })).to.equal("ImplicitlyDenied");
@@ -56,7 +53,7 @@ describe("trailDeliveryRoleTrustPolicy", () => {
     expect(
       await simulate({
         ...assume,
-        principal: `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/admin`,
+        principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/admin`,
         identityPolicies: [allowAllIdentityPolicy("sts:AssumeRole")],
         context: {},
       }),
@@ -68,16 +65,16 @@ describe("trailDeliveryRoleTrustPolicy", () => {
 describe("trailDeliveryRolePolicy", () => {
   const rolePolicy = trailDeliveryRolePolicy({
     logGroupArn: LOG_GROUP_ARN,
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
     region: REGION,
     partition: PARTITION,
   });
   const write: SimulateArgs = {
     identityPolicies: [rolePolicy],
-    principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/kms-monitoring-prod-trail-delivery/CloudTrail`,
+    principal: `arn:aws:sts::${ACCOUNT}:assumed-role/kms-monitoring-prod-trail-delivery/CloudTrail`,
     action: "logs:PutLogEvents",
     resource: `${LOG_GROUP_ARN}:log-stream:${STREAM}`,
-    accountId: ACCOUNT_ID,
+    accountId: ACCOUNT,
   };
 
   it("lets the role create CloudTrail's streams and put events in them", async () => {
@@ -88,11 +85,11 @@ describe("trailDeliveryRolePolicy", () => {
   });
 
   it("refuses other log groups and other streams", async () => {
-    const otherGroup = `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:other:log-stream:${STREAM}`;
+    const otherGroup = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:other:log-stream:${STREAM}`;
     expect(await simulate({ ...write, resource: otherGroup })).to.equal("ImplicitlyDenied");
     const otherStream = `${LOG_GROUP_ARN}:log-stream:application`;
     expect(await simulate({ ...write, resource: otherStream })).to.equal("ImplicitlyDenied");
-    const otherRegion = `${LOG_GROUP_ARN}:log-stream:${ACCOUNT_ID}_CloudTrail_eu-west-1`;
+    const otherRegion = `${LOG_GROUP_ARN}:log-stream:${ACCOUNT}_CloudTrail_eu-west-1`;
     expect(await simulate({ ...write, resource: otherRegion })).to.equal("ImplicitlyDenied");
     expect(
       await simulate({ ...write, action: "logs:CreateLogStream", resource: otherStream }),
@@ -113,10 +110,10 @@ describe("trailDeliveryRolePolicy", () => {
   });
 
   it("admits organization-trail streams only when an organization id is given", async () => {
-    const orgStream = `${LOG_GROUP_ARN}:log-stream:${ORG_ID}_${OTHER_ACCOUNT_ID}_CloudTrail_${REGION}`;
+    const orgStream = `${LOG_GROUP_ARN}:log-stream:${ORG_ID}_${OTHER_ACCOUNT}_CloudTrail_${REGION}`;
     const orgPolicy = trailDeliveryRolePolicy({
       logGroupArn: LOG_GROUP_ARN,
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
       region: REGION,
       partition: PARTITION,
       organizationId: ORG_ID,

@@ -1,26 +1,23 @@
 import { expect } from "chai";
 import { trailKeyPolicy } from "../../components/iam";
+import { ACCOUNT, OTHER_ACCOUNT, PARTITION, REGION, keyArn } from "../builders";
 import {
-  ACCOUNT_ID,
   ANONYMOUS,
-  OTHER_ACCOUNT_ID,
-  PARTITION,
-  REGION,
   type SimulateArgs,
   allowAllIdentityPolicy,
   simulate,
 } from "../harness/iam-simulator";
 
-const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT_ID}:trail/kms-monitoring-prod`;
-const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/kms-monitoring/prod/trail`;
+const KEY_ARN = keyArn(REGION, "1234abcd-12ab-34cd-56ef-1234567890ab");
+const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/kms-monitoring-prod`;
+const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/kms-monitoring/prod/trail`;
 const CLOUDTRAIL_CONTEXT = "kms:EncryptionContext:aws:cloudtrail:arn";
 const LOGS_CONTEXT = "kms:EncryptionContext:aws:logs:arn";
 const LOGS_PRINCIPAL = `logs.${REGION}.amazonaws.com`;
 
 const policy = trailKeyPolicy({
   partition: PARTITION,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   region: REGION,
   trailArn: TRAIL_ARN,
   logGroupArn: LOG_GROUP_ARN,
@@ -32,10 +29,10 @@ const encrypt: SimulateArgs = {
   principal: "cloudtrail.amazonaws.com",
   action: "kms:GenerateDataKey",
   resource: KEY_ARN,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: {
     "aws:SourceArn": TRAIL_ARN,
-    "aws:SourceAccount": ACCOUNT_ID,
+    "aws:SourceAccount": ACCOUNT,
     [CLOUDTRAIL_CONTEXT]: TRAIL_ARN,
   },
 };
@@ -46,18 +43,18 @@ const logs: SimulateArgs = {
   principal: LOGS_PRINCIPAL,
   action: "kms:Encrypt",
   resource: KEY_ARN,
-  accountId: ACCOUNT_ID,
+  accountId: ACCOUNT,
   context: { [LOGS_CONTEXT]: LOG_GROUP_ARN },
 };
 
 /** A role of the account that reads log files from the bucket. */
 const read: SimulateArgs = {
   resourcePolicy: policy,
-  principal: `arn:aws:iam::${ACCOUNT_ID}:role/log-reader`,
+  principal: `arn:aws:iam::${ACCOUNT}:role/log-reader`,
   action: "kms:Decrypt",
   resource: KEY_ARN,
-  accountId: ACCOUNT_ID,
-  context: { "kms:CallerAccount": ACCOUNT_ID, [CLOUDTRAIL_CONTEXT]: TRAIL_ARN },
+  accountId: ACCOUNT,
+  context: { "kms:CallerAccount": ACCOUNT, [CLOUDTRAIL_CONTEXT]: TRAIL_ARN },
 };
 
 describe("trailKeyPolicy", () => {
@@ -67,22 +64,22 @@ describe("trailKeyPolicy", () => {
     });
 
     it("may describe the key for its trail", async () => {
-      const context = { "aws:SourceArn": TRAIL_ARN, "aws:SourceAccount": ACCOUNT_ID };
+      const context = { "aws:SourceArn": TRAIL_ARN, "aws:SourceAccount": ACCOUNT };
       expect(await simulate({ ...encrypt, action: "kms:DescribeKey", context })).to.equal(
         "Allowed",
       );
     });
 
     it("may not act for another trail or another account", async () => {
-      const otherTrail = `arn:aws:cloudtrail:${REGION}:${ACCOUNT_ID}:trail/other`;
-      const foreignTrail = `arn:aws:cloudtrail:${REGION}:${OTHER_ACCOUNT_ID}:trail/kms-monitoring-prod`;
+      const otherTrail = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/other`;
+      const foreignTrail = `arn:aws:cloudtrail:${REGION}:${OTHER_ACCOUNT}:trail/kms-monitoring-prod`;
       const withContext = (context: Record<string, string>) =>
         simulate({ ...encrypt, context: { ...encrypt.context, ...context } });
       expect(await withContext({ "aws:SourceArn": otherTrail })).to.equal("ImplicitlyDenied");
       expect(
         await withContext({
           "aws:SourceArn": foreignTrail,
-          "aws:SourceAccount": OTHER_ACCOUNT_ID,
+          "aws:SourceAccount": OTHER_ACCOUNT,
           [CLOUDTRAIL_CONTEXT]: foreignTrail,
         }),
       ).to.equal("ImplicitlyDenied");
@@ -92,7 +89,7 @@ describe("trailKeyPolicy", () => {
     });
 
     it("may not generate data keys without the CloudTrail encryption context", async () => {
-      const context = { "aws:SourceArn": TRAIL_ARN, "aws:SourceAccount": ACCOUNT_ID };
+      const context = { "aws:SourceArn": TRAIL_ARN, "aws:SourceAccount": ACCOUNT };
       expect(await simulate({ ...encrypt, context })).to.equal("ImplicitlyDenied");
     });
 
@@ -114,7 +111,7 @@ describe("trailKeyPolicy", () => {
     });
 
     it("may not use the key for another log group", async () => {
-      const other = `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:other`;
+      const other = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:other`;
       expect(await simulate({ ...logs, context: { [LOGS_CONTEXT]: other } })).to.equal(
         "ImplicitlyDenied",
       );
@@ -139,7 +136,7 @@ describe("trailKeyPolicy", () => {
     });
 
     it("may not decrypt anything else with the key", async () => {
-      const context = { "kms:CallerAccount": ACCOUNT_ID, [LOGS_CONTEXT]: LOG_GROUP_ARN };
+      const context = { "kms:CallerAccount": ACCOUNT, [LOGS_CONTEXT]: LOG_GROUP_ARN };
       expect(await simulate({ ...read, context })).to.equal("ImplicitlyDenied");
       expect(await simulate({ ...read, action: "kms:Encrypt" })).to.equal("ImplicitlyDenied");
     });
@@ -148,9 +145,9 @@ describe("trailKeyPolicy", () => {
       expect(
         await simulate({
           ...read,
-          principal: `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/log-reader`,
+          principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/log-reader`,
           identityPolicies: [allowAllIdentityPolicy("kms:*")],
-          context: { "kms:CallerAccount": OTHER_ACCOUNT_ID, [CLOUDTRAIL_CONTEXT]: TRAIL_ARN },
+          context: { "kms:CallerAccount": OTHER_ACCOUNT, [CLOUDTRAIL_CONTEXT]: TRAIL_ARN },
         }),
       ).to.equal("ImplicitlyDenied");
     });
@@ -166,10 +163,10 @@ describe("trailKeyPolicy", () => {
   describe("administration", () => {
     const administer: SimulateArgs = {
       resourcePolicy: policy,
-      principal: `arn:aws:iam::${ACCOUNT_ID}:role/key-admin`,
+      principal: `arn:aws:iam::${ACCOUNT}:role/key-admin`,
       action: "kms:ScheduleKeyDeletion",
       resource: KEY_ARN,
-      accountId: ACCOUNT_ID,
+      accountId: ACCOUNT,
     };
 
     it("is delegated to the account's IAM policies", async () => {
@@ -182,7 +179,7 @@ describe("trailKeyPolicy", () => {
       expect(
         await simulate({
           ...administer,
-          principal: `arn:aws:iam::${OTHER_ACCOUNT_ID}:role/key-admin`,
+          principal: `arn:aws:iam::${OTHER_ACCOUNT}:role/key-admin`,
           identityPolicies: [allowAllIdentityPolicy("kms:*")],
         }),
       ).to.equal("ImplicitlyDenied");

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
-import { keyArn, runCli, stackConfig, tempDir, writeStackFile } from "./helpers";
+import { keyArn, keyId } from "../builders";
+import { runCli, stackConfig, tempDir, writeStackFile } from "./helpers";
 
 describe("plan exit codes", function () {
   this.timeout(60_000);
@@ -10,7 +11,7 @@ describe("plan exit codes", function () {
 
   it("exits 2 when one group needs more rules than one event bus takes", async () => {
     // About seven keys fit one rule's 2,048-character pattern: 1,900 keys need 272 rules.
-    const keys = Array.from({ length: 1900 }, (_, i) => keyArn(i));
+    const keys = Array.from({ length: 1900 }, (_, i) => keyArn("us-east-1", keyId(i)));
     const file = writeStackFile(dir, "huge.yaml", stackConfig([{ name: "huge", keys }]));
     const run = await runCli(["--config", file, "--stack", "ci"]);
     expect(run.code).to.equal(2);
@@ -29,7 +30,9 @@ describe("plan exit codes", function () {
   it("exits 3 when a mandatory policy fails (30-day trail log, pack defaults)", async () => {
     // Stack "ci" has no policies/config/ci.json, so the pack runs with its defaults, under which
     // trail-log-group-retention-and-encryption (mandatory) wants 365 days.
-    const config = stackConfig([{ name: "payments", keys: [keyArn(1)] }], { logRetentionDays: 30 });
+    const config = stackConfig([{ name: "payments", keys: [keyArn("us-east-1", keyId(1))] }], {
+      logRetentionDays: 30,
+    });
     const file = writeStackFile(dir, "short-log.yaml", config);
     const run = await runCli(["--config", file, "--stack", "ci"]);
     expect(run.code).to.equal(3);
@@ -41,7 +44,9 @@ describe("plan exit codes", function () {
   });
 
   it("exits 0 for the same stack once the policy config allows 30 days", async () => {
-    const config = stackConfig([{ name: "payments", keys: [keyArn(1)] }], { logRetentionDays: 30 });
+    const config = stackConfig([{ name: "payments", keys: [keyArn("us-east-1", keyId(1))] }], {
+      logRetentionDays: 30,
+    });
     const file = writeStackFile(dir, "short-log-ok.yaml", config);
     const policy = join(dir, "policy.json");
     writeFileSync(

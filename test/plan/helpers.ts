@@ -41,12 +41,6 @@ export function writeStackFile(dir: string, name: string, config: Record<string,
   return file;
 }
 
-/** A key ARN in us-east-1 of account 111122223333; `n` picks a distinct key. */
-export function keyArn(n: number): string {
-  const id = `1234abcd-12ab-34cd-56ef-${n.toString(16).padStart(12, "0")}`;
-  return `arn:aws:kms:us-east-1:111122223333:key/${id}`;
-}
-
 /** A small valid stack config whose groups are `groups`, e-mail alerts, a 365-day trail. */
 export function stackConfig(groups: unknown[], trail: Record<string, unknown> = {}) {
   return {

@@ -4,6 +4,9 @@ import { cis47KmsFilter, PROWLER_CIS_4_7 } from "../../policies/cis-4-7-kms-filt
 import { OfflineResource } from "../../policies/offline";
 import { messagesOf, monitoring, ours, resource, runOne } from "./helpers";
 
+/** The exact filter CIS 4.7 and Security Hub CloudWatch.7 require, written out. */
+const CIS =
+  "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}";
 const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const TOPIC = "aws:sns/topic:Topic";
@@ -14,7 +17,7 @@ const METRIC = { name: "CisKmsKeyDisabledOrScheduledForDeletion", namespace: "KM
 const filter = ours(FILTER, "kms-account-cis-4-7", {
   name: "kmsmon-dev-cis-4-7",
   logGroupName: "/aws/cloudtrail/kmsmon-dev",
-  pattern: CIS_4_7_FILTER_PATTERN,
+  pattern: CIS,
   metricTransformation: { ...METRIC, value: "1", defaultValue: "0" },
 });
 const topic = ours(
@@ -71,8 +74,9 @@ describe("policy cis-4-7-kms-filter", () => {
     expect(await messagesOf(cis47KmsFilter, linked)).to.deep.equal([]);
   });
 
-  it("keeps the catalog's pattern in Prowler's order", () => {
-    expect(PROWLER_CIS_4_7.test(CIS_4_7_FILTER_PATTERN)).to.equal(true);
+  it("keeps the catalog's pattern in Prowler's order, byte for byte the CIS text", () => {
+    expect(CIS_4_7_FILTER_PATTERN).to.equal(CIS);
+    expect(PROWLER_CIS_4_7.test(CIS)).to.equal(true);
     const reordered =
       "{($.eventSource=kms.amazonaws.com) && (($.eventName=ScheduleKeyDeletion) || ($.eventName=DisableKey))}";
     expect(PROWLER_CIS_4_7.test(reordered)).to.equal(false);
@@ -101,7 +105,7 @@ describe("policy cis-4-7-kms-filter", () => {
         message:
           "the stack runs kms-monitoring but has no CloudWatch Logs metric filter with the exact " +
           'CIS 4.7 pattern ("kms-account-cis-4-7" matches the terms but not the exact text); add one ' +
-          `on the trail's log group with pattern ${CIS_4_7_FILTER_PATTERN} (AccountKmsAlarms creates it)`,
+          `on the trail's log group with pattern ${CIS} (AccountKmsAlarms creates it)`,
         resource: monitoring().urn,
       },
     ]);

@@ -7,9 +7,6 @@ import {
   runPoliciesOffline,
 } from "../../policies/offline";
 
-/** The account of the fixtures. */
-export const ACCOUNT = "111122223333";
-
 /** Our facade and group component types, as URN ancestors. */
 export const MONITORING = "kms-monitoring:index:KmsMonitoring";
 export const GROUP = "kms-monitoring:index:KeyGroupMonitor";

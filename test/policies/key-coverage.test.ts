@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { kmsKeysCoveredByMonitoring } from "../../policies/kms-keys-covered-by-monitoring";
 import { OfflineResource } from "../../policies/offline";
+import { keyArn } from "../builders";
 import {
   GROUP,
   MONITORING,
@@ -14,7 +15,6 @@ import {
 
 const KEY = "aws:kms/key:Key";
 const ALIAS = "aws:kms/alias:Alias";
-const arn = (id: string, region = "us-east-1") => `arn:aws:kms:${region}:111122223333:key/${id}`;
 
 /** A KeyGroupMonitor with the inputs it registers. */
 function group(name: string, selectors: { keyArns?: unknown; aliases?: unknown; tags?: unknown }) {
@@ -52,12 +52,12 @@ function aliasOf(name: string, target: OfflineResource, targetKeyId: unknown = u
 }
 
 const groups = [
-  group("payments", { keyArns: [arn("k-payments")], aliases: ["alias/orders"] }),
+  group("payments", { keyArns: [keyArn("us-east-1", "k-payments")], aliases: ["alias/orders"] }),
   group("customer-data", {
     aliases: ["arn:aws:kms:eu-west-1:111122223333:alias/customer-data/s3"],
     tags: { "data-classification": "restricted", owner: "customer-data" },
   }),
-  group("platform", { keyArns: [arn("k-platform")] }),
+  group("platform", { keyArns: [keyArn("us-east-1", "k-platform")] }),
 ];
 
 const fix = (what: string) =>
@@ -66,12 +66,19 @@ const fix = (what: string) =>
 
 describe("policy kms-keys-covered-by-monitoring", () => {
   it("passes keys selected by ARN, by an alias (linked or by key ID, name or ARN form) or by tags", async () => {
-    const byArn = key("payments-key", { arn: arn("k-payments"), keyId: "k-payments" });
-    const byAlias = key("orders-key", { arn: arn("k-orders"), keyId: "k-orders" });
-    const byAliasArn = key("s3-key", { arn: arn("k-s3", "eu-west-1"), keyId: "k-s3" });
+    const byArn = key("payments-key", {
+      arn: keyArn("us-east-1", "k-payments"),
+      keyId: "k-payments",
+    });
+    const byAlias = key("orders-key", { arn: keyArn("us-east-1", "k-orders"), keyId: "k-orders" });
+    const byAliasArn = key("s3-key", { arn: keyArn("eu-west-1", "k-s3"), keyId: "k-s3" });
     const byTags = key(
       "rds-key",
-      { arn: arn("k-rds"), keyId: "k-rds", tagsAll: { owner: "customer-data", env: "dev" } },
+      {
+        arn: keyArn("us-east-1", "k-rds"),
+        keyId: "k-rds",
+        tagsAll: { owner: "customer-data", env: "dev" },
+      },
       {
         tags: { "data-classification": "restricted" },
       },
@@ -92,7 +99,7 @@ describe("policy kms-keys-covered-by-monitoring", () => {
   it("reports an unwatched key on the key, with its ARN and aliases", async () => {
     const reports = key(
       "reports-key",
-      { arn: arn("k-reports"), keyId: "k-reports" },
+      { arn: keyArn("us-east-1", "k-reports"), keyId: "k-reports" },
       {
         tags: { owner: "customer-data" },
       },
@@ -108,7 +115,7 @@ describe("policy kms-keys-covered-by-monitoring", () => {
         policy: "kms-keys-covered-by-monitoring",
         level: "mandatory",
         message:
-          `kms key "reports-key" ${fix(` (${arn("k-reports")})`)}, one of its aliases ` +
+          `kms key "reports-key" ${fix(` (${keyArn("us-east-1", "k-reports")})`)}, one of its aliases ` +
           "(alias/reports) to a group's aliases, or a group's tags to the key, in " +
           "kms-monitoring:keyGroups",
         resource: reports.urn,
@@ -117,18 +124,18 @@ describe("policy kms-keys-covered-by-monitoring", () => {
   });
 
   it("does not let a group without tags select every key", async () => {
-    const loose = key("loose-key", { arn: arn("k-loose") });
+    const loose = key("loose-key", { arn: keyArn("us-east-1", "k-loose") });
     expect(
       await messagesOf(kmsKeysCoveredByMonitoring, [monitoring(), ...groups, loose]),
     ).to.deep.equal([
-      `kms key "loose-key" ${fix(` (${arn("k-loose")})`)}, an alias of it to a group's aliases, ` +
+      `kms key "loose-key" ${fix(` (${keyArn("us-east-1", "k-loose")})`)}, an alias of it to a group's aliases, ` +
         "or a group's tags to the key, in kms-monitoring:keyGroups",
     ]);
   });
 
   it("skips a key whose ARN is unknown at preview, or whose alias name is unknown", async () => {
     const fresh = key("fresh-key", { arn: undefined, keyId: undefined });
-    const named = key("named-key", { arn: arn("k-named") });
+    const named = key("named-key", { arn: keyArn("us-east-1", "k-named") });
     const unnamed = aliasOf("alias/x", named);
     unnamed.inputs = { ...unnamed.inputs, name: undefined };
     const resources = [monitoring(), ...groups, fresh, named, unnamed];
@@ -137,7 +144,7 @@ describe("policy kms-keys-covered-by-monitoring", () => {
 
   it("cannot tell, so does not report, when a group shows only its registered outputs", async () => {
     const outputsOnly = { ...group("payments", {}), inputs: { topicArns: {}, ruleNames: [] } };
-    const stray = key("stray-key", { arn: arn("k-stray") });
+    const stray = key("stray-key", { arn: keyArn("us-east-1", "k-stray") });
     expect(
       await messagesOf(kmsKeysCoveredByMonitoring, [monitoring(), outputsOnly, stray]),
     ).to.deep.equal([]);
@@ -148,9 +155,9 @@ describe("policy kms-keys-covered-by-monitoring", () => {
       KEY,
       "kms-trail-key",
       { enableKeyRotation: true },
-      { outputs: { arn: arn("k-trail") } },
+      { outputs: { arn: keyArn("us-east-1", "k-trail") } },
     );
-    const legacy = key("legacy-key", { arn: arn("k-legacy") });
+    const legacy = key("legacy-key", { arn: keyArn("us-east-1", "k-legacy") });
     const stack = [monitoring(), ...groups, trailKey, legacy];
     const config = { "kms-keys-covered-by-monitoring": { exemptKeyNames: ["legacy-key"] } };
     expect(await messagesOf(kmsKeysCoveredByMonitoring, stack, { config })).to.deep.equal([]);
@@ -165,7 +172,7 @@ describe("policy kms-keys-covered-by-monitoring", () => {
   });
 
   it("does not apply to stacks without kms-monitoring unless requireMonitoringInStack", async () => {
-    const lone = key("lone-key", { arn: arn("k-lone") });
+    const lone = key("lone-key", { arn: keyArn("us-east-1", "k-lone") });
     expect(await messagesOf(kmsKeysCoveredByMonitoring, [lone])).to.deep.equal([]);
     const config = { "kms-keys-covered-by-monitoring": { requireMonitoringInStack: true } };
     expect(await messagesOf(kmsKeysCoveredByMonitoring, [lone], { config })).to.deep.equal([

@@ -1,59 +1,29 @@
+/**
+ * Pulumi.dev.yaml under mocks: one region, e-mail only, one `all` route per group. Every input of
+ * every resource is in the record (test/records/dev.json); these are the properties that matter,
+ * written out.
+ */
 import { expect } from "chai";
-import type { StackSpec } from "./expected";
-import { loadStackConfig } from "../config/helpers";
-import { T, devRun, keyArn } from "./helpers";
-import { checkStack } from "./stack-checks";
+import type { MockRun } from "../harness/mock-runtime";
+import { allSignalsOf } from "./group-rule-patterns";
+import { T } from "../builders";
+import { dashboardBodyOf, devRun, inventoryRows, keyOf, parsedInputs } from "./helpers";
 
-const ALERTS = { emails: ["kms-alerts-dev@example.com"] };
-/** The default data-plane baseline. */
-const BASELINE = {
-  enabled: true,
-  bandWidth: 2,
-  evaluationPeriods: 3,
-  datapointsToAlarm: 3,
-  periodSeconds: 3600,
-};
-
-/** Pulumi.dev.yaml as it must deploy: one region, e-mail only, one route per group. */
-const DEV: StackSpec = {
-  env: "dev",
-  stackRegion: "us-east-1",
-  quotaAlarmPercent: 80,
-  security: ALERTS,
-  groups: [
-    {
-      name: "payments",
-      description: "Card tokenisation and settlement keys (dev)",
-      keyArns: [
-        keyArn("us-east-1", "0f6c2a8e-3b1d-4c7a-9e52-7d4b1a9c3e10"),
-        keyArn("us-east-1", "5b9e7d21-8c4f-4a36-b0e3-2f1d6c8a7b54"),
-      ],
-      aliases: [],
-      tags: {},
-      routes: { all: ALERTS },
-      expiryKeys: [],
-      expiryWarningDays: 30,
-      baseline: BASELINE,
-    },
-    {
-      name: "platform-secrets",
-      description: "Secrets Manager and Parameter Store keys (dev)",
-      keyArns: [keyArn("us-east-1", "c2d84f17-6a90-4e3b-8f25-91e7b3d0a6c8")],
-      aliases: [],
-      tags: {},
-      routes: { all: ALERTS },
-      expiryKeys: [],
-      expiryWarningDays: 14,
-      baseline: BASELINE,
-    },
-  ],
-};
+const PAYMENTS_KEYS = [
+  "0f6c2a8e-3b1d-4c7a-9e52-7d4b1a9c3e10",
+  "5b9e7d21-8c4f-4a36-b0e3-2f1d6c8a7b54",
+];
+const SECRETS_KEY = "c2d84f17-6a90-4e3b-8f25-91e7b3d0a6c8";
+const TRAIL_KEY = "arn:aws:kms:us-east-1:111122223333:key/e9242fd4-8a49-8b3e-2707-bff80b22b030";
 
 describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
   this.timeout(30000);
+  let run: MockRun<unknown>;
+  before(async () => {
+    run = await devRun();
+  });
 
-  it("registers exactly these resources per type", async () => {
-    const run = await devRun();
+  it("registers exactly these resources per type", () => {
     expect(run.countByType()).to.deep.equal({
       [T.monitoring]: 1,
       [T.regionAlerting]: 1,
@@ -101,22 +71,84 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
     expect(run.resources).to.have.length(95);
   });
 
-  it("creates no provider: every resource is in the stack's region", async () => {
-    const run = await devRun();
+  it("registers each URN once, without a warning", () => {
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(95);
+    expect(run.warnings).to.deep.equal([]);
+  });
+
+  it("creates no provider: every resource is in the stack's region", () => {
     expect(run.ofType(T.provider)).to.deep.equal([]);
     expect(run.resources.filter((r) => r.provider !== undefined)).to.deep.equal([]);
   });
 
-  checkStack({
-    run: devRun,
-    spec: DEV,
-    config: () => loadStackConfig("dev"),
-    world: { stack: "dev" },
-    logRetentionDays: 30,
-    retainTrail: false,
-    // The header; the whole account: its title, the control-plane graph, the account alarms,
-    // the quota graph and quota alarms of us-east-1, the runbook (6); per group its header, its
-    // baseline alarm, a graph per key and the inventory: payments 5, platform-secrets 4.
-    dashboardWidgets: 1 + 6 + 5 + 4,
+  it("retains nothing on destroy and protects nothing (retainOnDelete is off in dev)", () => {
+    expect(run.resources.filter((r) => r.retainOnDelete).map(keyOf)).to.deep.equal([]);
+    expect(run.resources.filter((r) => r.protect).map(keyOf)).to.deep.equal([]);
+  });
+
+  it("logs every region's management events, read and write, to a 30-day log group", () => {
+    expect(run.one(T.trail, "kms-trail-trail").inputs).to.deep.equal({
+      name: "kmsmon-dev",
+      isOrganizationTrail: false,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+      enableLogging: true,
+      kmsKeyId: TRAIL_KEY,
+      s3BucketName: "kms-trail-bucket",
+      cloudWatchLogsGroupArn:
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/cloudtrail/kmsmon-dev:*",
+      cloudWatchLogsRoleArn: "arn:aws:iam::111122223333:role/kms-trail-delivery-role",
+      eventSelectors: [{ includeManagementEvents: true, readWriteType: "All" }],
+    });
+    expect(run.one(T.logGroup, "kms-trail-log-group").inputs).to.deep.equal({
+      name: "/aws/cloudtrail/kmsmon-dev",
+      logGroupClass: "STANDARD",
+      retentionInDays: 30,
+      kmsKeyId: TRAIL_KEY,
+    });
+  });
+
+  it("alerts on every signal of the payments keys with one `all` rule on the default bus", () => {
+    const rule = run.one(T.rule, "kms-payments-us-east-1-all-1");
+    expect(parsedInputs(rule)).to.deep.equal({
+      name: "kmsmon-dev-payments-a-1",
+      description: "KMS all signals of key group payments (dev), 2 key(s) in us-east-1",
+      // Read-only calls on a key pending deletion reach only rules in this state.
+      state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+      eventPattern: allSignalsOf(PAYMENTS_KEYS),
+    });
+    const target = run.one(T.target, "kms-payments-us-east-1-all-1-target").inputs;
+    expect([target.rule, target.arn]).to.deep.equal([
+      "kmsmon-dev-payments-a-1",
+      "arn:aws:sns:us-east-1:111122223333:kmsmon-dev-payments-all",
+    ]);
+  });
+
+  describe("its dashboard", () => {
+    it("is one dashboard, kmsmon-dev, of 16 widgets", () => {
+      const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName);
+      expect(names).to.deep.equal(["kmsmon-dev"]);
+      // The header; the whole account: its title, the control-plane graph, the account alarms,
+      // the quota graph and quota alarms of us-east-1, the runbook (6); per group its header, its
+      // baseline alarm, a graph per key and the inventory: payments 5, platform-secrets 4.
+      expect(dashboardBodyOf(run, "dev").widgets).to.have.length(16);
+    });
+
+    it("lists each group's keys, described, in its inventory table", () => {
+      const body = dashboardBodyOf(run, "dev");
+      const described = (id: string) => [
+        id,
+        "-",
+        "us-east-1",
+        "Enabled",
+        "AWS_KMS",
+        "2024-01-15T10:00:00Z",
+        "-",
+        "-",
+      ];
+      expect(inventoryRows(body, "payments")).to.deep.equal(PAYMENTS_KEYS.map(described));
+      expect(inventoryRows(body, "platform-secrets")).to.deep.equal([described(SECRETS_KEY)]);
+    });
   });
 });

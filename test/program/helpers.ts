@@ -1,6 +1,7 @@
 /**
- * Shared fixtures of the program tests: the program itself run under mocks, the mock AWS world of
- * the prod stack, memoized runs of the example stacks, and views of recorded resources.
+ * What the program tests share: the program run under mocks, the mock AWS world of the prod stack,
+ * memoized runs of the example stacks, and views of recorded resources. Nothing here computes an
+ * expected value: the tests write theirs out.
  */
 import type { DashboardBody, Widget } from "../../components/dashboard";
 import type { WidgetContent } from "../../components/dashboard/types";
@@ -13,57 +14,10 @@ import {
   unwrap,
 } from "../harness/mock-runtime";
 import program from "../../index";
+import { keyArn, T } from "../builders";
 
 /** What the program returns: the stack outputs. */
 export type ProgramOutputs = Awaited<ReturnType<typeof program>>;
-
-/** The fake account of the mock runs, and one that is not ours. */
-export const ACCOUNT = "111122223333";
-export const OTHER_ACCOUNT = "444455556666";
-
-/** Type tokens of everything the program registers. */
-export const T = {
-  provider: "pulumi:providers:aws",
-  monitoring: "kms-monitoring:index:KmsMonitoring",
-  regionAlerting: "kms-monitoring:index:RegionAlerting",
-  busShards: "kms-monitoring:index:EventBusShards",
-  auditTrail: "kms-monitoring:index:KmsAuditTrail",
-  accountAlarms: "kms-monitoring:index:AccountKmsAlarms",
-  topicKey: "kms-monitoring:index:AlertTopicKey",
-  alertTopic: "kms-monitoring:index:AlertTopic",
-  deadLetterQueue: "kms-monitoring:index:DeadLetterQueue",
-  groupMonitor: "kms-monitoring:index:KeyGroupMonitor",
-  quotaAlarms: "kms-monitoring:index:RequestQuotaAlarms",
-  tamperAlarms: "kms-monitoring:index:TamperAlarms",
-  usageBaseline: "kms-monitoring:index:UsageBaseline",
-  dashboards: "kms-monitoring:index:KmsDashboard",
-  key: "aws:kms/key:Key",
-  alias: "aws:kms/alias:Alias",
-  queue: "aws:sqs/queue:Queue",
-  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
-  topic: "aws:sns/topic:Topic",
-  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
-  subscription: "aws:sns/topicSubscription:TopicSubscription",
-  permission: "aws:lambda/permission:Permission",
-  rule: "aws:cloudwatch/eventRule:EventRule",
-  target: "aws:cloudwatch/eventTarget:EventTarget",
-  bus: "aws:cloudwatch/eventBus:EventBus",
-  role: "aws:iam/role:Role",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  bucket: "aws:s3/bucket:Bucket",
-  publicAccess: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-  ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-  versioning: "aws:s3/bucketVersioning:BucketVersioning",
-  encryption:
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-  bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
-  trail: "aws:cloudtrail/trail:Trail",
-  dashboard: "aws:cloudwatch/dashboard:Dashboard",
-} as const;
 
 /** Runs the program (index.ts) under mocks with `config` as the CLI passes it. */
 export function runStack(
@@ -89,21 +43,6 @@ export async function runStackExpectingError(
     },
     { ...options, config },
   );
-}
-
-/** ARN of a key of the fake account. */
-export function keyArn(region: string, keyId: string, account = ACCOUNT): string {
-  return `arn:aws:kms:${region}:${account}:key/${keyId}`;
-}
-
-/** The key ID at the end of a key ARN. */
-export function keyIdOf(arn: string): string {
-  return arn.slice(arn.indexOf(":key/") + ":key/".length);
-}
-
-/** The region of an ARN. */
-export function regionOfArn(arn: string): string {
-  return arn.split(":")[3];
 }
 
 /** The keys of the prod stack: from its config, and what its aliases and tags find. */
@@ -227,6 +166,18 @@ export function providerName(resource: { provider?: string }): string | undefine
   return parts[parts.length - 2];
 }
 
+/** The region a resource was created in: its provider's, or the run's default region. */
+export function regionOf(run: MockRun<unknown>, resource: RecordedResource): string {
+  if (!resource.provider) return "us-east-1";
+  const urn = resource.provider.split("::").slice(0, -1).join("::");
+  return run.resources.find((r) => r.urn === urn)?.inputs.region as string;
+}
+
+/** `type name` of a resource. */
+export function keyOf(r: { type: string; name: string }): string {
+  return `${r.type} ${r.name}`;
+}
+
 /** Every URN with its inputs, sorted by URN: what the engine would diff between two runs. */
 export function urnsAndInputs(run: MockRun<unknown>): [string, Record<string, unknown>][] {
   return run.resources
@@ -245,11 +196,6 @@ export async function outputsOf(run: MockRun<ProgramOutputs>): Promise<Record<st
     groupTopicArns: await unwrap(o.groupTopicArns),
     dashboardUrls: await unwrap(o.dashboardUrls),
   };
-}
-
-/** Console URL of a dashboard in the stack's region, as on-call opens it. */
-export function dashboardUrl(region: string, name: string): string {
-  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${name}`;
 }
 
 /** The parsed body of the stack's one dashboard, `kmsmon-<env>`. */

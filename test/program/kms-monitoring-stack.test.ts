@@ -12,7 +12,8 @@ import {
 } from "../../components/monitoring/kms-monitoring-stack";
 import { loadStackConfig } from "../config/helpers";
 import { MockRun, RecordedResource, runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { devRun, keyArn, outputsOf, parsedInputs, T } from "./helpers";
+import { keyArn, T } from "../builders";
+import { devRun, outputsOf, parsedInputs } from "./helpers";
 
 const STACK = "kms-monitoring:index:KmsMonitoringStack";
 

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import type { PolicyDocument } from "../../components/iam";
 import { ANONYMOUS, type SimulateArgs, simulate } from "../harness/iam-simulator";
 import type { MockRun, RecordedResource } from "../harness/mock-runtime";
-import { ACCOUNT, OTHER_ACCOUNT, T, prodRun, providerName } from "./helpers";
+import { ACCOUNT, OTHER_ACCOUNT, T } from "../builders";
+import { prodRun, providerName } from "./helpers";
 
 const TOPIC_CONTEXT = "kms:EncryptionContext:aws:sns:topicArn";
 

@@ -1,117 +1,37 @@
+/**
+ * Pulumi.prod.yaml under mocks in the world of PROD_WORLD: two regions, severity routing,
+ * customer-data resolved from its aliases and tags, one key with expiring imported material.
+ * Every input of every resource is in the record (test/records/prod.json); these are the
+ * properties that matter, written out.
+ */
 import { expect } from "chai";
-import type { StackSpec, Targets } from "./expected";
+import { keyIdOf, regionOfArn, T } from "../builders";
+import type { MockRun } from "../harness/mock-runtime";
+import { criticalSignalsOf, standardSignalsOf } from "./group-rule-patterns";
 import {
   PROD_KEYS,
-  PROD_WORLD,
-  T,
-  keyIdOf,
-  prodConfig,
+  dashboardBodyOf,
+  inventoryRows,
+  keyOf,
+  parsedInputs,
   prodRun,
   providerName,
-  regionOfArn,
 } from "./helpers";
-import { checkStack } from "./stack-checks";
 
-const ONCALL = "kms-oncall@example.com";
-const PAGER = "https://events.pagerduty.com/integration/4f1c9b2e7a6d4e08b3c5a9f0d2e8b741/enqueue";
-/** The stack's critical targets, which groups inherit. */
-const STACK_CRITICAL: Targets = { emails: [ONCALL], https: [PAGER] };
-/** The default data-plane baseline. */
-const BASELINE = {
-  enabled: true,
-  bandWidth: 2,
-  evaluationPeriods: 3,
-  datapointsToAlarm: 3,
-  periodSeconds: 3600,
-};
-
-/**
- * Pulumi.prod.yaml as it must deploy in the mock world of PROD_WORLD: two regions, severity
- * routing, customer-data resolved from its aliases and tags, one key with expiring material.
- */
-const PROD: StackSpec = {
-  env: "prod",
-  stackRegion: "us-east-1",
-  quotaAlarmPercent: 75,
-  security: {
-    emails: ["security-operations@example.com"],
-    sqs: ["arn:aws:sqs:us-east-1:111122223333:security-findings"],
-  },
-  groups: [
-    {
-      name: "payments",
-      description: "Card tokenisation and settlement keys",
-      keyArns: [PROD_KEYS.payments, PROD_KEYS.paymentsMrkUs, PROD_KEYS.paymentsMrkEu],
-      aliases: [],
-      tags: {},
-      routes: { critical: STACK_CRITICAL, standard: { emails: ["payments-platform@example.com"] } },
-      expiryKeys: [],
-      expiryWarningDays: 30,
-      baseline: BASELINE,
-    },
-    {
-      name: "customer-data",
-      description: "Customer records in RDS and S3, found by alias and by tag",
-      // Alias targets first, then tagged keys; the RDS key, also tagged, appears once.
-      keyArns: [
-        PROD_KEYS.customerRds,
-        PROD_KEYS.customerS3,
-        PROD_KEYS.customerTaggedUs,
-        PROD_KEYS.customerTaggedEu,
-      ],
-      aliases: ["alias/customer-data/rds", "alias/customer-data/s3"],
-      tags: { "data-classification": "restricted", owner: "customer-data" },
-      // The group's critical e-mail replaces the stack's; the pager is inherited.
-      routes: {
-        critical: { emails: ["data-protection-oncall@example.com"], https: [PAGER] },
-        standard: { emails: ["data-protection@example.com"] },
-      },
-      expiryKeys: [],
-      expiryWarningDays: 30,
-      baseline: BASELINE,
-    },
-    {
-      name: "partner-exchange",
-      description: "Keys with imported material for partner file exchange",
-      keyArns: [PROD_KEYS.partnerImported, PROD_KEYS.partner],
-      aliases: [],
-      tags: {},
-      routes: { critical: STACK_CRITICAL, standard: { emails: [ONCALL] } },
-      expiryKeys: [PROD_KEYS.partnerImported],
-      expiryWarningDays: 60,
-      baseline: BASELINE,
-    },
-    {
-      name: "platform-secrets",
-      description: "Secrets Manager, Parameter Store and EBS keys",
-      keyArns: [PROD_KEYS.secretsUs, PROD_KEYS.secretsEu],
-      aliases: [],
-      tags: {},
-      routes: {
-        critical: STACK_CRITICAL,
-        standard: {
-          emails: [ONCALL],
-          lambda: ["arn:aws:lambda:us-east-1:111122223333:function:platform-alert-router:live"],
-        },
-      },
-      expiryKeys: [],
-      expiryWarningDays: 30,
-      baseline: {
-        enabled: true,
-        bandWidth: 3,
-        evaluationPeriods: 6,
-        datapointsToAlarm: 4,
-        periodSeconds: 900,
-      },
-    },
-  ],
-};
+const PAYMENTS_US = [
+  "8d3f1a52-6c7e-4b90-a1d4-3e5f7c9b2a68",
+  "mrk-6e2b9c4d1a8f47e3b5c0d9a2e7f4b1c8",
+];
+const PARTNER_IMPORTED = "3a7c5e91-2b4d-4f68-8e1a-c6d0b9f2e473";
 
 describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
   this.timeout(30000);
+  let run: MockRun<unknown>;
+  before(async () => {
+    run = await prodRun();
+  });
 
-  it("registers exactly these resources per type", async () => {
-    const run = await prodRun();
+  it("registers exactly these resources per type", () => {
     expect(run.countByType()).to.deep.equal({
       // eu-west-1; us-east-1 is the stack's region and uses the default provider
       [T.provider]: 1,
@@ -166,8 +86,43 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
     expect(run.resources).to.have.length(208);
   });
 
-  it("looks each alias, tag and key up with the provider of its region", async () => {
-    const run = await prodRun();
+  it("registers each URN once, without a warning", () => {
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(208);
+    expect(run.warnings).to.deep.equal([]);
+  });
+
+  it("creates one provider, for eu-west-1, and these resources with it", () => {
+    const [provider] = run.ofType(T.provider);
+    expect([provider.name, provider.inputs]).to.deep.equal([
+      "kms-eu-west-1",
+      { region: "eu-west-1", skipCredentialsValidation: "false", skipRegionValidation: "true" },
+    ]);
+    const inEu = run.resources.filter((r) => providerName(r) !== undefined);
+    expect(new Set(inEu.map(providerName))).to.deep.equal(new Set(["kms-eu-west-1"]));
+    const counts: Record<string, number> = {};
+    for (const r of inEu) counts[r.type] = (counts[r.type] ?? 0) + 1;
+    expect(counts).to.deep.equal({
+      // the region's alert-topic key and its alias, queue and queue policy
+      [T.key]: 1,
+      [T.alias]: 1,
+      [T.queue]: 1,
+      [T.queuePolicy]: 1,
+      // the security topic; critical + standard of payments, customer-data, partner-exchange
+      // and platform-secrets
+      [T.topic]: 9,
+      [T.topicPolicy]: 9,
+      // security 2, payments 3, customer-data 3, partner-exchange 3, platform-secrets 4
+      [T.subscription]: 15,
+      // the router function's permission for the eu-west-1 topic
+      [T.permission]: 1,
+      [T.rule]: 8,
+      [T.target]: 8,
+      // the queue's, failed notifications, 3 quota alarms, 1 expiry and 4 baseline alarms
+      [T.alarm]: 10,
+    });
+  });
+
+  it("looks each alias, tag and key up with the provider of its region", () => {
     const lookups = run.invokes
       .filter((i) => /getAlias|getResources|getKey/.test(i.token))
       .map((i) => {
@@ -195,39 +150,153 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
     }
   });
 
-  it("watches no key tagged for another owner", async () => {
-    const run = await prodRun();
+  it("watches no key tagged for another owner", () => {
     const patterns = run.ofType(T.rule).map((r) => r.inputs.eventPattern as string);
     expect(patterns.some((p) => p.includes(keyIdOf(PROD_KEYS.otherOwnerUs)))).to.equal(false);
   });
 
-  it("redrives every subscription, the security topics' too, to its region's queue", async () => {
-    const run = await prodRun();
+  it("keeps the trail's key, bucket and log group on destroy; protects nothing", () => {
+    expect(run.resources.filter((r) => r.retainOnDelete).map(keyOf)).to.have.members([
+      "aws:kms/key:Key kms-trail-key",
+      "aws:s3/bucket:Bucket kms-trail-bucket",
+      "aws:cloudwatch/logGroup:LogGroup kms-trail-log-group",
+    ]);
+    expect(run.resources.filter((r) => r.retainOnDelete)).to.have.length(3);
+    expect(run.resources.filter((r) => r.protect).map(keyOf)).to.deep.equal([]);
+  });
+
+  it("keeps the trail's log for 400 days", () => {
+    expect(run.one(T.logGroup, "kms-trail-log-group").inputs).to.deep.equal({
+      name: "/aws/cloudtrail/kmsmon-prod",
+      logGroupClass: "STANDARD",
+      retentionInDays: 400,
+      kmsKeyId: "arn:aws:kms:us-east-1:111122223333:key/e9242fd4-8a49-8b3e-2707-bff80b22b030",
+    });
+  });
+
+  it("routes the payments keys' critical signals to the critical topic", () => {
+    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-critical-1"));
+    expect(rule).to.deep.equal({
+      name: "kmsmon-prod-payments-c-1",
+      description: "KMS critical signals of key group payments (prod), 2 key(s) in us-east-1",
+      state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+      eventPattern: criticalSignalsOf(PAYMENTS_US),
+    });
+    const target = run.one(T.target, "kms-payments-us-east-1-critical-1-target").inputs;
+    expect([target.rule, target.arn]).to.deep.equal([
+      "kmsmon-prod-payments-c-1",
+      "arn:aws:sns:us-east-1:111122223333:kmsmon-prod-payments-critical",
+    ]);
+  });
+
+  it("routes the payments keys' standard signals to the standard topic", () => {
+    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-standard-1"));
+    expect(rule).to.deep.equal({
+      name: "kmsmon-prod-payments-s-1",
+      description: "KMS standard signals of key group payments (prod), 2 key(s) in us-east-1",
+      state: "ENABLED",
+      eventPattern: standardSignalsOf(PAYMENTS_US),
+    });
+    const target = run.one(T.target, "kms-payments-us-east-1-standard-1-target").inputs;
+    expect([target.rule, target.arn]).to.deep.equal([
+      "kmsmon-prod-payments-s-1",
+      "arn:aws:sns:us-east-1:111122223333:kmsmon-prod-payments-standard",
+    ]);
+  });
+
+  it("alarms 60 days before the partner key's imported material expires, and once it has", () => {
+    const alarm = run.one(T.alarm, `kms-partner-exchange-eu-west-1-expiry-${PARTNER_IMPORTED}`);
+    expect(providerName(alarm)).to.equal("kms-eu-west-1");
+    const standard = "arn:aws:sns:eu-west-1:111122223333:kmsmon-prod-partner-exchange-standard";
+    expect(alarm.inputs).to.deep.equal({
+      name: `kmsmon-prod-partner-exchange-expiry-${PARTNER_IMPORTED}`,
+      alarmDescription:
+        `Imported key material of arn:aws:kms:eu-west-1:111122223333:key/${PARTNER_IMPORTED} ` +
+        "(group partner-exchange) expires in less than 60 days, or has expired (KMS stops " +
+        "publishing the metric then). Re-import the same material with a later expiry: aws kms " +
+        `import-key-material --key-id ${PARTNER_IMPORTED} ...`,
+      namespace: "AWS/KMS",
+      metricName: "SecondsUntilKeyMaterialExpiration",
+      dimensions: { KeyId: PARTNER_IMPORTED },
+      statistic: "Minimum",
+      period: 3600,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      threshold: 5184000,
+      comparisonOperator: "LessThanThreshold",
+      // No data means expired material or a deleted key: alarm.
+      treatMissingData: "breaching",
+      actionsEnabled: true,
+      alarmActions: [standard],
+      okActions: [standard],
+    });
+    expect(run.ofType(T.alarm).filter((a) => a.name.includes("-expiry-"))).to.have.length(1);
+  });
+
+  it("redrives every subscription, the security topics' too, to its region's queue", () => {
     const queues = new Map(run.ofType(T.queue).map((q) => [providerName(q) ?? "us-east-1", q]));
     const subscriptions = run.ofType(T.subscription);
     expect(subscriptions.filter((s) => s.name.includes("-security-"))).to.have.length(4);
     for (const s of subscriptions) {
       const queue = queues.get(providerName(s) === "kms-eu-west-1" ? "kms-eu-west-1" : "us-east-1");
-      expect(JSON.parse(s.inputs.redrivePolicy as string), s.name).to.deep.equal({
-        deadLetterTargetArn: queue?.state.arn,
-      });
       // Registered once the queue exists, though the queue's alarm notifies the security topic.
       expect(s.propertyDependencies.redrivePolicy, s.name).to.deep.equal([queue?.urn]);
     }
   });
 
-  checkStack({
-    run: prodRun,
-    spec: PROD,
-    config: prodConfig,
-    world: PROD_WORLD,
-    logRetentionDays: 400,
-    retainTrail: true,
-    // The header; the whole account: its title, the control-plane graph, the account alarms,
-    // a quota graph and a quota alarm widget per region, the runbook (8); per group its header,
-    // an alarm widget per region with alarms, the expiry graph (partner-exchange), a graph per
-    // key and the inventory: payments 1+2+3+1, customer-data 1+2+4+1, partner-exchange
-    // 1+1+1+2+1, platform-secrets 1+2+2+1.
-    dashboardWidgets: 1 + 8 + 7 + 8 + 6 + 6,
+  describe("its dashboard", () => {
+    it("is one dashboard, kmsmon-prod, of 36 widgets", () => {
+      const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName);
+      expect(names).to.deep.equal(["kmsmon-prod"]);
+      // The header; the whole account: its title, the control-plane graph, the account alarms,
+      // a quota graph and a quota alarm widget per region, the runbook (8); per group its header,
+      // an alarm widget per region with alarms, the expiry graph (partner-exchange), a graph per
+      // key and the inventory: payments 1+2+3+1, customer-data 1+2+4+1, partner-exchange
+      // 1+1+1+2+1, platform-secrets 1+2+2+1.
+      expect(dashboardBodyOf(run, "prod").widgets).to.have.length(36);
+    });
+
+    it("lists each group's keys, as described at deploy time, in its inventory table", () => {
+      const body = dashboardBodyOf(run, "prod");
+      const created = "2024-01-15T10:00:00Z";
+      const row = (id: string, region: string, aliases = "-") => [
+        id,
+        aliases,
+        region,
+        "Enabled",
+        "AWS_KMS",
+        created,
+        "-",
+        "-",
+      ];
+      expect(inventoryRows(body, "payments")).to.deep.equal([
+        row("8d3f1a52-6c7e-4b90-a1d4-3e5f7c9b2a68", "us-east-1"),
+        row("mrk-6e2b9c4d1a8f47e3b5c0d9a2e7f4b1c8", "us-east-1"),
+        row("mrk-6e2b9c4d1a8f47e3b5c0d9a2e7f4b1c8", "eu-west-1"),
+      ]);
+      expect(inventoryRows(body, "customer-data")).to.deep.equal([
+        row("d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6", "us-east-1", "alias/customer-data/rds"),
+        row("a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d", "eu-west-1", "alias/customer-data/s3"),
+        row("f0e1d2c3-b4a5-4968-8776-5a4b3c2d1e0f", "us-east-1"),
+        row("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "eu-west-1"),
+      ]);
+      expect(inventoryRows(body, "partner-exchange")).to.deep.equal([
+        [
+          PARTNER_IMPORTED,
+          "-",
+          "eu-west-1",
+          "Enabled",
+          "EXTERNAL",
+          created,
+          "2027-03-31T00:00:00Z",
+          "-",
+        ],
+        row("e5b2d8f4-7c1a-4936-a0e8-5d3f9b6c2a17", "eu-west-1"),
+      ]);
+      expect(inventoryRows(body, "platform-secrets")).to.deep.equal([
+        row("b9e4c7a2-5d1f-4e83-96c0-a8f2d3e5b716", "us-east-1"),
+        row("4c8a2f6e-9b3d-4a17-b5e0-7f1c9d2a8e64", "eu-west-1"),
+      ]);
+    });
   });
 });

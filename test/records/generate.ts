@@ -1,18 +1,20 @@
 /**
- * `npm run record`: runs each example stack under mocks and rewrites test/records/<stack>.json.
+ * `npm run record`: runs each example stack under mocks and rewrites its record in test/records.
  * Review the diff before committing it: it is everything the change does to a deployment.
  */
 import { writeFileSync } from "fs";
-import { join } from "path";
-import { recordOf } from "./record";
+import { recordFiles, stackRecordOf } from "./record";
 import { RECORDED_STACKS } from "./stacks";
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
 async function main(): Promise<void> {
   for (const [stack, run] of Object.entries(RECORDED_STACKS)) {
-    const record = recordOf(await run());
-    const file = join(__dirname, `${stack}.json`);
-    writeFileSync(file, JSON.stringify(record, null, 2) + "\n");
-    console.log(`${file}: ${record.length} resources`);
+    const { resources, ...rest } = await stackRecordOf(await run());
+    const files = recordFiles(stack);
+    writeFileSync(files.resources, json(resources));
+    writeFileSync(files.outputs, json(rest));
+    console.log(`${files.resources}: ${resources.length} resources; outputs in ${files.outputs}`);
   }
 }
 

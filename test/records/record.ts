@@ -1,9 +1,23 @@
 /**
- * The generated record of what the example stacks register: every resource's type, name, parent,
- * provider and inputs (JSON documents parsed). `npm run record` rewrites test/records/*.json; the
- * record test fails when a run differs, so any change to what a stack deploys is reviewed as a diff.
+ * The generated record of what the example stacks deploy: every resource's type, name, parent,
+ * provider, resource options (retainOnDelete, protect) and inputs (JSON documents parsed) in
+ * <stack>.json, the stack outputs and warnings in <stack>.outputs.json. `npm run record` rewrites
+ * them; the record test fails when a run differs, so any change to what a stack deploys is
+ * reviewed as a diff.
  */
-import type { MockRun, RecordedResource } from "../harness/mock-runtime";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { type MockRun, type RecordedResource, unwrap } from "../harness/mock-runtime";
+
+/** Everything the record keeps of one stack. */
+export interface StackRecord {
+  /** The stack outputs, resolved. */
+  outputs: unknown;
+  /** What the program warned about (pulumi.log.warn). */
+  warnings: string[];
+  /** Every resource, sorted by type and name. */
+  resources: RecordEntry[];
+}
 
 /** One resource as the record keeps it. */
 export interface RecordEntry {
@@ -13,7 +27,10 @@ export interface RecordEntry {
   parent?: string;
   /** Name of the explicit provider; absent for the default one. */
   provider?: string;
+  /** Set only when the resource survives `pulumi destroy`. */
   retainOnDelete?: true;
+  /** Set only when the resource is protected from deletion. */
+  protect?: true;
   inputs: Record<string, unknown>;
 }
 
@@ -28,7 +45,29 @@ const JSON_INPUTS = [
   "inputTemplate",
 ];
 
-/** The record of a run, sorted by type and name so that registration order does not matter. */
+/** The files of a stack's record: resources, then outputs and warnings. */
+export function recordFiles(stack: string): { resources: string; outputs: string } {
+  return {
+    resources: join(__dirname, `${stack}.json`),
+    outputs: join(__dirname, `${stack}.outputs.json`),
+  };
+}
+
+/** The committed record of `stack`. */
+export function committedRecord(stack: string): StackRecord {
+  const files = recordFiles(stack);
+  const read = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
+  const { outputs, warnings } = read(files.outputs) as Omit<StackRecord, "resources">;
+  return { outputs, warnings, resources: read(files.resources) as RecordEntry[] };
+}
+
+/** The record of a run: its outputs resolved, its warnings and its resources. */
+export async function stackRecordOf(run: MockRun<unknown>): Promise<StackRecord> {
+  const outputs = sortKeys(await unwrap(run.result));
+  return { outputs, warnings: [...run.warnings].sort(), resources: recordOf(run) };
+}
+
+/** The resources of a run, sorted by type and name so that registration order does not matter. */
 export function recordOf(run: MockRun<unknown>): RecordEntry[] {
   const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
   return run.resources
@@ -41,6 +80,7 @@ function entryOf(r: RecordedResource, byUrn: Map<string, RecordedResource>): Rec
   if (r.parent) entry.parent = byUrn.get(r.parent)?.name ?? r.parent;
   if (r.provider) entry.provider = r.provider.split("::").slice(0, -1).join("::").split("::").pop();
   if (r.retainOnDelete) entry.retainOnDelete = true;
+  if (r.protect) entry.protect = true;
   return entry;
 }
 

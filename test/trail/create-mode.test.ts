@@ -8,7 +8,8 @@ import {
 } from "../../components/iam";
 import { KmsAuditTrail, KmsAuditTrailArgs } from "../../components/trail";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, keyArnOf, keyIdOf, optionsOf, parsedInputs, summary, T } from "./helpers";
+import { ACCOUNT, mockKeyArn, mockKeyId, T } from "../builders";
+import { optionsOf, parsedInputs, summary } from "./helpers";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit`;
 const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/cloudtrail/audit`;
@@ -23,7 +24,7 @@ describe("KmsAuditTrail in create mode", () => {
     expect(run.resources).to.have.length(14);
     expect(summary(run)).to.deep.equal(
       [
-        `${T.component} audit <- (root)`,
+        `${T.auditTrail} audit <- (root)`,
         `${T.key} audit-key <- audit`,
         `${T.alias} audit-key-alias <- audit`,
         `${T.bucket} audit-bucket <- audit`,
@@ -39,7 +40,7 @@ describe("KmsAuditTrail in create mode", () => {
         `${T.trail} audit-trail <- audit`,
       ].sort(),
     );
-    expect(run.one(T.component, "audit").inputs).to.deep.equal({});
+    expect(run.one(T.auditTrail, "audit").inputs).to.deep.equal({});
   });
 
   it("creates a rotating key with the trail key policy, and its alias", async () => {
@@ -58,7 +59,7 @@ describe("KmsAuditTrail in create mode", () => {
     });
     expect(run.one(T.alias, "audit-key-alias").inputs).to.deep.equal({
       name: "alias/cloudtrail/audit",
-      targetKeyId: keyIdOf("audit"),
+      targetKeyId: mockKeyId("audit-key"),
     });
   });
 
@@ -86,7 +87,7 @@ describe("KmsAuditTrail in create mode", () => {
         {
           applyServerSideEncryptionByDefault: {
             sseAlgorithm: "aws:kms",
-            kmsMasterKeyId: keyArnOf("audit"),
+            kmsMasterKeyId: mockKeyArn("audit-key"),
           },
           bucketKeyEnabled: true,
         },
@@ -136,7 +137,7 @@ describe("KmsAuditTrail in create mode", () => {
       name: "/aws/cloudtrail/audit",
       logGroupClass: "STANDARD",
       retentionInDays: 365,
-      kmsKeyId: keyArnOf("audit"),
+      kmsKeyId: mockKeyArn("audit-key"),
     });
     expect(parsedInputs(run.one(T.role, "audit-delivery-role"))).to.deep.equal({
       description: "Lets CloudTrail trail audit write to /aws/cloudtrail/audit",
@@ -162,7 +163,7 @@ describe("KmsAuditTrail in create mode", () => {
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,
       enableLogging: true,
-      kmsKeyId: keyArnOf("audit"),
+      kmsKeyId: mockKeyArn("audit-key"),
       s3BucketName: "audit-bucket",
       cloudWatchLogsGroupArn: `${LOG_GROUP_ARN}:*`,
       cloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/audit-delivery-role`,
@@ -199,7 +200,7 @@ describe("KmsAuditTrail in create mode", () => {
     expect(await unwrap(trail.bucketName)).to.equal("audit-bucket");
     expect(await unwrap(trail.logGroupName)).to.equal("/aws/cloudtrail/audit");
     expect(await unwrap(trail.logGroupArn)).to.equal(LOG_GROUP_ARN);
-    expect(await unwrap(trail.keyArn)).to.equal(keyArnOf("audit"));
+    expect(await unwrap(trail.keyArn)).to.equal(mockKeyArn("audit-key"));
   });
 
   it("looks up partition, region and account, and nothing else", async () => {
@@ -249,7 +250,7 @@ describe("KmsAuditTrail in create mode", () => {
       name: "/security/kms-trail",
       logGroupClass: "STANDARD",
       retentionInDays: 731,
-      kmsKeyId: keyArnOf("audit"),
+      kmsKeyId: mockKeyArn("audit-key"),
       tags,
     });
     expect(run.one(T.lifecycle, "audit-bucket-lifecycle").inputs.rules).to.deep.equal([
@@ -293,7 +294,7 @@ describe("KmsAuditTrail in create mode", () => {
     });
     const trailArn = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/audit`;
     expect(await unwrap(run.result.trailArn)).to.equal(trailArn);
-    expect(await unwrap(run.result.keyArn)).to.equal(keyArnOf("audit", "eu-west-1"));
+    expect(await unwrap(run.result.keyArn)).to.equal(mockKeyArn("audit-key", "eu-west-1"));
     const keyPolicy = parsedInputs(run.one(T.key, "audit-key")).policy;
     expect(keyPolicy).to.deep.equal(
       trailKeyPolicy({

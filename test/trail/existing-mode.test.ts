@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { KmsAuditTrail } from "../../components/trail";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, T } from "./helpers";
+import { ACCOUNT, T } from "../builders";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
 const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/org/cloudtrail`;
@@ -17,7 +17,7 @@ describe("KmsAuditTrail in existing mode", () => {
         }),
     );
     expect(run.resources).to.have.length(1);
-    const component = run.one(T.component, "audit");
+    const component = run.one(T.auditTrail, "audit");
     expect(component.parent).to.equal(undefined);
     expect(component.inputs).to.deep.equal({});
     expect(component.protect).to.equal(false);

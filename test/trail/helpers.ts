@@ -1,42 +1,5 @@
 /** Shared fixtures of the KmsAuditTrail tests: the fake account and a compact resource view. */
-import { stableUuid } from "../harness/fake-state";
 import { MockRun, RecordedResource } from "../harness/mock-runtime";
-
-/** The fake account, region and partition of the mock runs. */
-export const ACCOUNT = "111122223333";
-/** Region of the default provider in the mock runs. */
-export const REGION = "us-east-1";
-/** An account that is not ours. */
-export const OTHER_ACCOUNT = "444455556666";
-
-/** Type tokens of the resources the component registers. */
-export const T = {
-  component: "kms-monitoring:index:KmsAuditTrail",
-  key: "aws:kms/key:Key",
-  alias: "aws:kms/alias:Alias",
-  bucket: "aws:s3/bucket:Bucket",
-  publicAccess: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-  ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-  versioning: "aws:s3/bucketVersioning:BucketVersioning",
-  encryption:
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-  lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-  bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
-  role: "aws:iam/role:Role",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  trail: "aws:cloudtrail/trail:Trail",
-} as const;
-
-/** ARN the mock gives the key `<name>-key`. */
-export function keyArnOf(name: string, region = REGION): string {
-  return `arn:aws:kms:${region}:${ACCOUNT}:key/${stableUuid(`${name}-key`)}`;
-}
-
-/** Key ID the mock gives the key `<name>-key`. */
-export function keyIdOf(name: string): string {
-  return stableUuid(`${name}-key`);
-}
 
 /** `type name <- parent name` for every resource, in a stable (sorted) order. */
 export function summary(run: MockRun<unknown>): string[] {

@@ -3,7 +3,8 @@ import { trailBucketPolicy, trailDeliveryRolePolicy } from "../../components/iam
 import { KmsAuditTrail } from "../../components/trail";
 import { FAKE_ORGANIZATION_ID } from "../harness/fake-invokes";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { ACCOUNT, keyArnOf, optionsOf, parsedInputs, summary, T } from "./helpers";
+import { ACCOUNT, mockKeyArn, T } from "../builders";
+import { optionsOf, parsedInputs, summary } from "./helpers";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-audit`;
 const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/cloudtrail/org-audit`;
@@ -18,7 +19,7 @@ describe("KmsAuditTrail in organization mode", () => {
     expect(run.resources).to.have.length(14);
     expect(summary(run)).to.deep.equal(
       [
-        `${T.component} org-audit <- (root)`,
+        `${T.auditTrail} org-audit <- (root)`,
         `${T.key} org-audit-key <- org-audit`,
         `${T.alias} org-audit-key-alias <- org-audit`,
         `${T.bucket} org-audit-bucket <- org-audit`,
@@ -55,7 +56,7 @@ describe("KmsAuditTrail in organization mode", () => {
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,
       enableLogging: true,
-      kmsKeyId: keyArnOf("org-audit"),
+      kmsKeyId: mockKeyArn("org-audit-key"),
       s3BucketName: "org-audit-bucket",
       cloudWatchLogsGroupArn: `${LOG_GROUP_ARN}:*`,
       cloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/org-audit-delivery-role`,
@@ -107,6 +108,6 @@ describe("KmsAuditTrail in organization mode", () => {
     expect(await unwrap(run.result.bucketName)).to.equal("org-audit-bucket");
     expect(await unwrap(run.result.logGroupName)).to.equal("/aws/cloudtrail/org-audit");
     expect(await unwrap(run.result.logGroupArn)).to.equal(LOG_GROUP_ARN);
-    expect(await unwrap(run.result.keyArn)).to.equal(keyArnOf("org-audit"));
+    expect(await unwrap(run.result.keyArn)).to.equal(mockKeyArn("org-audit-key"));
   });
 });

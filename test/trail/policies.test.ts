@@ -4,7 +4,7 @@ import { KmsAuditTrail, KmsAuditTrailArgs } from "../../components/trail";
 import { FAKE_ORGANIZATION_ID } from "../harness/fake-invokes";
 import { ANONYMOUS, simulate } from "../harness/iam-simulator";
 import { MockRun, runUnderMocks } from "../harness/mock-runtime";
-import { ACCOUNT, keyArnOf, OTHER_ACCOUNT, T } from "./helpers";
+import { ACCOUNT, mockKeyArn, OTHER_ACCOUNT, T } from "../builders";
 
 const CLOUDTRAIL = "cloudtrail.amazonaws.com";
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit`;
@@ -129,7 +129,7 @@ describe("KmsAuditTrail rendered policies, evaluated", () => {
   });
 
   describe("key policy", () => {
-    const keyArn = keyArnOf("audit");
+    const keyArn = mockKeyArn("audit-key");
     const encryptLogFile = (principal: string, sourceArn: string, contextArn: string) =>
       simulate({
         resourcePolicy: create.keyPolicy,

@@ -8,7 +8,8 @@ import {
   metricCount,
   planBaselineAlarms,
 } from "../../components/watchers";
-import { groupOf, keyArn, keyIdOf } from "./helpers";
+import { keyArn, keyId, keyIdOf } from "../builders";
+import { groupOf } from "./helpers";
 
 const EU = "eu-west-1";
 const US = "us-east-1";
@@ -30,7 +31,7 @@ function metricOf(arn: string, operation: string, id: string) {
 
 describe("planBaselineAlarms", () => {
   it("plans one anomaly alarm summing the keys' main operation, with these exact queries", () => {
-    const [a, b] = [keyArn(US, 2), keyArn(US, 1)];
+    const [a, b] = [keyArn(US, keyId(2)), keyArn(US, keyId(1))];
     const group = groupOf("payments", [a, b]);
     const specs = planBaselineAlarms(group, "dev", { [a]: "SIGN_VERIFY" });
     expect(specs).to.have.length(1);
@@ -83,7 +84,7 @@ describe("planBaselineAlarms", () => {
   });
 
   it("splits a region's keys into chunks of 8, each alarm within 10 queries", () => {
-    const arns = Array.from({ length: 17 }, (_, i) => keyArn(US, i + 1));
+    const arns = Array.from({ length: 17 }, (_, i) => keyArn(US, keyId(i + 1)));
     const specs = planBaselineAlarms(groupOf("big", arns), "dev");
     expect(KEYS_PER_BASELINE_ALARM).to.equal(8);
     expect(specs.map((s) => s.keys.length)).to.deep.equal([8, 8, 1]);
@@ -106,8 +107,8 @@ describe("planBaselineAlarms", () => {
   });
 
   it("plans per region, and includes keys that could not be described", () => {
-    const eu = keyArn(EU, 5);
-    const us = keyArn(US, 6);
+    const eu = keyArn(EU, keyId(5));
+    const us = keyArn(US, keyId(6));
     const specs = planBaselineAlarms(groupOf("g", [us, eu, us], {}, [eu]), "prod");
     expect(specs.map((s) => [s.region, s.name, s.keys])).to.deep.equal([
       [EU, "kmsmon-prod-g-baseline-1", [{ arn: eu, operation: "Decrypt" }]],
@@ -117,7 +118,7 @@ describe("planBaselineAlarms", () => {
 
   it("follows the group's settings", () => {
     const specs = planBaselineAlarms(
-      groupOf("g", [keyArn(US, 1)], {
+      groupOf("g", [keyArn(US, keyId(1))], {
         bandWidth: 3.5,
         periodSeconds: 900,
         evaluationPeriods: 4,
@@ -132,7 +133,7 @@ describe("planBaselineAlarms", () => {
 
   it("plans nothing when the baseline is disabled or the group has no keys", () => {
     expect(
-      planBaselineAlarms(groupOf("g", [keyArn(US, 1)], { enabled: false }), "dev"),
+      planBaselineAlarms(groupOf("g", [keyArn(US, keyId(1))], { enabled: false }), "dev"),
     ).to.deep.equal([]);
     expect(planBaselineAlarms(groupOf("g", []), "dev")).to.deep.equal([]);
   });
@@ -147,14 +148,14 @@ describe("planBaselineAlarms", () => {
       [{ datapointsToAlarm: 4 }, "datapointsToAlarm 4 is not from 1 to evaluationPeriods"],
     ];
     for (const [settings, message] of bad) {
-      expect(() => planBaselineAlarms(groupOf("g", [keyArn(US, 1)], settings), "dev")).to.throw(
-        `key group g: baseline: ${message}`,
-      );
+      expect(() =>
+        planBaselineAlarms(groupOf("g", [keyArn(US, keyId(1))], settings), "dev"),
+      ).to.throw(`key group g: baseline: ${message}`);
     }
   });
 
   it("prices 3 alarm metrics per key at $0.10 (or keys + 2 per alarm if billed by bounds)", () => {
-    const keys = (n: number) => Array.from({ length: n }, (_, i) => keyArn(US, i + 1));
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => keyArn(US, keyId(i + 1)));
     const cost = (n: number, billing?: "per-metric" | "bounds-per-alarm") =>
       baselineMonthlyCostUsd(planBaselineAlarms(groupOf("g", keys(n)), "dev"), billing);
     expect(cost(1)).to.equal(0.3); // 3 x 1 x $0.10

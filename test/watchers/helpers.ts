@@ -3,29 +3,7 @@
  */
 import type { BaselineSettings, KeyGroupModel } from "../../components/config/model";
 import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
-
-export const ACCOUNT = "111122223333";
-
-/** Resource type tokens the watcher components register. */
-export const T = {
-  filter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  provider: "pulumi:providers:aws",
-  tamper: "kms-monitoring:index:TamperAlarms",
-  baseline: "kms-monitoring:index:UsageBaseline",
-  quotas: "kms-monitoring:index:RequestQuotaAlarms",
-};
-
-/** A key ARN in a region, with a UUID-shaped ID ending in the given number. */
-export function keyArn(region: string, n: number): string {
-  const id = `1234abcd-12ab-34cd-56ef-${String(n).padStart(12, "0")}`;
-  return `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`;
-}
-
-/** The key ID of an ARN made by {@link keyArn}. */
-export function keyIdOf(arn: string): string {
-  return arn.split(":key/")[1];
-}
+import { ACCOUNT, keyIdOf } from "../builders";
 
 /** The default baseline settings of the config schema. */
 export const BASELINE: BaselineSettings = {

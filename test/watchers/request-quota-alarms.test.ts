@@ -11,7 +11,7 @@ import {
   quotaMonthlyCostUsd,
 } from "../../components/watchers";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { T } from "./helpers";
+import { T } from "../builders";
 
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:kmsmon-dev-security";
 const ARGS: RequestQuotaAlarmsArgs = {
@@ -121,7 +121,7 @@ describe("RequestQuotaAlarms", () => {
       const c = new RequestQuotaAlarms("dev-eu-quotas", ARGS, { provider: eu });
       return { names: c.alarmNames, cost: c.monthlyCostUsd };
     });
-    const component = result.one(T.quotas, "dev-eu-quotas");
+    const component = result.one(T.quotaAlarms, "dev-eu-quotas");
     expect(component.inputs).to.deep.equal({ region: "eu-west-1" });
     const specs = planQuotaAlarms("dev", "eu-west-1", 80);
     expect(result.ofType(T.alarm)).to.have.length(3);

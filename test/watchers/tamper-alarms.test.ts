@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TAMPER_SIGNALS, tamperFilterPattern } from "../../components/signals";
 import { TamperAlarms, TamperAlarmsArgs } from "../../components/watchers";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { T } from "./helpers";
+import { T } from "../builders";
 
 const SECURITY = "arn:aws:sns:us-east-1:111122223333:kmsmon-dev-security";
 const LOG_GROUP = "/aws/cloudtrail/kmsmon-dev";
@@ -21,7 +21,7 @@ function run(args: Partial<TamperAlarmsArgs> = {}) {
 describe("TamperAlarms", () => {
   it("registers one filter and one alarm per tamper signal, and the silence alarm", async () => {
     const result = await run();
-    const component = result.one(T.tamper, "tamper");
+    const component = result.one(T.tamperAlarms, "tamper");
     expect(result.childrenOf(component).map((r) => `${r.type} ${r.name}`)).to.have.members([
       ...TAMPER_SIGNALS.map((s) => `${T.filter} tamper-${s.id}`),
       ...TAMPER_SIGNALS.map((s) => `${T.alarm} tamper-${s.id}-alarm`),

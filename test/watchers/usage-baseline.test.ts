@@ -3,7 +3,8 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { planBaselineAlarms, UsageBaseline, UsageBaselineArgs } from "../../components/watchers";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
-import { groupOf, keyArn, keyIdOf, T } from "./helpers";
+import { keyArn, keyId, keyIdOf, T } from "../builders";
+import { groupOf } from "./helpers";
 
 const US = "us-east-1";
 const EU = "eu-west-1";
@@ -12,7 +13,7 @@ const EU_TOPIC = "arn:aws:sns:eu-west-1:111122223333:kmsmon-dev-payments-all";
 
 describe("UsageBaseline", () => {
   it("creates each planned alarm with exactly its metric queries and settings", async () => {
-    const arn = keyArn(US, 1);
+    const arn = keyArn(US, keyId(1));
     const group = groupOf("payments", [arn]);
     const result = await runUnderMocks(
       () =>
@@ -23,7 +24,7 @@ describe("UsageBaseline", () => {
           keyUsages: { [arn]: "GENERATE_VERIFY_MAC" },
         }),
     );
-    const component = result.one(T.baseline, "payments-baseline");
+    const component = result.one(T.usageBaseline, "payments-baseline");
     expect(component.inputs).to.deep.equal({ groupName: "payments" });
     const alarm = result.one(T.alarm, `payments-baseline-${US}-1`);
     expect(alarm.parent).to.equal(component.urn);
@@ -70,7 +71,10 @@ describe("UsageBaseline", () => {
   });
 
   it("puts each region's alarms on that region's provider and topic", async () => {
-    const arns = [...Array.from({ length: 9 }, (_, i) => keyArn(US, i + 1)), keyArn(EU, 20)];
+    const arns = [
+      ...Array.from({ length: 9 }, (_, i) => keyArn(US, keyId(i + 1))),
+      keyArn(EU, keyId(20)),
+    ];
     const group = groupOf("payments", arns);
     const result = await runUnderMocks(() => {
       const eu = new aws.Provider("eu", { region: EU });
@@ -117,17 +121,17 @@ describe("UsageBaseline", () => {
       () =>
         new UsageBaseline("b", {
           environment: "dev",
-          group: groupOf("g", [keyArn(US, 1)], { enabled: false }),
+          group: groupOf("g", [keyArn(US, keyId(1))], { enabled: false }),
           regions: {},
         }),
     );
-    expect(result.resources.map((r) => r.type)).to.deep.equal([T.baseline]);
+    expect(result.resources.map((r) => r.type)).to.deep.equal([T.usageBaseline]);
   });
 
   it("refuses bad arguments before registering anything, naming the argument", async () => {
     const base: UsageBaselineArgs = {
       environment: "dev",
-      group: groupOf("g", [keyArn(US, 1), keyArn(EU, 2)]),
+      group: groupOf("g", [keyArn(US, keyId(1)), keyArn(EU, keyId(2))]),
       regions: { [US]: { alarmActions: [US_TOPIC] }, [EU]: { alarmActions: [EU_TOPIC] } },
     };
     const cases: [Partial<UsageBaselineArgs>, string][] = [
@@ -140,7 +144,7 @@ describe("UsageBaseline", () => {
         `UsageBaseline "x": regions["${EU}"].alarmActions: 0 given`,
       ],
       [
-        { group: groupOf("g", [keyArn(US, 1)], { bandWidth: -1 }) },
+        { group: groupOf("g", [keyArn(US, keyId(1))], { bandWidth: -1 }) },
         'UsageBaseline "x": group: key group g: baseline: bandWidth -1 is not a positive number',
       ],
     ];
