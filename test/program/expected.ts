@@ -16,7 +16,8 @@ import {
 import type { BaselineSettings, KeyGroupModel, StackModel } from "../../components/config/model";
 import { buildDashboardBodies, dashboardInput, NamedDashboard } from "../../components/dashboard";
 import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
-import { planStack } from "../../components/monitoring/stack-plan";
+import { planStack } from "../../components/plan/stack-plan";
+import type { AlarmMetric } from "../../components/alarms/spec";
 import {
   TAMPER_SIGNALS,
   groupAlertSignals,
@@ -700,7 +701,7 @@ function watchers(spec: StackSpec): ExpectedResource[] {
       inputs: {
         name: q.name,
         alarmDescription: q.description,
-        metricQueries: q.metricQueries,
+        metricQueries: queriesOf(q.metric),
         threshold: q.threshold,
         comparisonOperator: q.comparisonOperator,
         evaluationPeriods: q.evaluationPeriods,
@@ -719,7 +720,8 @@ function watchers(spec: StackSpec): ExpectedResource[] {
     inputs: {},
   });
   const scope = { environment: spec.env, logGroupName, trailName: n.prefix };
-  for (const t of planTamperAlarms(spec.env)) {
+  for (const { signalId, filter, alarm } of planTamperAlarms(spec.env, { logGroupName })) {
+    const t = { signalId, ...filter, ...standard(alarm.metric), ...alarm, filterName: filter.name };
     const signal = TAMPER_SIGNALS.find((s) => s.id === t.signalId);
     if (!signal) throw new Error(`no tamper signal ${t.signalId}`);
     resources.push(
@@ -741,7 +743,7 @@ function watchers(spec: StackSpec): ExpectedResource[] {
         parent: "kms-tamper",
         region: r,
         inputs: {
-          name: t.alarmName,
+          name: alarm.name,
           alarmDescription: t.description,
           namespace: t.namespace,
           metricName: t.metricName,
@@ -757,15 +759,16 @@ function watchers(spec: StackSpec): ExpectedResource[] {
       },
     );
   }
-  const silence = planSilenceAlarm(spec.env, 6);
-  if (!silence) throw new Error("the silence alarm is planned by default");
+  const silenceSpec = planSilenceAlarm(spec.env, { logGroupName }, 6);
+  if (!silenceSpec) throw new Error("the silence alarm is planned by default");
+  const silence = { ...standard(silenceSpec.metric), ...silenceSpec };
   resources.push({
     type: T.alarm,
     name: "kms-tamper-trail-silent",
     parent: "kms-tamper",
     region: r,
     inputs: {
-      name: silence.alarmName,
+      name: silence.name,
       alarmDescription: silence.description,
       namespace: silence.namespace,
       metricName: silence.metricName,
@@ -810,8 +813,8 @@ function watchers(spec: StackSpec): ExpectedResource[] {
         inputs: {
           name: b.name,
           alarmDescription: b.description,
-          metricQueries: b.metricQueries,
-          thresholdMetricId: b.thresholdMetricId,
+          metricQueries: queriesOf(b.metric),
+          thresholdMetricId: b.metric.kind === "anomaly" ? b.metric.bandId : undefined,
           comparisonOperator: b.comparisonOperator,
           evaluationPeriods: b.evaluationPeriods,
           datapointsToAlarm: b.datapointsToAlarm,
@@ -892,8 +895,8 @@ export function expectedDashboards(
     if (!group) throw new Error(`the spec has no group ${m.name}`);
     return { model: m, keys: group.keyArns.map((arn) => resolvedKey(arn, group, m, world)) };
   });
-  const plan = planStack(model, groups);
-  return buildDashboardBodies(dashboardInput(plan, groups, ACCOUNT, "aws", spec.quotaAlarmPercent));
+  const plan = planStack(model, groups, { accountId: ACCOUNT, partition: "aws" });
+  return buildDashboardBodies(dashboardInput(plan, groups));
 }
 
 /** The dashboard component and its dashboards, bodies parsed as the resources carry them. */
@@ -943,4 +946,15 @@ export function expectedResources(
 /** `type name` of a resource, the key the tests compare by. */
 export function keyOf(r: { type: string; name: string }): string {
   return `${r.type} ${r.name}`;
+}
+
+/** The queries of a metric-math or anomaly alarm. */
+function queriesOf(metric: AlarmMetric): unknown {
+  return metric.kind === "metric-math" || metric.kind === "anomaly" ? metric.queries : undefined;
+}
+
+/** The metric fields of a single-metric alarm, named as the old flat specs named them. */
+function standard(metric: AlarmMetric) {
+  if (metric.kind !== "standard") throw new Error("not a single-metric alarm");
+  return metric;
 }
