@@ -5,6 +5,9 @@
  * rules, and which the tamper filters watch.
  */
 
+/** How every physical name the package gives starts: `kmsmon-<environment>-...`. */
+export const NAME_ROOT = "kmsmon-";
+
 /** AWS limit on EventBridge rule names. */
 export const RULE_NAME_MAX = 64;
 
@@ -87,7 +90,7 @@ export interface Names {
 
 /** The physical names of `environment`. */
 export function names(environment: string): Names {
-  const prefix = `kmsmon-${environment}`;
+  const prefix = `${NAME_ROOT}${environment}`;
   return {
     prefix,
     metricNamespace: `KMSMonitoring/${environment}`,

@@ -6,6 +6,9 @@
 /** The package name of every token. */
 export const PACKAGE = "kms-monitoring";
 
+/** How every token of the package starts. */
+export const TOKEN_PREFIX = `${PACKAGE}:`;
+
 /** Token of each component, by class name. */
 export const TOKENS = {
   KmsMonitoring: `${PACKAGE}:index:KmsMonitoring`,
