@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import type { AlarmSpec } from "../../components/alarms/spec";
 import type { StackPlan } from "../../components/plan/stack-plan";
+import { names } from "../../components/core/names";
 import { alarm, policy } from "./baseline-parts";
 
 /** The reads of a single-metric alarm, as the plain alarm takes them. */
@@ -54,7 +55,7 @@ export function shardBuses(plan: StackPlan, env: string, queueArn: string): void
   for (const layout of plan.buses.filter((b) => b.shardBuses.length > 0)) {
     const buses = layout.shardBuses.map((name) => new aws.cloudwatch.EventBus(name, { name }));
     const role = new aws.iam.Role(`fanout-role-${layout.region}`, {
-      name: `kmsmon-${env}-fanout-${layout.region}`,
+      name: names(env).forwardingRole(layout.region),
       assumeRolePolicy: policy("Assume", 1),
     });
     new aws.iam.RolePolicy(`fanout-policy-${layout.region}`, {

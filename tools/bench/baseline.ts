@@ -9,6 +9,7 @@ import * as aws from "@pulumi/aws";
 import { parseStackConfig } from "../../components/config";
 import type { ResolvedKeyGroup } from "../../components/groups/resolved";
 import { planStack } from "../../components/plan/stack-plan";
+import { names } from "../../components/core/names";
 import { alarm, regionAlerting, topic, trail } from "./baseline-parts";
 import { shardBuses, watchers } from "./baseline-watchers";
 import { describedKey } from "../plan/world";
@@ -23,8 +24,8 @@ export function baselineProgram(keys: number): void {
   }));
   const plan = planStack(model, groups, { accountId: BENCH_ACCOUNT, partition: "aws" });
   const env = model.environment;
-  const logGroupName = `/aws/cloudtrail/kmsmon-${env}`;
-  const queueArn = `arn:aws:sqs:${BENCH_REGION}:${BENCH_ACCOUNT}:kmsmon-${env}-undelivered`;
+  const logGroupName = plan.trail.logGroupName;
+  const queueArn = `arn:aws:sqs:${BENCH_REGION}:${BENCH_ACCOUNT}:${names(env).deadLetterQueue}`;
   trail(logGroupName);
 
   const { security, keyArn } = regionAlerting(env, queueArn);
