@@ -8,13 +8,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type { StackModel, TrailModel } from "../config/model";
 import { AccountKmsAlarms } from "../account/account-kms-alarms";
-import { names } from "../core/names";
 import type { AccountRef } from "../core/place";
 import { TOKENS } from "../core/tokens";
 import { KeyGroupMonitor, GroupRegionContext } from "../groups/key-group-monitor";
 import type { ResolvedKeyGroup } from "../groups/resolved";
 import { resolveKeyGroups } from "../groups/resolve-keys";
-import { planStack, StackPlan } from "../plan/stack-plan";
+import { planStack, StackPlan, TrailPlan } from "../plan/stack-plan";
 import { KmsAuditTrail, KmsAuditTrailArgs } from "../trail";
 import { RequestQuotaAlarms, TamperAlarms, UsageBaseline } from "../watchers";
 import { dashboardInput, KmsDashboard } from "../dashboard";
@@ -41,20 +40,24 @@ export interface KmsMonitoringArgs {
   plan?: StackPlan;
 }
 
-/** Maps the trail part of the model to the audit trail's arguments. */
-export function auditTrailArgs(environment: string, trail: TrailModel): KmsAuditTrailArgs {
+/**
+ * The audit trail's arguments: names from the plan, retention and lifecycle from the model.
+ *
+ * @param plan - the stack plan's trail.
+ * @param trail - the trail part of the model.
+ */
+export function auditTrailArgs(plan: TrailPlan, trail: TrailModel): KmsAuditTrailArgs {
   if (trail.mode === "existing") {
     return {
       mode: "existing",
-      existingLogGroupName: trail.logGroupName,
+      existingLogGroupName: plan.logGroupName,
       existingTrailArn: trail.trailArn,
     };
   }
-  const n = names(environment);
   return {
     mode: trail.mode,
-    trailName: n.trail,
-    logGroupName: n.logGroup,
+    trailName: plan.trailName,
+    logGroupName: plan.logGroupName,
     logRetentionDays: trail.logRetentionDays,
     transitionToInfrequentAccessDays: trail.transitionToInfrequentAccessDays,
     transitionToGlacierDays: trail.transitionToGlacierDays,
@@ -150,7 +153,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     const securityTopic = contexts[model.region].alerting.securityTopicArn;
     const trail = new KmsAuditTrail(
       `${name}-trail`,
-      auditTrailArgs(model.environment, model.trail),
+      auditTrailArgs(plan.trail, model.trail),
       { parent: this },
       { place: { ...account, region: plan.trail.region } },
     );
