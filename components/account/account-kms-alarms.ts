@@ -50,9 +50,9 @@ export class AccountKmsAlarms extends pulumi.ComponentResource {
     super(TOKENS.AccountKmsAlarms, name, {}, opts);
     // On its own the component may not know the log group's name yet (an Output); the filters
     // take `args.logGroupName` either way.
-    const specs =
-      planned ??
-      planAccountFilters(args.environment, { logGroupName: names(args.environment).logGroup });
+    const logGroupName =
+      typeof args.logGroupName === "string" ? args.logGroupName : names(args.environment).logGroup;
+    const specs = planned ?? planAccountFilters(args.environment, { logGroupName });
     const filters: Record<string, pulumi.Output<string>> = {};
     const alarms: Record<string, pulumi.Output<string>> = {};
     for (const spec of specs) {
