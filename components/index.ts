@@ -25,8 +25,10 @@ export type {
   KeyGroupBaseline,
 } from "./monitoring/kms-monitoring-stack";
 export { RegionAlerting } from "./monitoring/region-alerting";
-export { planStack } from "./monitoring/stack-plan";
-export type { StackPlan } from "./monitoring/stack-plan";
+export { planStack, planAlarms } from "./plan/stack-plan";
+export type { StackPlan, TrailPlan } from "./plan/stack-plan";
+export type { AlarmSpec, AlarmMetric, AlarmRole, AlarmSeverity } from "./alarms/spec";
+export { alarmMonthlyCostUsd } from "./alarms/pricing";
 export { checkQuotas } from "./monitoring/quotas";
 export type { QuotaUsage } from "./monitoring/quotas";
 export * from "./watchers";

@@ -5,7 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parseStackConfig } from "./config";
 import type { StackModel } from "./config/model";
-import { KmsMonitoring } from "./monitoring/kms-monitoring";
+import { KmsMonitoring, lookUpMonitoring } from "./monitoring/kms-monitoring";
+import { planStack, StackPlan } from "./plan/stack-plan";
 
 /** What the program exports as stack outputs. */
 export interface StackOutputs {
@@ -17,9 +18,11 @@ export interface StackOutputs {
   dashboardUrls: pulumi.Output<string[]>;
 }
 
-/** The model, the facade and the outputs of one run. */
+/** The model, the plan, the facade and the outputs of one run. */
 export interface ProgramRun {
   model: StackModel;
+  /** What the stack realises. */
+  plan: StackPlan;
   monitoring: KmsMonitoring;
   outputs: StackOutputs;
 }
@@ -30,9 +33,15 @@ export interface ProgramRun {
  */
 export async function runProgram(raw: Record<string, string>, stack: string): Promise<ProgramRun> {
   const model = parseStackConfig(raw, { stack });
-  const monitoring = await KmsMonitoring.create("kms", model);
+  const lookups = await lookUpMonitoring("kms", model);
+  const plan = planStack(model, lookups.groups, {
+    accountId: lookups.accountId,
+    partition: lookups.partition ?? "aws",
+  });
+  const monitoring = new KmsMonitoring("kms", { model, ...lookups, plan });
   return {
     model,
+    plan,
     monitoring,
     outputs: {
       environment: model.environment,

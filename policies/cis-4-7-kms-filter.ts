@@ -23,16 +23,14 @@ import { quoted } from "./lib/resource-policy";
 import { StackResource, StackView } from "./lib/stack-view";
 import { notifiesSubscribedTopic } from "./lib/topics";
 import { anyTri, Tri } from "./lib/tri";
+import { TOKENS } from "../components/core/tokens";
 
 /** Prowler's check of the pattern (cloudwatch_log_metric_filter_disable_or_scheduled_deletion_of_kms_cmk). */
 export const PROWLER_CIS_4_7 =
   /\$\.eventSource\s*=\s*.?kms.amazonaws.com.+\$\.eventName\s*=\s*.?DisableKey.+\$\.eventName\s*=\s*.?ScheduleKeyDeletion/;
 
 /** Components whose presence makes the policy apply. */
-const OUR_MONITORING = [
-  "kms-monitoring:index:KmsMonitoring",
-  "kms-monitoring:index:AccountKmsAlarms",
-];
+const OUR_MONITORING = [TOKENS.KmsMonitoring, TOKENS.AccountKmsAlarms];
 
 /** Our stacks carry the CIS 4.7 filter, its alarm, and a subscribed topic for the alarm. */
 export const cis47KmsFilter: StackValidationPolicy = {

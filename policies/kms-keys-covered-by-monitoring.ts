@@ -18,6 +18,7 @@ import {
 import { quoted } from "./lib/resource-policy";
 import { StackResource, StackView } from "./lib/stack-view";
 import { anyTri } from "./lib/tri";
+import { TOKENS } from "../components/core/tokens";
 
 /** Config of {@link kmsKeysCoveredByMonitoring}. */
 export interface KmsKeysCoveredConfig extends ScopeConfig {
@@ -41,7 +42,7 @@ export const KEY_TYPES = [
 ];
 
 /** Our facade; a stack with it but no group (no keys resolved yet) still counts as monitored. */
-const KMS_MONITORING_TYPE = "kms-monitoring:index:KmsMonitoring";
+const KMS_MONITORING_TYPE = TOKENS.KmsMonitoring;
 
 /** Every key created in the stack is selected by one of its key groups. */
 export const kmsKeysCoveredByMonitoring: StackValidationPolicy = {

@@ -6,6 +6,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import { names } from "../core/names";
+import { TOKENS } from "../core/tokens";
 import { planAccountFilters, AccountFilterSpec } from "./account-filters";
 
 /** Arguments of {@link AccountKmsAlarms}. */
@@ -18,12 +21,6 @@ export interface AccountKmsAlarmsArgs {
   alarmActions: pulumi.Input<string>[];
 }
 
-/**
- * The planned filters of each component. Kept off the instance: the schema analyzer of
- * multi-language packages takes every property of a component for an output.
- */
-const plannedSpecs = new WeakMap<AccountKmsAlarms, AccountFilterSpec[]>();
-
 /** Account-wide KMS metric filters and their alarms. */
 export class AccountKmsAlarms extends pulumi.ComponentResource {
   /** Metric filter names by signal ID. */
@@ -31,21 +28,31 @@ export class AccountKmsAlarms extends pulumi.ComponentResource {
   /** Alarm names by signal ID. */
   readonly alarmNames: pulumi.Output<Record<string, string>>;
 
-  /** The filters and alarms as planned (pure data). */
-  get specs(): AccountFilterSpec[] {
-    return plannedSpecs.get(this)!;
-  }
-
-  constructor(name: string, args: AccountKmsAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+  /**
+   * @param name Component name; children are `<name>-<signal>` and `<name>-<signal>-alarm`.
+   * @param args See {@link AccountKmsAlarmsArgs}.
+   * @param opts Component options.
+   * @param planned The stack plan's account filters (planStack), realised as given. Defaults to
+   *   planning them from `args` (the component used on its own).
+   */
+  constructor(
+    name: string,
+    args: AccountKmsAlarmsArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    planned?: AccountFilterSpec[],
+  ) {
     if (args.alarmActions.length < 1 || args.alarmActions.length > 5) {
       throw new Error(
         `AccountKmsAlarms "${name}": alarmActions: ${args.alarmActions.length} given; ` +
           "give 1 to 5 topic ARNs (an alarm without an action tells nobody)",
       );
     }
-    super("kms-monitoring:index:AccountKmsAlarms", name, {}, opts);
-    const specs = planAccountFilters(args.environment);
-    plannedSpecs.set(this, specs);
+    super(TOKENS.AccountKmsAlarms, name, {}, opts);
+    // On its own the component may not know the log group's name yet (an Output); the filters
+    // take `args.logGroupName` either way.
+    const logGroupName =
+      typeof args.logGroupName === "string" ? args.logGroupName : names(args.environment).logGroup;
+    const specs = planned ?? planAccountFilters(args.environment, { logGroupName });
     const filters: Record<string, pulumi.Output<string>> = {};
     const alarms: Record<string, pulumi.Output<string>> = {};
     for (const spec of specs) {
@@ -67,26 +74,13 @@ export class AccountKmsAlarms extends pulumi.ComponentResource {
       );
       filters[spec.signalId] = filter.name;
       if (!spec.alarm) continue;
-      const alarm = new aws.cloudwatch.MetricAlarm(
+      alarms[spec.signalId] = createMetricAlarm(
         `${name}-${spec.signalId}-alarm`,
-        {
-          name: spec.alarm.name,
-          alarmDescription: spec.alarm.description,
-          namespace: spec.namespace,
-          metricName: spec.metricName,
-          statistic: spec.alarm.statistic,
-          period: spec.alarm.periodSeconds,
-          evaluationPeriods: spec.alarm.evaluationPeriods,
-          threshold: spec.alarm.threshold,
-          comparisonOperator: spec.alarm.comparisonOperator,
-          treatMissingData: spec.alarm.treatMissingData,
-          actionsEnabled: true,
-          alarmActions: args.alarmActions,
-        },
+        spec.alarm,
+        { actions: args.alarmActions },
         // The metric exists only once the filter does.
         { parent: this, dependsOn: [filter] },
-      );
-      alarms[spec.signalId] = alarm.name;
+      ).name;
     }
     this.filterNames = pulumi.output(filters);
     this.alarmNames = pulumi.output(alarms);

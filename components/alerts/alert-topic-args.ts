@@ -17,7 +17,8 @@ import {
   failFor,
   show,
 } from "./checks";
-import { type SubscriptionSpec, validateTargets } from "./subscriptions";
+import type { SubscriptionSpec } from "./subscription-plan";
+import { validateTargets } from "./subscriptions";
 
 /** The per-topic alarm on `NumberOfNotificationsFailed` of {@link AlertTopic}. */
 export interface FailureAlarmArgs {

@@ -1,18 +1,22 @@
 /** The {@link AlertTopic} component: an encrypted SNS topic and everyone it tells. */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountOf, type AccountGiven } from "../core/place";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import { topicFailureAlarm } from "./alert-plan";
+import { TOKENS } from "../core/tokens";
 import { alertTopicPolicy, toJson } from "../iam";
 import {
   type AlertTopicArgs,
   type AlertTopicSettings,
   validateAlertTopicArgs,
 } from "./alert-topic-args";
-import { failFor, guarded, lookupAccount } from "./checks";
+import { failFor, guarded } from "./checks";
 import { alertDeliveryPolicy } from "./delivery-policy";
 import { createSubscriptions } from "./subscriptions";
 
 /** Type token of {@link AlertTopic}. */
-export const ALERT_TOPIC_TYPE = "kms-monitoring:index:AlertTopic";
+export const ALERT_TOPIC_TYPE = TOKENS.AlertTopic;
 
 /**
  * An SNS topic that CloudWatch alarms and EventBridge rules of this account publish alerts to,
@@ -40,9 +44,15 @@ export class AlertTopic extends pulumi.ComponentResource {
    * @param name Component name; children are named `<name>-topic`, `<name>-policy`, ...
    * @param args See {@link AlertTopicArgs}; `topicName`, `kmsKeyArn` and `targets` are required.
    * @param opts Component options (provider, parent, ...), inherited by every child.
+   * @param given The account, when the caller knows it; looked up with the provider otherwise.
    * @throws Error naming the component and argument when `args` are invalid.
    */
-  constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: AlertTopicArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    given?: AccountGiven,
+  ) {
     // Before super(): invalid input must register nothing, not even this component.
     const settings = validateAlertTopicArgs(name, args);
     super(ALERT_TOPIC_TYPE, name, {}, opts);
@@ -60,7 +70,7 @@ export class AlertTopic extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.createPolicy(name, topic, settings);
+    this.createPolicy(name, topic, settings, given);
     const subscriptions = createSubscriptions(name, this, settings.specs, {
       topicArn: topic.arn,
       deadLetterQueueArn: settings.deadLetterQueueArn,
@@ -80,10 +90,20 @@ export class AlertTopic extends pulumi.ComponentResource {
   }
 
   /** `<name>-policy`: the alert topic policy, for this account's alarms and rules only. */
-  private createPolicy(name: string, topic: aws.sns.Topic, settings: AlertTopicSettings): void {
+  private createPolicy(
+    name: string,
+    topic: aws.sns.Topic,
+    settings: AlertTopicSettings,
+    given: AccountGiven | undefined,
+  ): void {
     const fail = failFor("AlertTopic", name);
     const policy = pulumi
-      .all([lookupAccount(this), topic.arn, settings.alarmArnPrefix, settings.ruleArnPrefix])
+      .all([
+        accountOf(given?.account, this),
+        topic.arn,
+        settings.alarmArnPrefix,
+        settings.ruleArnPrefix,
+      ])
       .apply(([place, topicArn, alarmArnPrefix, ruleArnPrefix]) =>
         guarded(fail, () =>
           toJson(
@@ -107,27 +127,10 @@ export class AlertTopic extends pulumi.ComponentResource {
     alarmActions: pulumi.Output<string>[],
     args: AlertTopicArgs,
   ): void {
-    new aws.cloudwatch.MetricAlarm(
+    createMetricAlarm(
       `${name}-failures`,
-      {
-        name: `${topicName}-notifications-failed`,
-        alarmDescription:
-          `SNS could not deliver alerts of topic ${topicName} to a subscriber. Check the ` +
-          "dead-letter queue and the subscriptions: confirmed, endpoint up, and the queue or " +
-          "function policy admitting the topic.",
-        namespace: "AWS/SNS",
-        metricName: "NumberOfNotificationsFailed",
-        dimensions: { TopicName: topic.name },
-        statistic: "Sum",
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 1,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        // No datapoint means no notification was attempted, so none failed.
-        treatMissingData: "notBreaching",
-        alarmActions,
-        tags: args.tags,
-      },
+      topicFailureAlarm(topicName),
+      { actions: alarmActions, dimensions: { TopicName: topic.name }, tags: args.tags },
       { parent: this },
     );
   }

@@ -3,7 +3,6 @@
  * (phrased to follow the quoted value), or undefined when it is fine. Arguments that may be
  * Outputs are checked at once when they are plain strings, else when they resolve.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isLambdaFunctionArn, isSqsQueueArn } from "../config/arn";
@@ -70,26 +69,6 @@ export function guarded<T>(fail: Fail, build: () => T): T {
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-}
-
-/** The partition and account of a component's provider. */
-export interface AccountPlace {
-  partition: string;
-  accountId: string;
-}
-
-/**
- * Looks up the partition and account with `{ parent }`, so the invokes use the provider the
- * component inherits (an explicit regional provider, not the default one).
- *
- * @param parent - the component.
- * @returns the partition and account.
- */
-export function lookupAccount(parent: pulumi.Resource): pulumi.Output<AccountPlace> {
-  const opts = { parent };
-  return pulumi
-    .all([aws.getPartitionOutput({}, opts), aws.getCallerIdentityOutput({}, opts)])
-    .apply(([p, me]) => ({ partition: p.partition, accountId: me.accountId }));
 }
 
 const PARTITION = "aws(?:-[a-z]+)*";

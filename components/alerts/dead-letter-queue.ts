@@ -4,6 +4,11 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountOf, type AccountRef } from "../core/place";
+import type { AlarmSpec } from "../alarms/spec";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import { deadLetterQueueAlarm } from "./alert-plan";
+import { TOKENS } from "../core/tokens";
 import { alertDeadLetterQueuePolicy, toJson } from "../iam";
 import {
   checkInput,
@@ -13,12 +18,11 @@ import {
   checkTopicPattern,
   failFor,
   guarded,
-  lookupAccount,
   show,
 } from "./checks";
 
 /** Type token of {@link DeadLetterQueue}. */
-export const DEAD_LETTER_QUEUE_TYPE = "kms-monitoring:index:DeadLetterQueue";
+export const DEAD_LETTER_QUEUE_TYPE = TOKENS.DeadLetterQueue;
 
 /** How long the queue keeps a message: 14 days, the SQS maximum, to leave time to redrive. */
 export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
@@ -44,6 +48,13 @@ export interface DeadLetterQueueArgs {
   alarmActions: pulumi.Input<string>[];
   /** Tags of the queue and the alarm. Defaults to none. */
   tags?: Record<string, pulumi.Input<string>>;
+}
+
+/** What the facade gives a {@link DeadLetterQueue}: the account and the planned alarm. */
+export interface DeadLetterQueueGiven {
+  account: AccountRef;
+  /** The queue's alarm as the stack plan has it. */
+  alarm: AlarmSpec;
 }
 
 /** Validated arguments of {@link DeadLetterQueue}. */
@@ -109,9 +120,16 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
    * @param name Component name; children are `<name>-queue`, `<name>-policy` and `<name>-alarm`.
    * @param args See {@link DeadLetterQueueArgs}; all but `tags` are required.
    * @param opts Component options (provider, parent, ...), inherited by every child.
+   * @param given The account and the planned alarm, from the stack plan; otherwise the account is
+   *   looked up with the provider and the alarm built from `queueName`.
    * @throws Error naming the component and argument when `args` are invalid.
    */
-  constructor(name: string, args: DeadLetterQueueArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: DeadLetterQueueArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    given?: DeadLetterQueueGiven,
+  ) {
     // Before super(): invalid input must register nothing, not even this component.
     const settings = validateArgs(name, args);
     super(DEAD_LETTER_QUEUE_TYPE, name, {}, opts);
@@ -129,7 +147,12 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
       { parent: this },
     );
     const policy = pulumi
-      .all([lookupAccount(this), queue.arn, settings.ruleArnPrefix, settings.topicArnPrefix])
+      .all([
+        accountOf(given?.account, this),
+        queue.arn,
+        settings.ruleArnPrefix,
+        settings.topicArnPrefix,
+      ])
       .apply(([place, queueArn, ruleArnPrefix, topicArnPrefix]) =>
         guarded(fail, () =>
           toJson(alertDeadLetterQueuePolicy({ ...place, queueArn, ruleArnPrefix, topicArnPrefix })),
@@ -137,26 +160,13 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
       );
     new aws.sqs.QueuePolicy(`${name}-policy`, { queueUrl: queue.url, policy }, { parent: this });
 
-    const alarm = new aws.cloudwatch.MetricAlarm(
+    const alarm = createMetricAlarm(
       `${name}-alarm`,
+      given?.alarm ?? deadLetterQueueAlarm(queueName),
       {
-        name: `${queueName}-not-empty`,
-        alarmDescription:
-          `Alerts could not be delivered and wait in SQS queue ${queueName} (kept 14 days). ` +
-          "Read the messages: their attributes name the rule or topic and the error. Fix the " +
-          "target (topic or key policy, subscription, endpoint), then redrive: publish each " +
-          "message again to its topic and delete it from the queue.",
-        namespace: "AWS/SQS",
-        metricName: "ApproximateNumberOfMessagesVisible",
+        actions: settings.alarmActions,
+        // The queue's name as an Output, so the alarm waits for the queue.
         dimensions: { QueueName: queue.name },
-        statistic: "Maximum",
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 1,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        // An idle queue publishes no datapoints: missing data means nothing waits.
-        treatMissingData: "notBreaching",
-        alarmActions: settings.alarmActions,
         tags: args.tags,
       },
       { parent: this },

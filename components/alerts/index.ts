@@ -26,7 +26,7 @@ export {
   type SubscriptionSpec,
   childSuffixOf,
   subscriptionSpecs,
-} from "./subscriptions";
+} from "./subscription-plan";
 export {
   ALERT_HTTP_RETRY_POLICY,
   type HealthyRetryPolicy,

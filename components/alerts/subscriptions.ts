@@ -2,7 +2,6 @@
  * The subscriptions of an alert topic: the pure list derived from {@link NotificationTargets}, its
  * checks, and the resources that wire it to a topic.
  */
-import { createHash } from "crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NotificationTargets } from "../config/model";
@@ -15,63 +14,21 @@ import {
   checkQueueArn,
   show,
 } from "./checks";
+import {
+  type SubscriptionProtocol,
+  type SubscriptionSpec,
+  subscriptionSpecs,
+  TARGET_PROTOCOLS,
+} from "./subscription-plan";
 
-/** SNS protocols the alert topics deliver with. */
-export type SubscriptionProtocol = "email" | "https" | "sqs" | "lambda";
-
-/** One subscription an alert topic gets. */
-export interface SubscriptionSpec {
-  /** SNS protocol. */
-  protocol: SubscriptionProtocol;
-  /** E-mail address, URL, queue ARN or function ARN, as given. */
-  endpoint: string;
-  /** Suffix of the child resource names: `<protocol>-<8 hex digits>`, e.g. `email-3f2a1b9c`. */
-  childSuffix: string;
-}
-
-/** Each target list, the protocol it subscribes with, and the check of its entries. */
-const TARGET_LISTS: readonly {
-  field: keyof NotificationTargets;
-  protocol: SubscriptionProtocol;
-  check: Check;
-}[] = [
-  { field: "emails", protocol: "email", check: checkEmail },
-  { field: "https", protocol: "https", check: checkHttpsUrl },
-  { field: "sqs", protocol: "sqs", check: checkQueueArn },
-  { field: "lambda", protocol: "lambda", check: checkLambdaArn },
-];
-
-/**
- * The child-name suffix of a subscription. It is a hash of the protocol and endpoint, not the
- * entry's position: removing or reordering targets then leaves the other subscriptions alone,
- * whereas an index would shift and replace them (and replaced e-mail and HTTPS subscriptions must
- * be confirmed again, dropping alerts until they are).
- *
- * @param protocol - the SNS protocol.
- * @param endpoint - the endpoint.
- * @returns `<protocol>-<first 8 hex digits of sha256("<protocol>:<endpoint>")>`.
- */
-export function childSuffixOf(protocol: SubscriptionProtocol, endpoint: string): string {
-  const hash = createHash("sha256").update(`${protocol}:${endpoint}`).digest("hex");
-  return `${protocol}-${hash.slice(0, 8)}`;
-}
-
-/**
- * Every subscription `targets` asks for, in the order emails, https, sqs, lambda. Pure, so plans
- * and tests can count subscriptions without Pulumi; does not check the entries.
- *
- * @param targets - the notification targets; a missing list counts as empty.
- * @returns one spec per target.
- */
-export function subscriptionSpecs(targets: NotificationTargets): SubscriptionSpec[] {
-  return TARGET_LISTS.flatMap(({ field, protocol }) =>
-    (targets?.[field] ?? []).map((endpoint) => ({
-      protocol,
-      endpoint,
-      childSuffix: childSuffixOf(protocol, endpoint),
-    })),
-  );
-}
+/** Each target list, its protocol and the check of its entries. */
+const CHECKS: Record<SubscriptionProtocol, Check> = {
+  email: checkEmail,
+  https: checkHttpsUrl,
+  sqs: checkQueueArn,
+  lambda: checkLambdaArn,
+};
+const TARGET_LISTS = TARGET_PROTOCOLS.map((t) => ({ ...t, check: CHECKS[t.protocol] }));
 
 /**
  * Checks every target and that there is at least one, then returns the specs.

@@ -4,11 +4,13 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountOf, type AccountGiven } from "../core/place";
+import { TOKENS } from "../core/tokens";
 import { alertTopicKeyPolicy, toJson } from "../iam";
-import { failFor, guarded, lookupAccount, show } from "./checks";
+import { failFor, guarded, show } from "./checks";
 
 /** Type token of {@link AlertTopicKey}. */
-export const ALERT_TOPIC_KEY_TYPE = "kms-monitoring:index:AlertTopicKey";
+export const ALERT_TOPIC_KEY_TYPE = TOKENS.AlertTopicKey;
 
 /** Days KMS waits before deleting the key once deletion is scheduled (the maximum). */
 export const ALERT_KEY_DELETION_WINDOW_DAYS = 30;
@@ -77,15 +79,21 @@ export class AlertTopicKey extends pulumi.ComponentResource {
    * @param name Component name; children are `<name>-key` and `<name>-alias`.
    * @param args See {@link AlertTopicKeyArgs}; `aliasName` is required.
    * @param opts Component options (provider, parent, ...), inherited by every child.
+   * @param given The account, when the caller knows it; looked up with the provider otherwise.
    * @throws Error naming the component and argument when `args` are invalid.
    */
-  constructor(name: string, args: AlertTopicKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: AlertTopicKeyArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    given?: AccountGiven,
+  ) {
     // Before super(): invalid input must register nothing, not even this component.
     const aliasName = validateAlertTopicKeyArgs(name, args);
     super(ALERT_TOPIC_KEY_TYPE, name, {}, opts);
     const fail = failFor("AlertTopicKey", name);
 
-    const policy = lookupAccount(this).apply((place) =>
+    const policy = accountOf(given?.account, this).apply((place) =>
       guarded(fail, () => toJson(alertTopicKeyPolicy(place))),
     );
     const key = new aws.kms.Key(

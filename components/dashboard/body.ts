@@ -4,7 +4,7 @@
  * key's graphs (each dashboard costs $3 a month) instead of summarising them away, because a
  * summary would hide which key misbehaves.
  */
-import { namePrefix } from "../groups/naming";
+import { names } from "../core/names";
 import { placeWidgets } from "./layout";
 import { packSections } from "./pack";
 import { accountSection, groupSection } from "./sections";
@@ -20,7 +20,7 @@ const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
 /** Name of dashboard `index` (0-based) of an environment: `kmsmon-<env>`, `kmsmon-<env>-2`, ... */
 export function dashboardName(environment: string, index: number): string {
-  const name = index === 0 ? namePrefix(environment) : `${namePrefix(environment)}-${index + 1}`;
+  const name = names(environment).dashboard(index);
   if (!DASHBOARD_NAME.test(name)) {
     throw new Error(
       `dashboard: name ${JSON.stringify(name)} is not a dashboard name ` +

@@ -1,29 +1,48 @@
 /**
- * The dashboard's input from what the facade already has (the stack plan, the resolved groups,
- * the account), so alarm names and regions come from the same plans that create the alarms.
+ * The dashboard's input from the stack plan, so alarm names and regions are those of the alarms
+ * the plan creates: nothing is planned again here.
  */
-import { DEFAULTS } from "../config/constants";
+import type { AccountRef } from "../core/place";
+import type { AlarmSpec } from "../alarms/spec";
+import type { AccountFilterSpec } from "../account/account-filters";
+import type { GroupPlan } from "../groups/group-plan";
 import type { ResolvedKeyGroup } from "../groups/resolved";
-import type { StackPlan } from "../monitoring/stack-plan";
-import { planBaselineAlarms } from "../watchers/baseline-plan";
-import { planQuotaAlarms } from "../watchers/quota-plan";
-import type { DashboardGroup, DashboardInput } from "./input";
+import type { QuotaAlarmSpec } from "../watchers/quota-plan";
+import type { TamperAlarmSpec } from "../watchers/tamper-plan";
+import type { AlarmRef, DashboardGroup, DashboardInput } from "./input";
+
+/** The parts of the stack plan the dashboard shows. */
+export interface DashboardPlanInput {
+  environment: string;
+  stackRegion: string;
+  account: AccountRef;
+  accountFilters: AccountFilterSpec[];
+  tamperAlarms: TamperAlarmSpec[];
+  silenceAlarm?: AlarmSpec;
+  quotaAlarms: QuotaAlarmSpec[];
+  groups: GroupPlan[];
+}
+
+function ref(alarm: AlarmSpec, region: string): AlarmRef {
+  return { name: alarm.name, region: alarm.region ?? region };
+}
 
 /**
  * Each group's section input: its keys, its expiry and baseline alarms, and the baseline's band
  * width when the baseline is enabled.
  */
 export function dashboardGroups(
-  plan: Pick<StackPlan, "groups" | "environment">,
+  plan: Pick<DashboardPlanInput, "groups" | "stackRegion">,
   groups: readonly ResolvedKeyGroup[],
 ): DashboardGroup[] {
   return groups.map((group) => {
-    const expiry = plan.groups.find((p) => p.name === group.model.name)?.expiryAlarms ?? [];
-    const baseline = planBaselineAlarms(group, plan.environment);
+    const planned = plan.groups.find((p) => p.name === group.model.name);
+    const expiry = planned?.expiryAlarms ?? [];
+    const baseline = planned?.baselineAlarms ?? [];
     return {
       name: group.model.name,
       keys: group.keys,
-      alarms: [...expiry, ...baseline].map((a) => ({ name: a.name, region: a.region })),
+      alarms: [...expiry, ...baseline].map((a) => ref(a, plan.stackRegion)),
       expiryKeyArns: expiry.map((a) => a.keyArn),
       anomalyBandWidth: group.model.baseline.enabled ? group.model.baseline.bandWidth : undefined,
     };
@@ -31,34 +50,28 @@ export function dashboardGroups(
 }
 
 /**
- * The whole dashboard input of a stack.
+ * The whole dashboard input of a planned stack.
  *
- * @param plan - the stack plan (planStack): environment, regions, expiry alarms per group.
+ * @param plan - the stack plan (planStack).
  * @param groups - the groups with their keys resolved, in the order of their sections.
- * @param accountId - the account the stack deploys to.
- * @param partition - its partition. Defaults to "aws".
- * @param quotaAlarmPercent - threshold of the request-quota alarms (the model's
- *   quotaAlarmPercent). Defaults to the config default, 80.
  */
 export function dashboardInput(
-  plan: StackPlan,
+  plan: DashboardPlanInput,
   groups: readonly ResolvedKeyGroup[],
-  accountId: string,
-  partition = "aws",
-  quotaAlarmPercent: number = DEFAULTS.quotaAlarmPercent,
 ): DashboardInput {
+  const region = plan.stackRegion;
   return {
     environment: plan.environment,
-    stackRegion: plan.stackRegion,
-    accountId,
-    partition,
+    stackRegion: region,
+    accountId: plan.account.accountId,
+    partition: plan.account.partition,
     groups: dashboardGroups(plan, groups),
-    quotaAlarms: plan.regions.flatMap((region) =>
-      planQuotaAlarms(plan.environment, region, quotaAlarmPercent).map((a) => ({
-        name: a.name,
-        region,
-      })),
-    ),
-    quotaAlarmPercent,
+    accountAlarms: [
+      ...plan.accountFilters.flatMap((f) => (f.alarm ? [ref(f.alarm, region)] : [])),
+      ...plan.tamperAlarms.map((t) => ref(t.alarm, region)),
+      ...(plan.silenceAlarm ? [ref(plan.silenceAlarm, region)] : []),
+    ],
+    quotaAlarms: plan.quotaAlarms.map((a) => ref(a, region)),
+    quotaAlarmPercent: plan.quotaAlarms[0]?.threshold,
   };
 }

@@ -8,9 +8,11 @@ import * as aws from "@pulumi/aws";
 import { dashboardConsoleUrl } from "./text";
 import { buildDashboardBodies } from "./body";
 import type { DashboardInput } from "./input";
+import type { DashboardSpec } from "../plan/dashboards";
+import { TOKENS } from "../core/tokens";
 
 /** Type token of {@link KmsDashboard}. */
-export const KMS_DASHBOARD_TYPE = "kms-monitoring:index:KmsDashboard";
+export const KMS_DASHBOARD_TYPE = TOKENS.KmsDashboard;
 
 /**
  * Arguments of {@link KmsDashboard}: the same as buildDashboardBodies takes. Every field is plain
@@ -32,11 +34,18 @@ export class KmsDashboard extends pulumi.ComponentResource {
    * @param name Component name; each dashboard is the child `<name>-<dashboard name>`.
    * @param args See {@link DashboardInput}.
    * @param opts Component options, inherited by the dashboards.
+   * @param planned The dashboards of the stack plan (planStack), built from the same input;
+   *   realised as given. Defaults to building them from `args`.
    * @throws Error when a group is listed twice or an expiry key is not one of its group's keys.
    */
-  constructor(name: string, args: KmsDashboardArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: KmsDashboardArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    planned?: DashboardSpec[],
+  ) {
     // Before super(): invalid input must register nothing, not even this component.
-    const bodies = buildDashboardBodies(args);
+    const bodies = planned ?? buildDashboardBodies(args);
     super(KMS_DASHBOARD_TYPE, name, {}, opts);
     const region = args.stackRegion;
     const dashboards = bodies.map(

@@ -4,6 +4,7 @@
  * be split over two dashboards.
  */
 import { planAccountFilters } from "../account/account-filters";
+import { names } from "../core/names";
 import { DEFAULT_SILENCE_HOURS, planSilenceAlarm, planTamperAlarms } from "../watchers/tamper-plan";
 import { inventoryWidgets } from "./inventory";
 import { FULL_WIDTH, SizedWidget } from "./layout";
@@ -32,11 +33,12 @@ export interface Section {
  * environment, in the stack's region.
  */
 export function defaultAccountAlarms(environment: string, stackRegion: string): AlarmRef[] {
-  const silence = planSilenceAlarm(environment, DEFAULT_SILENCE_HOURS);
+  const logGroup = { region: stackRegion, logGroupName: names(environment).logGroup };
+  const silence = planSilenceAlarm(environment, logGroup, DEFAULT_SILENCE_HOURS);
   return [
-    ...planAccountFilters(environment).flatMap((f) => (f.alarm ? [f.alarm.name] : [])),
-    ...planTamperAlarms(environment).map((t) => t.alarmName),
-    ...(silence ? [silence.alarmName] : []),
+    ...planAccountFilters(environment, logGroup).flatMap((f) => (f.alarm ? [f.alarm.name] : [])),
+    ...planTamperAlarms(environment, logGroup).map((t) => t.alarm.name),
+    ...(silence ? [silence.name] : []),
   ].map((name) => ({ name, region: stackRegion }));
 }
 

@@ -2,7 +2,7 @@
  * The graph and alarm widgets of the dashboard, one builder each. Builders return sized widgets;
  * the layout places them. Widgets that could outgrow an AWS quota come back in chunks.
  */
-import { metricNamespace } from "../account/account-filters";
+import { names } from "../core/names";
 import { KMS_SIGNALS } from "../signals/catalog";
 import type { ResolvedKey } from "../groups/resolved";
 import { KMS_REQUEST_QUOTA_FAMILIES } from "../watchers/quota-plan";
@@ -41,7 +41,11 @@ export function controlPlaneWidget(environment: string, stackRegion: string): Si
   return graph({
     title: "KMS control-plane events, whole account (all keys, not per group)",
     region: stackRegion,
-    metrics: signals.map((s) => [metricNamespace(environment), s.metricName, { label: s.title }]),
+    metrics: signals.map((s) => [
+      names(environment).metricNamespace,
+      s.metricName,
+      { label: s.title },
+    ]),
     period: 300,
     stat: "Sum",
     yAxis: { left: { label: "events", min: 0 } },

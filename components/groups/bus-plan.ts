@@ -7,7 +7,7 @@
  */
 import { groupAlertSignals } from "../signals/catalog";
 import { accountEventPattern, SignalEventPattern } from "../signals/event-patterns";
-import { fanOutNamePrefix, namePrefix } from "./naming";
+import { names } from "../core/names";
 import type { GroupRuleSpec } from "./rule-plan";
 
 /** AWS quota: rules per event bus (adjustable; we stay under the default). */
@@ -122,10 +122,8 @@ export function planRegionBuses(
     return { region, shardBuses: [], busOfGroup, fanOutRules: [] };
   }
   const { shards, shardOf } = assignShards(region, counts, inRegion.length, budget.shardBus);
-  const shardBuses = Array.from(
-    { length: shards },
-    (_, i) => `${namePrefix(environment)}-shard-${i + 1}`,
-  );
+  const n = names(environment);
+  const shardBuses = Array.from({ length: shards }, (_, i) => n.shardBus(i));
   const busOfGroup = Object.fromEntries(
     [...counts.keys()].map((g, i) => [g, shardBuses[shardOf[i]]]),
   );
@@ -133,7 +131,7 @@ export function planRegionBuses(
   const fanOutRules: FanOutRuleSpec[] = [];
   for (let i = 0; i < shardBuses.length; i += TARGETS_PER_RULE_QUOTA) {
     fanOutRules.push({
-      name: `${fanOutNamePrefix(environment)}-${fanOutRules.length + 1}`,
+      name: n.fanOutRule(fanOutRules.length),
       eventPattern: pattern,
       targetBuses: shardBuses.slice(i, i + TARGETS_PER_RULE_QUOTA),
     });

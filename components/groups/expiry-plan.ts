@@ -4,26 +4,17 @@
  * material expires, and stops publishing once it has expired: missing data is treated as breaching,
  * so an expired (or deleted) key shows ALARM instead of going quiet.
  */
-import { groupAlarmName } from "./naming";
+import type { AlarmSpec } from "../alarms/spec";
+import { priced } from "../alarms/pricing";
+import { names } from "../core/names";
 import { keysWithImportedMaterial, ResolvedKey, ResolvedKeyGroup } from "./resolved";
 
-/** Inputs of one expiry alarm (a CloudWatch MetricAlarm), in the key's region. */
-export interface ExpiryAlarmSpec {
+/** One expiry alarm, in the key's region; its threshold is in seconds. */
+export interface ExpiryAlarmSpec extends AlarmSpec {
   group: string;
   region: string;
   keyArn: string;
-  name: string;
-  description: string;
-  namespace: "AWS/KMS";
-  metricName: "SecondsUntilKeyMaterialExpiration";
-  dimensions: { KeyId: string };
-  statistic: "Minimum";
-  periodSeconds: number;
-  evaluationPeriods: number;
-  datapointsToAlarm: number;
-  thresholdSeconds: number;
-  comparisonOperator: "LessThanThreshold";
-  treatMissingData: "breaching";
+  keyId: string;
 }
 
 /** Hourly, three hours in a row: tolerates a late datapoint without hiding an expiry for long. */
@@ -54,20 +45,32 @@ export function planExpiryAlarms(group: ResolvedKeyGroup, environment: string): 
       group: group.model.name,
       region: key.region,
       keyArn: key.arn,
-      name: groupAlarmName(environment, group.model.name, `expiry-${key.keyId}`),
-      description:
-        `Imported key material of ${key.arn} (group ${group.model.name}) expires in less than ` +
-        `${days} days, or has expired (KMS stops publishing the metric then). Re-import the same ` +
-        `material with a later expiry: aws kms import-key-material --key-id ${key.keyId} ...`,
-      namespace: "AWS/KMS",
-      metricName: "SecondsUntilKeyMaterialExpiration",
-      dimensions: { KeyId: key.keyId },
-      statistic: "Minimum",
-      periodSeconds: PERIOD_SECONDS,
-      evaluationPeriods: EVALUATION_PERIODS,
-      datapointsToAlarm: EVALUATION_PERIODS,
-      thresholdSeconds: days * 86400,
-      comparisonOperator: "LessThanThreshold",
-      treatMissingData: "breaching",
+      keyId: key.keyId,
+      ...priced({
+        name: names(environment).groupAlarm(group.model.name, `expiry-${key.keyId}`),
+        description:
+          `Imported key material of ${key.arn} (group ${group.model.name}) expires in less than ` +
+          `${days} days, or has expired (KMS stops publishing the metric then). Re-import the same ` +
+          `material with a later expiry: aws kms import-key-material --key-id ${key.keyId} ...`,
+        // A warning: it fires ahead of the material-expired signal.
+        severity: "warning",
+        region: key.region,
+        metric: {
+          kind: "standard",
+          namespace: "AWS/KMS",
+          metricName: "SecondsUntilKeyMaterialExpiration",
+          dimensions: { KeyId: key.keyId },
+          statistic: "Minimum",
+          periodSeconds: PERIOD_SECONDS,
+        },
+        evaluationPeriods: EVALUATION_PERIODS,
+        datapointsToAlarm: EVALUATION_PERIODS,
+        threshold: days * 86400,
+        comparisonOperator: "LessThanThreshold",
+        treatMissingData: "breaching",
+        // Recovery says the material was re-imported.
+        actions: { role: "group-warning", onOk: true },
+        actionsEnabled: true,
+      }),
     }));
 }

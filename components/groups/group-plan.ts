@@ -1,28 +1,30 @@
 /**
- * A key group's plan: its topics per region and route, its rules and its expiry alarms, as data.
+ * A key group's plan: its topics per region and route, its rules, its expiry alarms and its usage
+ * baseline alarms, as data.
  */
 import type { NotificationTargets } from "../config/model";
+import { TopicSpec, topicSpec } from "../alerts/alert-plan";
+import { AlertRoute, names } from "../core/names";
+import { BaselineAlarmSpec, planBaselineAlarms } from "../watchers/baseline-plan";
 import { ExpiryAlarmSpec, planExpiryAlarms } from "./expiry-plan";
-import { AlertRoute, namePrefix } from "./naming";
 import { regionsOf, ResolvedKeyGroup } from "./resolved";
 import { GroupRuleSpec, planGroupRules, routesOf } from "./rule-plan";
 
 /** One SNS topic of a group, in one region, for one route. */
-export interface TopicSpec {
+export interface GroupTopicSpec extends TopicSpec {
   group: string;
-  region: string;
   route: AlertRoute;
-  name: string;
-  targets: NotificationTargets;
 }
 
 /** A group's share of the plan. */
 export interface GroupPlan {
   name: string;
   regions: string[];
-  topics: TopicSpec[];
+  topics: GroupTopicSpec[];
   rules: GroupRuleSpec[];
   expiryAlarms: ExpiryAlarmSpec[];
+  /** Anomaly alarms on the group's data-plane use; empty when its baseline is disabled. */
+  baselineAlarms: BaselineAlarmSpec[];
 }
 
 function topicTargets(group: ResolvedKeyGroup, route: AlertRoute): NotificationTargets {
@@ -30,16 +32,22 @@ function topicTargets(group: ResolvedKeyGroup, route: AlertRoute): NotificationT
   return route === "critical" && notify.critical ? notify.critical : notify.default;
 }
 
-/** Plans one group: its topics, rules and expiry alarms in each of its regions. */
+/**
+ * Plans one group: its topics, rules, expiry and baseline alarms in each of its regions.
+ *
+ * @throws when the group's baseline settings cannot make a valid alarm.
+ */
 export function planGroup(group: ResolvedKeyGroup, environment: string): GroupPlan {
   const regions = regionsOf(group);
   const topics = regions.flatMap((region) =>
     routesOf(group).map(({ route }) => ({
       group: group.model.name,
-      region,
       route,
-      name: `${namePrefix(environment)}-${group.model.name}-${route}`,
-      targets: topicTargets(group, route),
+      ...topicSpec(
+        names(environment).groupTopic(group.model.name, route),
+        region,
+        topicTargets(group, route),
+      ),
     })),
   );
   return {
@@ -48,5 +56,6 @@ export function planGroup(group: ResolvedKeyGroup, environment: string): GroupPl
     topics,
     rules: planGroupRules(group, environment),
     expiryAlarms: planExpiryAlarms(group, environment),
+    baselineAlarms: planBaselineAlarms(group, environment),
   };
 }

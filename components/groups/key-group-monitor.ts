@@ -6,11 +6,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { AlertTopic } from "../alerts/alert-topic";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import type { AlarmRole } from "../alarms/spec";
+import type { AccountRef } from "../core/place";
+import type { PublisherArnPatterns } from "../core/names";
+import { TOKENS } from "../core/tokens";
 import { planGroup, GroupPlan } from "./group-plan";
-import type { PublisherArnPatterns } from "./naming";
 import type { ResolvedKeyGroup } from "./resolved";
 import type { GroupRuleSpec } from "./rule-plan";
-import type { ExpiryAlarmSpec } from "./expiry-plan";
 
 /** What a group needs from each region it has keys in. */
 export interface GroupRegionContext {
@@ -24,6 +27,8 @@ export interface GroupRegionContext {
   eventBusName?: pulumi.Input<string>;
   /** Our alarms and rules in the region, the only publishers the topics admit. */
   publishers: PublisherArnPatterns;
+  /** The account, known to the facade; looked up by each topic when absent. */
+  account?: AccountRef;
 }
 
 /** Arguments of {@link KeyGroupMonitor}. */
@@ -34,10 +39,11 @@ export interface KeyGroupMonitorArgs {
   group: ResolvedKeyGroup;
   /** Context per region of the group's keys; every such region must be present. */
   regions: Record<string, GroupRegionContext>;
-  /** Retries of an undeliverable event before it goes to the dead-letter queue. Defaults to 185. */
-  maximumRetryAttempts?: number;
-  /** Age after which EventBridge stops retrying, in seconds. Defaults to 86,400 (one day). */
-  maximumEventAgeSeconds?: number;
+  /**
+   * The group's slice of the stack plan (planStack), realised as given. Defaults to
+   * planGroup(group, environment).
+   */
+  plan?: GroupPlan;
 }
 
 /** What selects a group's keys, as registered on the component for policy packs. */
@@ -60,15 +66,13 @@ export function groupSelectors(group: ResolvedKeyGroup): {
   };
 }
 
-/** Events are retried for a day (EventBridge's maximum) before they land in the queue. */
-const DEFAULT_RETRIES = 185;
-const DEFAULT_EVENT_AGE_SECONDS = 86400;
-
-/**
- * The plan of each monitor. Kept off the instance: the schema analyzer of multi-language packages
- * takes every property of a component for an output, and the plan is not one.
- */
-const plans = new WeakMap<KeyGroupMonitor, GroupPlan>();
+/** The group route that hears an alarm of each role; `all` when the group has one route. */
+const ROUTE_OF_ROLE: Record<AlarmRole, string> = {
+  "group-critical": "critical",
+  "group-warning": "standard",
+  // A group's alarms never tell the security team; no such topic exists in a group.
+  security: "security",
+};
 
 /** Watches one key group: alerts on its keys' KMS events and on imported material nearing expiry. */
 export class KeyGroupMonitor extends pulumi.ComponentResource {
@@ -79,13 +83,8 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
   /** Names of the expiry alarms. */
   readonly expiryAlarmNames: pulumi.Output<string[]>;
 
-  /** The plan this component realised (pure data, for inspection and tests). */
-  get plan(): GroupPlan {
-    return plans.get(this)!;
-  }
-
   constructor(name: string, args: KeyGroupMonitorArgs, opts?: pulumi.ComponentResourceOptions) {
-    const plan = planGroup(args.group, args.environment);
+    const plan = args.plan ?? planGroup(args.group, args.environment);
     const missing = plan.regions.filter((r) => !args.regions[r]);
     if (missing.length > 0) {
       throw new Error(
@@ -96,8 +95,7 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
     const selectors = groupSelectors(args.group);
     // The selectors are the component's inputs and outputs, so policy packs can tell which keys of
     // a stack are watched (by ARN, alias or tag): stack policies see registered outputs.
-    super("kms-monitoring:index:KeyGroupMonitor", name, selectors, opts);
-    plans.set(this, plan);
+    super(TOKENS.KeyGroupMonitor, name, selectors, opts);
 
     const topics = new Map<string, AlertTopic>();
     for (const spec of plan.topics) {
@@ -115,6 +113,7 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
             deadLetterQueueArn: ctx.deadLetterQueueArn,
           },
           { parent: this, providers: ctx.provider ? [ctx.provider] : undefined },
+          ctx.account && { account: ctx.account },
         ),
       );
     }
@@ -128,7 +127,12 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
       this.createRule(name, spec, args, topicFor(spec.region, spec.route).topicArn),
     );
     const alarms = plan.expiryAlarms.map((spec) =>
-      this.createExpiryAlarm(name, spec, args, topicFor(spec.region, "standard").topicArn),
+      createMetricAlarm(
+        `${name}-${spec.region}-expiry-${spec.keyId}`,
+        spec,
+        { actions: [topicFor(spec.region, ROUTE_OF_ROLE[spec.actions.role]).topicArn] },
+        { parent: this, provider: args.regions[spec.region].provider },
+      ),
     );
 
     this.topicArns = pulumi
@@ -169,46 +173,17 @@ export class KeyGroupMonitor extends pulumi.ComponentResource {
       {
         rule: rule.name,
         eventBusName: ctx.eventBusName,
-        targetId: "alert-topic",
+        targetId: spec.target.id,
         arn: topicArn,
         inputTransformer: spec.transformer,
         retryPolicy: {
-          maximumRetryAttempts: args.maximumRetryAttempts ?? DEFAULT_RETRIES,
-          maximumEventAgeInSeconds: args.maximumEventAgeSeconds ?? DEFAULT_EVENT_AGE_SECONDS,
+          maximumRetryAttempts: spec.target.maximumRetryAttempts,
+          maximumEventAgeInSeconds: spec.target.maximumEventAgeSeconds,
         },
         deadLetterConfig: { arn: ctx.deadLetterQueueArn },
       },
       opts,
     );
     return rule;
-  }
-
-  private createExpiryAlarm(
-    name: string,
-    spec: ExpiryAlarmSpec,
-    args: KeyGroupMonitorArgs,
-    topicArn: pulumi.Output<string>,
-  ): aws.cloudwatch.MetricAlarm {
-    return new aws.cloudwatch.MetricAlarm(
-      `${name}-${spec.region}-expiry-${spec.dimensions.KeyId}`,
-      {
-        name: spec.name,
-        alarmDescription: spec.description,
-        namespace: spec.namespace,
-        metricName: spec.metricName,
-        dimensions: spec.dimensions,
-        statistic: spec.statistic,
-        period: spec.periodSeconds,
-        evaluationPeriods: spec.evaluationPeriods,
-        datapointsToAlarm: spec.datapointsToAlarm,
-        threshold: spec.thresholdSeconds,
-        comparisonOperator: spec.comparisonOperator,
-        treatMissingData: spec.treatMissingData,
-        actionsEnabled: true,
-        alarmActions: [topicArn],
-        okActions: [topicArn],
-      },
-      { parent: this, provider: args.regions[spec.region].provider },
-    );
   }
 }

@@ -7,8 +7,31 @@ import { groupAlertSignals } from "../signals/catalog";
 import { keyScopedEventPatterns, needsReadOnlyEvents } from "../signals/event-patterns";
 import type { SignalEventPattern } from "../signals/event-patterns";
 import { alertInputTransformer, AlertInputTransformer } from "./alert-message";
-import { AlertRoute, groupRuleName } from "./naming";
+import { AlertRoute, names } from "../core/names";
 import { regionsOf, ResolvedKeyGroup } from "./resolved";
+
+/** Retries of an undeliverable event before it goes to the dead-letter queue: a day's worth. */
+export const RULE_TARGET_RETRIES = 185;
+/** Age after which EventBridge stops retrying, in seconds: one day, EventBridge's maximum. */
+export const RULE_TARGET_MAX_EVENT_AGE_SECONDS = 86400;
+
+/** AWS quotas a rule counts against (see monitoring/quotas.ts for the figures). */
+export type RuleQuota =
+  | "rules-per-bus"
+  | "rule-name-length"
+  | "event-pattern-length"
+  | "targets-per-rule"
+  | "input-template-length";
+
+/** A rule's target: the group's topic of the rule's route, retried, then dead-lettered. */
+export interface RuleTargetSpec {
+  /** Target ID within the rule. */
+  id: "alert-topic";
+  /** Physical name of the topic (in the rule's region). */
+  topicName: string;
+  maximumRetryAttempts: number;
+  maximumEventAgeSeconds: number;
+}
 
 /** One planned rule and its single target. */
 export interface GroupRuleSpec {
@@ -27,6 +50,10 @@ export interface GroupRuleSpec {
   /** The key IDs this rule covers. */
   keyIds: string[];
   transformer: AlertInputTransformer;
+  target: RuleTargetSpec;
+  /** $0: EventBridge does not charge for events from AWS services. */
+  monthlyCostUsd: number;
+  quotas: RuleQuota[];
 }
 
 /** The routes of a group and the signals each carries. */
@@ -48,6 +75,7 @@ const SEVERITY_LABEL: Record<AlertRoute, string> = {
 /** Plans every rule of a group, in a stable order: region, route, key chunk. */
 export function planGroupRules(group: ResolvedKeyGroup, environment: string): GroupRuleSpec[] {
   const specs: GroupRuleSpec[] = [];
+  const n = names(environment);
   for (const region of regionsOf(group)) {
     const keyIds = group.keys.filter((k) => k.region === region).map((k) => k.keyId);
     for (const { route, signals } of routesOf(group)) {
@@ -65,7 +93,7 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
           region,
           route,
           id: `${route}-${index + 1}`,
-          name: groupRuleName(environment, group.model.name, route, index),
+          name: n.groupRule(group.model.name, route, index),
           description: `KMS ${route} signals of key group ${group.model.name} (${environment}), ${covered.length} key(s) in ${region}`,
           eventPattern,
           state: needsReadOnlyEvents(signals)
@@ -74,6 +102,20 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
           signalIds: signals.map((s) => s.id),
           keyIds: covered,
           transformer,
+          target: {
+            id: "alert-topic",
+            topicName: n.groupTopic(group.model.name, route),
+            maximumRetryAttempts: RULE_TARGET_RETRIES,
+            maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
+          },
+          monthlyCostUsd: 0,
+          quotas: [
+            "rules-per-bus",
+            "rule-name-length",
+            "event-pattern-length",
+            "targets-per-rule",
+            "input-template-length",
+          ],
         });
       });
     }

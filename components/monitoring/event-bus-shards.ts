@@ -5,7 +5,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type { RegionBusPlan } from "../groups/bus-plan";
-import { fanOutNamePrefix } from "../groups/naming";
+import { names } from "../core/names";
+import { TOKENS } from "../core/tokens";
+import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
 import { eventBusForwardingPolicy, eventBusForwardingTrustPolicy, toJson } from "../iam";
 
 /** Arguments of {@link EventBusShards}. */
@@ -32,19 +34,19 @@ export class EventBusShards extends pulumi.ComponentResource {
     if (args.plan.shardBuses.length === 0) {
       throw new Error(`EventBusShards "${name}": plan: no shard bus to create`);
     }
-    super("kms-monitoring:index:EventBusShards", name, {}, opts);
+    super(TOKENS.EventBusShards, name, {}, opts);
     const { plan, accountId, partition } = args;
     const buses = plan.shardBuses.map(
       (busName, i) =>
         new aws.cloudwatch.EventBus(`${name}-shard-${i + 1}`, { name: busName }, { parent: this }),
     );
-    const fanOut = fanOutNamePrefix(args.environment);
-    const fanOutPattern = `arn:${partition}:events:${plan.region}:${accountId}:rule/${fanOut}-*`;
+    const n = names(args.environment);
+    const fanOutPattern = `arn:${partition}:events:${plan.region}:${accountId}:rule/${n.fanOutPrefix}-*`;
     // IAM is global: the role name carries the region so each region has its own.
     const role = new aws.iam.Role(
       `${name}-forwarding-role`,
       {
-        name: `${fanOut}-${plan.region}`,
+        name: n.forwardingRole(plan.region),
         assumeRolePolicy: toJson(
           eventBusForwardingTrustPolicy({ accountId, ruleArnPattern: fanOutPattern }),
         ),
@@ -84,7 +86,10 @@ export class EventBusShards extends pulumi.ComponentResource {
             targetId: `shard-${t + 1}`,
             arn: bus.arn,
             roleArn: role.arn,
-            retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86400 },
+            retryPolicy: {
+              maximumRetryAttempts: RULE_TARGET_RETRIES,
+              maximumEventAgeInSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
+            },
             deadLetterConfig: { arn: args.deadLetterQueueArn },
           },
           { parent: this },

@@ -8,16 +8,17 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type { StackModel, TrailModel } from "../config/model";
 import { AccountKmsAlarms } from "../account/account-kms-alarms";
+import type { AccountRef } from "../core/place";
+import { TOKENS } from "../core/tokens";
 import { KeyGroupMonitor, GroupRegionContext } from "../groups/key-group-monitor";
-import { namePrefix, publisherArnPatterns } from "../groups/naming";
 import type { ResolvedKeyGroup } from "../groups/resolved";
 import { resolveKeyGroups } from "../groups/resolve-keys";
+import { planStack, StackPlan, TrailPlan } from "../plan/stack-plan";
 import { KmsAuditTrail, KmsAuditTrailArgs } from "../trail";
 import { RequestQuotaAlarms, TamperAlarms, UsageBaseline } from "../watchers";
 import { dashboardInput, KmsDashboard } from "../dashboard";
 import { EventBusShards } from "./event-bus-shards";
 import { RegionAlerting } from "./region-alerting";
-import { planStack, StackPlan } from "./stack-plan";
 import { regionsToLookUp } from "./regions";
 
 /** Arguments of {@link KmsMonitoring}. */
@@ -32,22 +33,31 @@ export interface KmsMonitoringArgs {
   accountId: string;
   /** Its partition. Defaults to "aws". */
   partition?: string;
+  /**
+   * The plan to realise: planStack(model, groups, account). Defaults to computing it; give it when
+   * you need the plan too, so it is computed once.
+   */
+  plan?: StackPlan;
 }
 
-/** Maps the trail part of the model to the audit trail's arguments. */
-export function auditTrailArgs(environment: string, trail: TrailModel): KmsAuditTrailArgs {
+/**
+ * The audit trail's arguments: names from the plan, retention and lifecycle from the model.
+ *
+ * @param plan - the stack plan's trail.
+ * @param trail - the trail part of the model.
+ */
+export function auditTrailArgs(plan: TrailPlan, trail: TrailModel): KmsAuditTrailArgs {
   if (trail.mode === "existing") {
     return {
       mode: "existing",
-      existingLogGroupName: trail.logGroupName,
+      existingLogGroupName: plan.logGroupName,
       existingTrailArn: trail.trailArn,
     };
   }
-  const prefix = namePrefix(environment);
   return {
     mode: trail.mode,
-    trailName: prefix,
-    logGroupName: `/aws/cloudtrail/${prefix}`,
+    trailName: plan.trailName,
+    logGroupName: plan.logGroupName,
     logRetentionDays: trail.logRetentionDays,
     transitionToInfrequentAccessDays: trail.transitionToInfrequentAccessDays,
     transitionToGlacierDays: trail.transitionToGlacierDays,
@@ -56,12 +66,6 @@ export function auditTrailArgs(environment: string, trail: TrailModel): KmsAudit
     forceDestroy: trail.forceDestroy,
   };
 }
-
-/**
- * The plan of each facade. Kept off the instance: the schema analyzer of multi-language packages
- * takes every property of a component for an output, and the plan is not one.
- */
-const plans = new WeakMap<KmsMonitoring, StackPlan>();
 
 /** Watches every KMS key of an environment. */
 export class KmsMonitoring extends pulumi.ComponentResource {
@@ -76,11 +80,6 @@ export class KmsMonitoring extends pulumi.ComponentResource {
   /** Per group: topic ARNs by `<region>/<route>`. */
   readonly groupTopicArns: pulumi.Output<Record<string, Record<string, string>>>;
 
-  /** The plan the stack realises (pure data). */
-  get plan(): StackPlan {
-    return plans.get(this)!;
-  }
-
   /**
    * Looks up the account, creates a provider per extra region, resolves the groups' keys
    * (warning about keys it cannot describe), then builds the monitoring.
@@ -94,26 +93,26 @@ export class KmsMonitoring extends pulumi.ComponentResource {
   }
 
   constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-    const plan = planStack(args.model, args.groups);
+    const account: AccountRef = { accountId: args.accountId, partition: args.partition ?? "aws" };
+    const plan = args.plan ?? planStack(args.model, args.groups, account);
     const missing = plan.regions.filter((r) => r !== args.model.region && !args.providers[r]);
     if (missing.length > 0) {
       throw new Error(`KmsMonitoring "${name}": providers: none for ${missing.join(", ")}`);
     }
-    super("kms-monitoring:index:KmsMonitoring", name, {}, opts);
-    plans.set(this, plan);
+    super(TOKENS.KmsMonitoring, name, {}, opts);
     const { model } = args;
-    const partition = args.partition ?? "aws";
 
     const contexts: Record<string, GroupRegionContext & { alerting: RegionAlerting }> = {};
     const shardNames: Record<string, Record<string, pulumi.Output<string>>> = {};
-    for (const region of plan.regions) {
+    for (const regionPlan of plan.alerting) {
+      const { region, publishers } = regionPlan;
       const provider = region === model.region ? undefined : args.providers[region];
       const childOpts = { parent: this, providers: provider ? [provider] : undefined };
-      const publishers = publisherArnPatterns(partition, region, args.accountId, model.environment);
       const alerting = new RegionAlerting(
         `${name}-${region}`,
         { environment: model.environment, securityTargets: model.security, region, publishers },
         childOpts,
+        { plan: regionPlan, account },
       );
       new RequestQuotaAlarms(
         `${name}-${region}-quotas`,
@@ -124,6 +123,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
           alarmActions: [alerting.securityTopicArn],
         },
         childOpts,
+        plan.quotaAlarms.filter((a) => a.region === region),
       );
       const busPlan = plan.buses.find((b) => b.region === region);
       if (busPlan && busPlan.shardBuses.length > 0) {
@@ -132,8 +132,8 @@ export class KmsMonitoring extends pulumi.ComponentResource {
           {
             environment: model.environment,
             plan: busPlan,
-            accountId: args.accountId,
-            partition,
+            accountId: account.accountId,
+            partition: account.partition,
             deadLetterQueueArn: alerting.deadLetterQueueArn,
           },
           childOpts,
@@ -146,16 +146,16 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         topicKeyArn: alerting.topicKeyArn,
         deadLetterQueueArn: alerting.deadLetterQueueArn,
         publishers,
+        account,
       };
     }
 
     const securityTopic = contexts[model.region].alerting.securityTopicArn;
     const trail = new KmsAuditTrail(
       `${name}-trail`,
-      auditTrailArgs(model.environment, model.trail),
-      {
-        parent: this,
-      },
+      auditTrailArgs(plan.trail, model.trail),
+      { parent: this },
+      { place: { ...account, region: plan.trail.region } },
     );
     new AccountKmsAlarms(
       `${name}-account`,
@@ -165,6 +165,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         alarmActions: [securityTopic],
       },
       { parent: this },
+      plan.accountFilters,
     );
 
     new TamperAlarms(
@@ -172,15 +173,17 @@ export class KmsMonitoring extends pulumi.ComponentResource {
       {
         environment: model.environment,
         logGroupName: trail.logGroupName,
-        trailName: watchedTrailName(model),
+        trailName: plan.trail.watchedTrailName,
         alarmActions: [securityTopic],
       },
       { parent: this },
+      { tamperAlarms: plan.tamperAlarms, silenceAlarm: plan.silenceAlarm },
     );
 
     const monitors = args.groups
       .filter((g) => g.keys.length > 0)
       .map((group) => {
+        const groupPlan = plan.groups.find((g) => g.name === group.model.name);
         const regions: Record<string, GroupRegionContext> = {};
         for (const region of new Set(group.keys.map((k) => k.region))) {
           const bus = plan.buses.find((b) => b.region === region)?.busOfGroup[group.model.name];
@@ -192,7 +195,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         }
         const monitor = new KeyGroupMonitor(
           `${name}-${group.model.name}`,
-          { environment: model.environment, group, regions },
+          { environment: model.environment, group, regions, plan: groupPlan },
           { parent: this },
         );
         // The baseline warns the group's non-critical route of each region.
@@ -209,6 +212,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
                 { provider: c.provider, alarmActions: [warningTopic(r)] },
               ]),
             ),
+            plan: groupPlan?.baselineAlarms,
           },
           { parent: this },
         );
@@ -217,8 +221,9 @@ export class KmsMonitoring extends pulumi.ComponentResource {
 
     const dashboard = new KmsDashboard(
       `${name}-dashboard`,
-      dashboardInput(plan, args.groups, args.accountId, partition, model.quotaAlarmPercent),
+      dashboardInput(plan, args.groups),
       { parent: this },
+      plan.dashboards,
     );
 
     this.dashboardUrls = dashboard.dashboardUrls;
@@ -284,12 +289,6 @@ function inheritedProviderSettings(config: pulumi.Config): aws.ProviderArgs {
     allowedAccountIds: config.getObject<string[]>("allowedAccountIds"),
     defaultTags: config.getObject<aws.types.input.ProviderDefaultTags>("defaultTags"),
   };
-}
-
-/** The trail the tamper alarms watch: ours, or the existing one named in config. */
-function watchedTrailName(model: StackModel): string | undefined {
-  if (model.trail.mode !== "existing") return namePrefix(model.environment);
-  return model.trail.trailArn?.split(":trail/")[1];
 }
 
 function outputRecord<T>(entries: [string, pulumi.Input<T>][]): pulumi.Output<Record<string, T>> {

@@ -5,8 +5,10 @@
 import { FILTER_PATTERN_MAX_CHARS } from "../signals/filter-patterns";
 import { EVENT_PATTERN_CHARS_LIMIT } from "../signals/event-patterns";
 import { RULES_PER_BUS_QUOTA, TARGETS_PER_RULE_QUOTA } from "../groups/bus-plan";
-import { RULE_NAME_MAX } from "../groups/naming";
-import type { StackPlan } from "./stack-plan";
+import { RULE_NAME_MAX } from "../core/names";
+import { metricCount } from "../alarms/spec";
+import type { AlarmSpec } from "../alarms/spec";
+import { planAlarms, StackPlan } from "../plan/stack-plan";
 
 /** One quota, how much of it the plan uses, and whether that fits. */
 export interface QuotaUsage {
@@ -39,10 +41,18 @@ function max(values: number[]): number {
   return values.reduce((a, b) => Math.max(a, b), 0);
 }
 
+/** Metrics an alarm reads directly (a Metrics Insights query reads through its query). */
+function metricsRead(alarm: AlarmSpec): number {
+  const m = alarm.metric;
+  if (m.kind === "standard") return 1;
+  if (m.kind === "metrics-insights") return 0;
+  return metricCount(m.queries);
+}
+
 /** Every quota the plan touches, with per-region and per-bus rows where the quota is per bus. */
 export function checkQuotas(plan: StackPlan): QuotaUsage[] {
   const rules = plan.groups.flatMap((g) => g.rules);
-  const alarms = plan.groups.flatMap((g) => g.expiryAlarms);
+  const alarms = planAlarms(plan);
   const rows: QuotaUsage[] = [
     usage(
       "Metric filters on the trail's log group",
@@ -51,7 +61,11 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     ),
     usage(
       "Longest filter pattern (characters)",
-      max(plan.accountFilters.map((f) => f.pattern.length)),
+      max(
+        [...plan.accountFilters, ...plan.tamperAlarms.map((t) => t.filter)].map(
+          (f) => f.pattern.length,
+        ),
+      ),
       FILTER_PATTERN_MAX_CHARS,
     ),
     usage(
@@ -80,14 +94,7 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     ),
     usage("Longest alarm name (characters)", max(alarms.map((a) => a.name.length)), ALARM_NAME_MAX),
     usage("Alarm actions on one alarm", alarms.length ? 1 : 0, ACTIONS_PER_ALARM),
-    usage(
-      "Metrics in one alarm",
-      max([
-        ...(alarms.length ? [1] : []),
-        ...plan.baselineAlarms.map((b) => b.metricQueries.filter((q) => q.metric).length),
-      ]),
-      METRICS_PER_ALARM,
-    ),
+    usage("Metrics in one alarm", max(alarms.map(metricsRead)), METRICS_PER_ALARM),
   ];
   for (const bus of plan.buses) {
     const onDefault = rules.filter(
@@ -114,7 +121,13 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
       ),
     );
     rows.push(
-      usage(`Metrics Insights alarms in ${bus.region}`, 1, METRICS_INSIGHTS_ALARMS_PER_REGION),
+      usage(
+        `Metrics Insights alarms in ${bus.region}`,
+        alarms.filter(
+          (a) => a.region === bus.region && a.quotas.includes("metrics-insights-alarms-per-region"),
+        ).length,
+        METRICS_INSIGHTS_ALARMS_PER_REGION,
+      ),
     );
   }
   return rows;

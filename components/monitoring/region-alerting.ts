@@ -5,12 +5,15 @@
  * on failed SNS notifications (one alarm instead of one per topic).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
 import type { NotificationTargets } from "../config/model";
 import { AlertTopic } from "../alerts/alert-topic";
 import { AlertTopicKey } from "../alerts/topic-key";
 import { DeadLetterQueue } from "../alerts/dead-letter-queue";
-import { namePrefix, PublisherArnPatterns } from "../groups/naming";
+import { planRegionAlerting, RegionAlertingPlan } from "../alerts/alert-plan";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import type { PublisherArnPatterns } from "../core/names";
+import type { AccountRef } from "../core/place";
+import { TOKENS } from "../core/tokens";
 
 /** Arguments of {@link RegionAlerting}. */
 export interface RegionAlertingArgs {
@@ -24,9 +27,11 @@ export interface RegionAlertingArgs {
   publishers: PublisherArnPatterns;
 }
 
-/** Metrics Insights query: failed notifications summed over every topic in the region. */
-export const FAILED_NOTIFICATIONS_QUERY =
-  'SELECT SUM(NumberOfNotificationsFailed) FROM SCHEMA("AWS/SNS", TopicName)';
+/** The stack plan's slice of {@link RegionAlerting}, and the account the facade looked up. */
+export interface RegionAlertingPlanned {
+  plan: RegionAlertingPlan;
+  account: AccountRef;
+}
 
 /** Shared alerting plumbing of one region. */
 export class RegionAlerting extends pulumi.ComponentResource {
@@ -39,13 +44,31 @@ export class RegionAlerting extends pulumi.ComponentResource {
   /** Name of the failed-notifications alarm. */
   readonly deliveryAlarmName: pulumi.Output<string>;
 
-  constructor(name: string, args: RegionAlertingArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("kms-monitoring:index:RegionAlerting", name, {}, opts);
-    const prefix = namePrefix(args.environment);
+  /**
+   * @param name Component name; children are `<name>-topic-key`, `<name>-security`,
+   *   `<name>-dlq` and `<name>-notifications-failed`.
+   * @param args See {@link RegionAlertingArgs}.
+   * @param opts Component options.
+   * @param planned The region's slice of the stack plan (planStack) and the account, realised as
+   *   given. Defaults to planning from `args` and looking the account up.
+   */
+  constructor(
+    name: string,
+    args: RegionAlertingArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    planned?: RegionAlertingPlanned,
+  ) {
+    super(TOKENS.RegionAlerting, name, {}, opts);
+    const plan =
+      planned?.plan ??
+      // On its own the component does not know the region's other topics: it counts its own.
+      planRegionAlerting(args.environment, args.region, args.securityTargets, args.publishers, 1);
+    const given = planned && { account: planned.account };
     const key = new AlertTopicKey(
       `${name}-topic-key`,
-      { aliasName: `${prefix}-alerts` },
+      { aliasName: plan.topicKey.aliasName },
       { parent: this },
+      given,
     );
     // The security topic's subscriptions redrive to the queue, and the queue's alarm notifies the
     // security topic: the queue ARN is filled in once the queue exists (no resource cycle).
@@ -53,43 +76,32 @@ export class RegionAlerting extends pulumi.ComponentResource {
     const security = new AlertTopic(
       `${name}-security`,
       {
-        topicName: `${prefix}-security`,
+        topicName: plan.securityTopic.name,
         kmsKeyArn: key.keyArn,
-        targets: args.securityTargets,
-        alarmArnPrefix: args.publishers.alarmArnPattern,
-        ruleArnPrefix: args.publishers.ruleArnPattern,
+        targets: plan.securityTopic.targets,
+        alarmArnPrefix: plan.publishers.alarmArnPattern,
+        ruleArnPrefix: plan.publishers.ruleArnPattern,
         deadLetterQueueArn: queueArn,
       },
       { parent: this },
+      given,
     );
     const queue = new DeadLetterQueue(
       `${name}-dlq`,
       {
-        queueName: `${prefix}-undelivered`,
-        ruleArnPrefix: args.publishers.ruleArnPattern,
-        topicArnPrefix: args.publishers.topicArnPattern,
+        queueName: plan.deadLetterQueue.name,
+        ruleArnPrefix: plan.publishers.ruleArnPattern,
+        topicArnPrefix: plan.publishers.topicArnPattern,
         alarmActions: [security.topicArn],
       },
       { parent: this },
+      planned && { account: planned.account, alarm: plan.deadLetterQueue.alarm },
     );
     setQueueArn(queue.queueArn);
-    const alarm = new aws.cloudwatch.MetricAlarm(
+    const alarm = createMetricAlarm(
       `${name}-notifications-failed`,
-      {
-        name: `${prefix}-notifications-failed`,
-        alarmDescription:
-          `SNS failed to deliver notifications in ${args.region}. Alerts of ${prefix}-* topics ` +
-          `wait in the ${prefix}-undelivered queue: fix the subscription endpoint, then redrive.`,
-        metricQueries: [
-          { id: "failed", expression: FAILED_NOTIFICATIONS_QUERY, period: 300, returnData: true },
-        ],
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: "notBreaching",
-        actionsEnabled: true,
-        alarmActions: [security.topicArn],
-      },
+      plan.deliveryAlarm,
+      { actions: [security.topicArn] },
       { parent: this },
     );
     this.topicKeyArn = key.keyArn;

@@ -7,7 +7,7 @@
  */
 import type { Severity } from "./types";
 import { FILTER_PATTERN_MAX_CHARS } from "./filter-patterns";
-import { namePrefix } from "../groups/naming";
+import { names } from "../core/names";
 
 /** Which of our resources a request field must name. */
 export type TamperTarget =
@@ -198,14 +198,15 @@ function checkName(what: string, value: string): string {
 
 /** The quoted values a request field must equal (wildcards included) to name the target. */
 function targetValues(target: TamperTarget, scope: TamperScope): string[] {
-  const prefix = namePrefix(checkName("environment", scope.environment));
+  const ours = names(checkName("environment", scope.environment));
+  const prefix = ours.prefix;
   switch (target) {
     case "trail": {
-      const trail = checkName("trailName", scope.trailName ?? prefix);
+      const trail = checkName("trailName", scope.trailName ?? ours.trail);
       return [trail, `*:trail/${trail}`];
     }
     case "log-group":
-      return [checkName("logGroupName", scope.logGroupName ?? `/aws/cloudtrail/${prefix}`)];
+      return [checkName("logGroupName", scope.logGroupName ?? ours.logGroup)];
     case "our-name":
       return [`${prefix}-*`];
     case "our-arn":

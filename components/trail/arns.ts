@@ -3,12 +3,10 @@
  * (the key policy must name the log group, and the log group is encrypted with that key).
  */
 
+import type { AccountPlace } from "../core/place";
+
 /** Where resources are created: the partition, region and account of the deploying provider. */
-export interface AwsPlace {
-  partition: string;
-  region: string;
-  accountId: string;
-}
+export type AwsPlace = AccountPlace;
 
 /** ARN of the trail named `trailName` in `place`. */
 export function trailArnOf(place: AwsPlace, trailName: string): string {

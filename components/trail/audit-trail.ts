@@ -1,12 +1,14 @@
 /** The {@link KmsAuditTrail} component. */
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountPlace } from "../core/place";
+import { TOKENS } from "../core/tokens";
 import { KmsAuditTrailArgs, validateAuditTrailArgs } from "./args";
 import { createTrail } from "./create-trail";
 import { adoptExistingTrail } from "./existing-trail";
 import { AuditTrailOutputs } from "./outputs";
 
 /** Type token of {@link KmsAuditTrail}. */
-export const KMS_AUDIT_TRAIL_TYPE = "kms-monitoring:index:KmsAuditTrail";
+export const KMS_AUDIT_TRAIL_TYPE = TOKENS.KmsAuditTrail;
 
 /**
  * A CloudTrail trail that records every management event (KMS API calls included) to an
@@ -29,9 +31,16 @@ export class KmsAuditTrail extends pulumi.ComponentResource implements AuditTrai
    * @param name Component name; children are named `<name>-bucket`, `<name>-key`, ...
    * @param args See {@link KmsAuditTrailArgs}; every field is optional except in existing mode.
    * @param opts Component options (provider, parent, ...), inherited by every child.
+   * @param given The place (account, partition, region) the caller already looked up; looked up
+   *   with the provider otherwise.
    * @throws Error naming the component and argument when `args` are invalid.
    */
-  constructor(name: string, args: KmsAuditTrailArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: KmsAuditTrailArgs = {},
+    opts?: pulumi.ComponentResourceOptions,
+    given?: { place: AccountPlace },
+  ) {
     // Before super(): invalid input must register nothing, not even this component.
     const settings = validateAuditTrailArgs(name, args);
     super(KMS_AUDIT_TRAIL_TYPE, name, {}, opts);
@@ -39,7 +48,7 @@ export class KmsAuditTrail extends pulumi.ComponentResource implements AuditTrai
     const outputs =
       settings.mode === "existing"
         ? adoptExistingTrail(this, settings)
-        : createTrail(name, this, settings).outputs;
+        : createTrail(name, this, settings, given?.place).outputs;
     this.trailArn = outputs.trailArn;
     this.bucketName = outputs.bucketName;
     this.logGroupName = outputs.logGroupName;

@@ -3,7 +3,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsPlace, trailArnOf } from "./arns";
+import { AccountPlace, placeOf } from "../core/place";
+import { trailArnOf } from "./arns";
 import { CreateTrailSettings } from "./args";
 import { AuditBucket, createAuditBucket } from "./audit-bucket";
 import { createTrailKey, TrailKey } from "./audit-key";
@@ -16,25 +17,17 @@ export interface CreatedTrail extends TrailKey, AuditBucket, LogDelivery {
   outputs: AuditTrailOutputs;
 }
 
-/** The partition, region and account of `parent`'s provider. */
-export function lookupPlace(parent: pulumi.Resource): pulumi.Output<AwsPlace> {
-  const opts = { parent };
-  return pulumi
-    .all([
-      aws.getPartitionOutput({}, opts),
-      aws.getRegionOutput({}, opts),
-      aws.getCallerIdentityOutput({}, opts),
-    ])
-    .apply(([p, r, me]) => ({ partition: p.partition, region: r.region, accountId: me.accountId }));
-}
-
-/** Builds the trail and its supporting resources as children of `parent`. */
+/**
+ * Builds the trail and its supporting resources as children of `parent`, in `given` (the place
+ * the facade looked up), else in the place of `parent`'s provider, looked up.
+ */
 export function createTrail(
   name: string,
   parent: pulumi.Resource,
   settings: CreateTrailSettings,
+  given?: AccountPlace,
 ): CreatedTrail {
-  const place = lookupPlace(parent);
+  const place = placeOf(given, parent);
   // Known before the trail exists, so the policies that name it need no dependency on it.
   const trailArn = place.apply((p) => trailArnOf(p, settings.trailName));
   const organizationId =

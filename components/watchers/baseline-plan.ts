@@ -8,26 +8,19 @@
  * per chunk (AWS: 500 models per region) and one notification when a whole application shifts.
  *
  * Cost per group, per region with K keys (us-east-1, $0.10 per alarm metric-month): an anomaly
- * alarm bills 3 alarm metrics per metric it reads, so 3 x K x $0.10 = $0.30 x K a month (8 keys:
- * $2.40). If AWS bills a metric-math anomaly alarm as its metrics plus the 2 band bounds, it is
- * (K + 2 x ceil(K / 8)) x $0.10 instead (8 keys: $1.00). See {@link baselineMonthlyCostUsd}.
+ * alarm bills the metrics it reads plus 2 for the band, so K + 2 x ceil(K / 8) alarm metrics
+ * (8 keys: $1.00; 10 keys: $1.40). See alarms/pricing.ts.
  */
 import type { BaselineSettings } from "../config/model";
-import { groupAlarmName } from "../groups/naming";
+import type { AlarmSpec, MetricQuerySpec } from "../alarms/spec";
+import { QUERIES_PER_MATH_ALARM } from "../alarms/spec";
+import { priced } from "../alarms/pricing";
+import { names } from "../core/names";
 import { regionsOf, ResolvedKeyGroup } from "../groups/resolved";
 import { signalById } from "../signals/catalog";
-import {
-  ALARM_METRIC_MONTHLY_USD,
-  metricCount,
-  MetricQuerySpec,
-  QUERIES_PER_MATH_ALARM,
-} from "./metric-query";
 
 /** Keys summed by one alarm: the query budget minus the sum and the band. */
 export const KEYS_PER_BASELINE_ALARM = QUERIES_PER_MATH_ALARM - 2;
-
-/** Alarm metrics billed per metric of an anomaly-detection alarm (the value and both bounds). */
-export const ANOMALY_ALARM_METRICS_PER_METRIC = 3;
 
 /**
  * The operation that carries a key's traffic, by the key's KeyUsage: Decrypt for encryption keys
@@ -46,22 +39,13 @@ export function baselineOperation(keyUsage: string | undefined): string {
 }
 
 /** One anomaly-detection alarm over a chunk of a group's keys in one region. */
-export interface BaselineAlarmSpec {
+export interface BaselineAlarmSpec extends AlarmSpec {
   group: string;
   region: string;
   /** Position of the chunk within the group's keys of the region, from 0. */
   index: number;
-  name: string;
-  description: string;
   /** The keys summed, with the operation read for each. */
   keys: { arn: string; operation: string }[];
-  metricQueries: MetricQuerySpec[];
-  /** ID of the ANOMALY_DETECTION_BAND query. */
-  thresholdMetricId: string;
-  comparisonOperator: "LessThanLowerOrGreaterThanUpperThreshold";
-  evaluationPeriods: number;
-  datapointsToAlarm: number;
-  treatMissingData: "notBreaching";
 }
 
 /** Why the settings cannot make a valid anomaly alarm, or undefined when they can. */
@@ -144,7 +128,7 @@ export function planBaselineAlarms(
   if (!settings.enabled) return [];
   const problem = baselineSettingsProblem(settings);
   if (problem) throw new Error(`key group ${group.model.name}: baseline: ${problem}`);
-  const action = signalById("data-plane-use").action;
+  const signal = signalById("data-plane-use");
   return regionsOf(group).flatMap((region) => {
     const arns = [...new Set(group.keys.filter((k) => k.region === region).map((k) => k.arn))];
     const described = new Map(group.keys.map((k) => [k.arn, k.keyUsage]));
@@ -156,36 +140,25 @@ export function planBaselineAlarms(
       group: group.model.name,
       region,
       index,
-      name: groupAlarmName(environment, group.model.name, `baseline-${index + 1}`),
-      description:
-        `Data-plane use of key group ${group.model.name} in ${region} (alarm ${index + 1} of ` +
-        `${chunks.length}, ${keysOfChunk.length} keys) left its expected band of ` +
-        `${settings.bandWidth} standard deviations. ${action} Keys: ` +
-        keysOfChunk.map((k) => `${k.arn.split(":key/")[1]} (${k.operation})`).join(", "),
       keys: keysOfChunk,
-      metricQueries: queriesOf(keysOfChunk, settings),
-      thresholdMetricId: "ad1",
-      comparisonOperator: "LessThanLowerOrGreaterThanUpperThreshold",
-      evaluationPeriods: settings.evaluationPeriods,
-      datapointsToAlarm: settings.datapointsToAlarm,
-      treatMissingData: "notBreaching",
+      ...priced({
+        name: names(environment).groupAlarm(group.model.name, `baseline-${index + 1}`),
+        description:
+          `Data-plane use of key group ${group.model.name} in ${region} (alarm ${index + 1} of ` +
+          `${chunks.length}, ${keysOfChunk.length} keys) left its expected band of ` +
+          `${settings.bandWidth} standard deviations. ${signal.action} Keys: ` +
+          keysOfChunk.map((k) => `${k.arn.split(":key/")[1]} (${k.operation})`).join(", "),
+        severity: signal.severity,
+        region,
+        metric: { kind: "anomaly", queries: queriesOf(keysOfChunk, settings), bandId: "ad1" },
+        comparisonOperator: "LessThanLowerOrGreaterThanUpperThreshold",
+        evaluationPeriods: settings.evaluationPeriods,
+        datapointsToAlarm: settings.datapointsToAlarm,
+        treatMissingData: "notBreaching",
+        // The group's non-critical route: a shift in use is a warning, not an outage.
+        actions: { role: "group-warning", onOk: false },
+        actionsEnabled: true,
+      }),
     }));
   });
-}
-
-/**
- * Monthly price of baseline alarms (us-east-1): 3 alarm metrics per metric read, $0.10 each.
- * With `"bounds-per-alarm"` instead: the metrics read plus 2 band bounds per alarm.
- */
-export function baselineMonthlyCostUsd(
-  specs: readonly BaselineAlarmSpec[],
-  billing: "per-metric" | "bounds-per-alarm" = "per-metric",
-): number {
-  const alarmMetrics = specs.reduce((sum, spec) => {
-    const metrics = metricCount(spec.metricQueries);
-    return (
-      sum + (billing === "per-metric" ? ANOMALY_ALARM_METRICS_PER_METRIC * metrics : metrics + 2)
-    );
-  }, 0);
-  return Math.round(alarmMetrics * ALARM_METRIC_MONTHLY_USD * 100) / 100;
 }

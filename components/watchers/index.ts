@@ -1,5 +1,4 @@
 /** Watchers of the monitoring itself and of key use: tamper alarms, usage baselines, quotas. */
-export * from "./metric-query";
 export * from "./tamper-plan";
 export * from "./tamper-alarms";
 export * from "./baseline-plan";

@@ -16,10 +16,11 @@
  * average per-second rate over the minute as a percentage of the applied quota (CloudWatch's
  * documented form `m1/SERVICE_QUOTA(m1)*100` assumes usage and quota share a unit).
  *
- * Cost per region (us-east-1): 3 alarms x 1 metric x $0.10 = $0.30 a month.
+ * Cost per region (us-east-1): 3 metric-math alarms x 1 metric x $0.10 = $0.30 a month.
  */
-import { namePrefix } from "../groups/naming";
-import { ALARM_METRIC_MONTHLY_USD, metricCount, MetricQuerySpec } from "./metric-query";
+import type { AlarmSpec } from "../alarms/spec";
+import { priced } from "../alarms/pricing";
+import { names } from "../core/names";
 
 /** A KMS request quota shared by several cryptographic operations. */
 export interface RequestQuotaFamily {
@@ -64,17 +65,9 @@ export const KMS_REQUEST_QUOTA_FAMILIES: readonly RequestQuotaFamily[] = [
 ];
 
 /** One quota alarm of a region. */
-export interface QuotaAlarmSpec {
+export interface QuotaAlarmSpec extends AlarmSpec {
   family: RequestQuotaFamily["id"];
   region: string;
-  name: string;
-  description: string;
-  metricQueries: MetricQuerySpec[];
-  threshold: number;
-  comparisonOperator: "GreaterThanOrEqualToThreshold";
-  evaluationPeriods: number;
-  datapointsToAlarm: number;
-  treatMissingData: "notBreaching";
 }
 
 /** AWS/Usage collects CallCount every minute. */
@@ -105,47 +98,59 @@ export function planQuotaAlarms(
   return KMS_REQUEST_QUOTA_FAMILIES.map((family) => ({
     family: family.id,
     region,
-    name: `${namePrefix(environment)}-quota-${family.id}`,
+    ...quotaAlarm(environment, region, percent, family),
+  }));
+}
+
+function quotaAlarm(
+  environment: string,
+  region: string,
+  percent: number,
+  family: RequestQuotaFamily,
+): AlarmSpec {
+  return priced({
+    name: names(environment).quotaAlarm(family.id),
     description:
       `KMS requests in ${region} reached ${percent}% of "${family.quotaName}" (shared by ` +
       `${family.operations.join(", ")}) in 3 of 5 minutes. Past 100% KMS throttles these calls ` +
       "for the whole account: cache data keys, spread load, or request an increase in Service " +
       "Quotas (`aws service-quotas request-service-quota-increase --service-code kms ...`).",
-    metricQueries: [
-      {
-        id: "m1",
-        label: `CallCount ${family.usageResource}`,
-        returnData: false,
-        metric: {
-          namespace: "AWS/Usage",
-          metricName: "CallCount",
-          dimensions: {
-            Service: "KMS",
-            Type: "API",
-            Resource: family.usageResource,
-            Class: "None",
+    severity: "operational",
+    region,
+    metric: {
+      kind: "metric-math",
+      queries: [
+        {
+          id: "m1",
+          label: `CallCount ${family.usageResource}`,
+          returnData: false,
+          metric: {
+            namespace: "AWS/Usage",
+            metricName: "CallCount",
+            dimensions: {
+              Service: "KMS",
+              Type: "API",
+              Resource: family.usageResource,
+              Class: "None",
+            },
+            period: QUOTA_PERIOD_SECONDS,
+            stat: "Sum",
           },
-          period: QUOTA_PERIOD_SECONDS,
-          stat: "Sum",
         },
-      },
-      {
-        id: "e1",
-        label: `Percent of ${family.quotaName}`,
-        returnData: true,
-        expression: QUOTA_PERCENT_EXPRESSION,
-      },
-    ],
+        {
+          id: "e1",
+          label: `Percent of ${family.quotaName}`,
+          returnData: true,
+          expression: QUOTA_PERCENT_EXPRESSION,
+        },
+      ],
+    },
     threshold: percent,
     comparisonOperator: "GreaterThanOrEqualToThreshold",
     evaluationPeriods: EVALUATION_PERIODS,
     datapointsToAlarm: DATAPOINTS_TO_ALARM,
     treatMissingData: "notBreaching",
-  }));
-}
-
-/** Monthly price of quota alarms (us-east-1): each metric read is one alarm metric at $0.10. */
-export function quotaMonthlyCostUsd(specs: readonly QuotaAlarmSpec[]): number {
-  const metrics = specs.reduce((sum, spec) => sum + metricCount(spec.metricQueries), 0);
-  return Math.round(metrics * ALARM_METRIC_MONTHLY_USD * 100) / 100;
+    actions: { role: "security", onOk: false },
+    actionsEnabled: true,
+  });
 }

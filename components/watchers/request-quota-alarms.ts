@@ -6,10 +6,12 @@
  * Cost per region (us-east-1): 3 alarms x 1 metric x $0.10 = $0.30 a month.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import { alarmsMonthlyCostUsd } from "../alarms/pricing";
+import { TOKENS } from "../core/tokens";
 import { Fail, failFor } from "../alerts/checks";
 import { checkAlarmActions } from "./checks";
-import { planQuotaAlarms, QuotaAlarmSpec, quotaMonthlyCostUsd } from "./quota-plan";
+import { planQuotaAlarms, QuotaAlarmSpec } from "./quota-plan";
 
 /** Arguments of {@link RequestQuotaAlarms}. */
 export interface RequestQuotaAlarmsArgs {
@@ -28,12 +30,6 @@ const TYPE = "RequestQuotaAlarms";
 /** Default threshold, as StackModel.quotaAlarmPercent. */
 export const DEFAULT_QUOTA_ALARM_PERCENT = 80;
 
-/**
- * The planned alarms of each component. Kept off the instance: the schema analyzer of
- * multi-language packages takes every property of a component for an output.
- */
-const plannedSpecs = new WeakMap<RequestQuotaAlarms, QuotaAlarmSpec[]>();
-
 /** KMS request-quota alarms of one region. */
 export class RequestQuotaAlarms extends pulumi.ComponentResource {
   /** Alarm names by family (symmetric, rsa, ecc). */
@@ -41,46 +37,44 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
   /** Monthly price of the alarms in US dollars (us-east-1). */
   readonly monthlyCostUsd: number;
 
-  /** The alarms as planned (pure data). */
-  get specs(): QuotaAlarmSpec[] {
-    return plannedSpecs.get(this)!;
-  }
-
-  constructor(name: string, args: RequestQuotaAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+  /**
+   * @param name Component name; children are `<name>-<family>`.
+   * @param args See {@link RequestQuotaAlarmsArgs}.
+   * @param opts Component options.
+   * @param planned The stack plan's quota alarms of this region (planStack), realised as given.
+   *   Defaults to planning them from `args` (the component used on its own).
+   */
+  constructor(
+    name: string,
+    args: RequestQuotaAlarmsArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    planned?: QuotaAlarmSpec[],
+  ) {
     const fail: Fail = failFor(TYPE, name);
     if (typeof args.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) {
       fail(`region: ${JSON.stringify(args.region)} is not an AWS region name`);
     }
     checkAlarmActions(TYPE, name, args.alarmActions);
-    let specs: QuotaAlarmSpec[] = [];
-    try {
-      specs = planQuotaAlarms(
-        args.environment,
-        args.region,
-        args.quotaAlarmPercent ?? DEFAULT_QUOTA_ALARM_PERCENT,
-      );
-    } catch (e) {
-      fail(`quotaAlarmPercent: ${(e as Error).message}`);
+    let specs: QuotaAlarmSpec[] = planned ?? [];
+    if (!planned) {
+      try {
+        specs = planQuotaAlarms(
+          args.environment,
+          args.region,
+          args.quotaAlarmPercent ?? DEFAULT_QUOTA_ALARM_PERCENT,
+        );
+      } catch (e) {
+        fail(`quotaAlarmPercent: ${(e as Error).message}`);
+      }
     }
-    super("kms-monitoring:index:RequestQuotaAlarms", name, { region: args.region }, opts);
-    plannedSpecs.set(this, specs);
-    this.monthlyCostUsd = quotaMonthlyCostUsd(specs);
+    super(TOKENS.RequestQuotaAlarms, name, { region: args.region }, opts);
+    this.monthlyCostUsd = alarmsMonthlyCostUsd(specs);
     const alarms: Record<string, pulumi.Output<string>> = {};
     for (const spec of specs) {
-      alarms[spec.family] = new aws.cloudwatch.MetricAlarm(
+      alarms[spec.family] = createMetricAlarm(
         `${name}-${spec.family}`,
-        {
-          name: spec.name,
-          alarmDescription: spec.description,
-          metricQueries: spec.metricQueries,
-          threshold: spec.threshold,
-          comparisonOperator: spec.comparisonOperator,
-          evaluationPeriods: spec.evaluationPeriods,
-          datapointsToAlarm: spec.datapointsToAlarm,
-          treatMissingData: spec.treatMissingData,
-          actionsEnabled: true,
-          alarmActions: args.alarmActions,
-        },
+        spec,
+        { actions: args.alarmActions },
         { parent: this },
       ).name;
     }

@@ -9,6 +9,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import type { AlarmSpec } from "../alarms/spec";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import { names } from "../core/names";
+import { TOKENS } from "../core/tokens";
 import { TAMPER_SIGNALS, TamperScope, tamperFilterPattern } from "../signals/tamper-catalog";
 import { Fail, failFor } from "../alerts/checks";
 import { checkAlarmActions, checkInteger } from "./checks";
@@ -16,7 +20,6 @@ import {
   DEFAULT_SILENCE_HOURS,
   planSilenceAlarm,
   planTamperAlarms,
-  SilenceAlarmSpec,
   TamperAlarmSpec,
 } from "./tamper-plan";
 
@@ -34,16 +37,13 @@ export interface TamperAlarmsArgs {
   silenceHours?: number;
 }
 
-const TYPE = "TamperAlarms";
+/** The stack plan's slice of {@link TamperAlarms}. */
+export interface TamperAlarmsPlan {
+  tamperAlarms: TamperAlarmSpec[];
+  silenceAlarm?: AlarmSpec;
+}
 
-/**
- * The planned alarms of each component. Kept off the instance: the schema analyzer of
- * multi-language packages takes every property of a component for an output.
- */
-const plans = new WeakMap<
-  TamperAlarms,
-  { specs: TamperAlarmSpec[]; silenceSpec: SilenceAlarmSpec | undefined }
->();
+const TYPE = "TamperAlarms";
 
 /** Tamper filters and alarms on the trail's log group. */
 export class TamperAlarms extends pulumi.ComponentResource {
@@ -54,17 +54,20 @@ export class TamperAlarms extends pulumi.ComponentResource {
   /** Filter patterns by tamper signal ID. */
   readonly patterns: pulumi.Output<Record<string, string>>;
 
-  /** The filters and alarms as planned (pure data). */
-  get specs(): TamperAlarmSpec[] {
-    return plans.get(this)!.specs;
-  }
-
-  /** The silence alarm as planned; undefined when disabled. */
-  get silenceSpec(): SilenceAlarmSpec | undefined {
-    return plans.get(this)!.silenceSpec;
-  }
-
-  constructor(name: string, args: TamperAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+  /**
+   * @param name Component name; children are `<name>-<signal>`, `<name>-<signal>-alarm` and
+   *   `<name>-trail-silent`.
+   * @param args See {@link TamperAlarmsArgs}.
+   * @param opts Component options.
+   * @param planned The stack plan's tamper and silence alarms (planStack), realised as given.
+   *   Defaults to planning them from `args` (the component used on its own).
+   */
+  constructor(
+    name: string,
+    args: TamperAlarmsArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    planned?: TamperAlarmsPlan,
+  ) {
     const fail: Fail = failFor(TYPE, name);
     if (typeof args.environment !== "string" || args.environment === "") {
       fail(`environment: ${JSON.stringify(args.environment)} is not an environment name`);
@@ -87,74 +90,48 @@ export class TamperAlarms extends pulumi.ComponentResource {
     ) {
       patternsFor({ environment: args.environment, logGroupName, trailName });
     }
-    super("kms-monitoring:index:TamperAlarms", name, {}, opts);
-    const specs = planTamperAlarms(args.environment);
-    const silenceSpec = planSilenceAlarm(args.environment, silenceHours);
-    plans.set(this, { specs, silenceSpec });
-    this.patterns = pulumi
-      .all([args.logGroupName, args.trailName])
-      .apply(([logGroupName, trailName]) =>
-        patternsFor({ environment: args.environment, logGroupName, trailName }),
-      );
+    super(TOKENS.TamperAlarms, name, {}, opts);
+    const plan = planned ?? planOnItsOwn(args, silenceHours);
+    this.patterns = planned
+      ? pulumi.output(
+          Object.fromEntries(planned.tamperAlarms.map((t) => [t.signalId, t.filter.pattern])),
+        )
+      : pulumi
+          .all([args.logGroupName, args.trailName])
+          .apply(([logGroupName, trailName]) =>
+            patternsFor({ environment: args.environment, logGroupName, trailName }),
+          );
 
     const filters: Record<string, pulumi.Output<string>> = {};
     const alarms: Record<string, pulumi.Output<string>> = {};
-    for (const spec of specs) {
+    for (const { signalId, filter: spec, alarm } of plan.tamperAlarms) {
       const filter = new aws.cloudwatch.LogMetricFilter(
-        `${name}-${spec.signalId}`,
+        `${name}-${signalId}`,
         {
-          name: spec.filterName,
+          name: spec.name,
           logGroupName: args.logGroupName,
-          pattern: this.patterns.apply((p) => p[spec.signalId]),
+          pattern: this.patterns.apply((p) => p[signalId]),
           // No defaultValue: a data point only when tampering happens, so the metric costs nothing
           // in quiet hours; the alarm treats the missing data as not breaching.
           metricTransformation: { name: spec.metricName, namespace: spec.namespace, value: "1" },
         },
         { parent: this },
       );
-      filters[spec.signalId] = filter.name;
-      alarms[spec.signalId] = new aws.cloudwatch.MetricAlarm(
-        `${name}-${spec.signalId}-alarm`,
-        {
-          name: spec.alarmName,
-          alarmDescription: spec.description,
-          namespace: spec.namespace,
-          metricName: spec.metricName,
-          statistic: spec.statistic,
-          period: spec.periodSeconds,
-          evaluationPeriods: spec.evaluationPeriods,
-          threshold: spec.threshold,
-          comparisonOperator: spec.comparisonOperator,
-          treatMissingData: spec.treatMissingData,
-          actionsEnabled: true,
-          alarmActions: args.alarmActions,
-        },
+      filters[signalId] = filter.name;
+      alarms[signalId] = createMetricAlarm(
+        `${name}-${signalId}-alarm`,
+        alarm,
+        { actions: args.alarmActions },
         // The metric exists only once the filter does.
         { parent: this, dependsOn: [filter] },
       ).name;
     }
-    if (silenceSpec) {
-      const spec = silenceSpec;
-      alarms["trail-silent"] = new aws.cloudwatch.MetricAlarm(
+    if (plan.silenceAlarm) {
+      alarms["trail-silent"] = createMetricAlarm(
         `${name}-trail-silent`,
-        {
-          name: spec.alarmName,
-          alarmDescription: spec.description,
-          namespace: spec.namespace,
-          metricName: spec.metricName,
-          dimensions: { LogGroupName: args.logGroupName },
-          statistic: spec.statistic,
-          period: spec.periodSeconds,
-          evaluationPeriods: spec.evaluationPeriods,
-          datapointsToAlarm: spec.datapointsToAlarm,
-          threshold: spec.threshold,
-          comparisonOperator: spec.comparisonOperator,
-          treatMissingData: spec.treatMissingData,
-          actionsEnabled: true,
-          alarmActions: args.alarmActions,
-          // Recovery matters here: it says records flow again.
-          okActions: args.alarmActions,
-        },
+        plan.silenceAlarm,
+        // The log group as an Output, so the alarm waits for it.
+        { actions: args.alarmActions, dimensions: { LogGroupName: args.logGroupName } },
         { parent: this },
       ).name;
     }
@@ -166,4 +143,19 @@ export class TamperAlarms extends pulumi.ComponentResource {
       patterns: this.patterns,
     });
   }
+}
+
+/**
+ * The plan of a TamperAlarms used on its own. Names do not depend on the log group or trail; the
+ * filters' patterns, which do, are built when those resolve.
+ */
+function planOnItsOwn(args: TamperAlarmsArgs, silenceHours: number): TamperAlarmsPlan {
+  const at = {
+    logGroupName:
+      typeof args.logGroupName === "string" ? args.logGroupName : names(args.environment).logGroup,
+  };
+  return {
+    tamperAlarms: planTamperAlarms(args.environment, at),
+    silenceAlarm: planSilenceAlarm(args.environment, at, silenceHours),
+  };
 }

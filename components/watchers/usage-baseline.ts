@@ -6,9 +6,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type { ResolvedKeyGroup } from "../groups/resolved";
+import { createMetricAlarm } from "../alarms/metric-alarm";
+import { alarmsMonthlyCostUsd } from "../alarms/pricing";
+import { TOKENS } from "../core/tokens";
 import { Fail, failFor } from "../alerts/checks";
 import { checkAlarmActions } from "./checks";
-import { BaselineAlarmSpec, baselineMonthlyCostUsd, planBaselineAlarms } from "./baseline-plan";
+import { BaselineAlarmSpec, planBaselineAlarms } from "./baseline-plan";
 
 /** What the baseline needs from each region the group has keys in. */
 export interface BaselineRegionContext {
@@ -28,64 +31,53 @@ export interface UsageBaselineArgs {
   regions: Record<string, BaselineRegionContext>;
   /**
    * KeyUsage by key ARN (ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT), which
-   * picks the operation read per key. Defaults to `{}`: every key reads Decrypt.
+   * picks the operation read per key. Defaults to `{}`: every key reads what DescribeKey reported,
+   * else Decrypt.
    */
   keyUsages?: Record<string, string>;
+  /**
+   * The group's baseline alarms as the stack plan has them (planStack), realised as given.
+   * Defaults to planning them from `group` and `keyUsages`.
+   */
+  plan?: BaselineAlarmSpec[];
 }
 
 const TYPE = "UsageBaseline";
-
-/**
- * The planned alarms of each component. Kept off the instance: the schema analyzer of
- * multi-language packages takes every property of a component for an output.
- */
-const plannedSpecs = new WeakMap<UsageBaseline, BaselineAlarmSpec[]>();
 
 /** Anomaly-detection alarms on one key group's data-plane use. */
 export class UsageBaseline extends pulumi.ComponentResource {
   /** Names of the baseline alarms (empty when the baseline is disabled). */
   readonly alarmNames: pulumi.Output<string[]>;
-  /** Monthly price of the alarms in US dollars (us-east-1, 3 alarm metrics per metric read). */
+  /**
+   * Monthly price of the alarms in US dollars (us-east-1): per alarm, the keys it reads plus 2
+   * for the band, at $0.10 each (see alarms/pricing.ts).
+   */
   readonly monthlyCostUsd: number;
-
-  /** The alarms as planned (pure data). */
-  get specs(): BaselineAlarmSpec[] {
-    return plannedSpecs.get(this)!;
-  }
 
   constructor(name: string, args: UsageBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
     const fail: Fail = failFor(TYPE, name);
-    let specs: BaselineAlarmSpec[] = [];
-    try {
-      specs = planBaselineAlarms(args.group, args.environment, args.keyUsages ?? {});
-    } catch (e) {
-      fail(`group: ${(e as Error).message}`);
+    let specs: BaselineAlarmSpec[] = args.plan ?? [];
+    if (!args.plan) {
+      try {
+        specs = planBaselineAlarms(args.group, args.environment, args.keyUsages ?? {});
+      } catch (e) {
+        fail(`group: ${(e as Error).message}`);
+      }
     }
     for (const region of [...new Set(specs.map((s) => s.region))]) {
       const ctx = args.regions?.[region];
       if (!ctx) fail(`regions: no context for ${region} (its keys need a provider and a topic)`);
       checkAlarmActions(TYPE, name, ctx.alarmActions, `regions["${region}"].alarmActions`);
     }
-    super("kms-monitoring:index:UsageBaseline", name, { groupName: args.group.model.name }, opts);
-    plannedSpecs.set(this, specs);
-    this.monthlyCostUsd = baselineMonthlyCostUsd(specs);
+    super(TOKENS.UsageBaseline, name, { groupName: args.group.model.name }, opts);
+    this.monthlyCostUsd = alarmsMonthlyCostUsd(specs);
 
     const alarms = specs.map((spec) => {
       const ctx = args.regions[spec.region];
-      return new aws.cloudwatch.MetricAlarm(
+      return createMetricAlarm(
         `${name}-${spec.region}-${spec.index + 1}`,
-        {
-          name: spec.name,
-          alarmDescription: spec.description,
-          metricQueries: spec.metricQueries,
-          thresholdMetricId: spec.thresholdMetricId,
-          comparisonOperator: spec.comparisonOperator,
-          evaluationPeriods: spec.evaluationPeriods,
-          datapointsToAlarm: spec.datapointsToAlarm,
-          treatMissingData: spec.treatMissingData,
-          actionsEnabled: true,
-          alarmActions: ctx.alarmActions,
-        },
+        spec,
+        { actions: ctx.alarmActions },
         { parent: this, provider: ctx.provider },
       );
     });

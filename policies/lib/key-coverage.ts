@@ -6,9 +6,10 @@
 import { isUnknown, knownString, Props } from "./known";
 import { sameAs, StackResource, StackView } from "./stack-view";
 import { allTri, anyTri, Tri } from "./tri";
+import { TOKENS } from "../../components/core/tokens";
 
 /** Type token of our per-group component. */
-export const KEY_GROUP_MONITOR_TYPE = "kms-monitoring:index:KeyGroupMonitor";
+export const KEY_GROUP_MONITOR_TYPE = TOKENS.KeyGroupMonitor;
 
 /** Type token of an alias. */
 export const ALIAS_TYPE = "aws:kms/alias:Alias";

@@ -4,11 +4,14 @@
  * when its physical name carries the `kmsmon-` prefix every name we create starts with.
  */
 
+import { NAME_ROOT } from "../../components/core/names";
+import { TOKEN_PREFIX } from "../../components/core/tokens";
+
 /** Package prefix of our component types. */
-export const OUR_TYPE_PREFIX = "kms-monitoring:";
+export const OUR_TYPE_PREFIX = TOKEN_PREFIX;
 
 /** Prefix of every physical name we create (`kmsmon-<environment>-...`). */
-export const OUR_NAME_PREFIX = "kmsmon-";
+export const OUR_NAME_PREFIX = NAME_ROOT;
 
 /**
  * The types in a URN's qualified type, outermost ancestor first and the resource's own type last:

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 
 import { parseStackConfig, type KeyRef, type StackModel } from "../../components/config";
 import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
-import { planStack } from "../../components/monitoring/stack-plan";
+import { planStack } from "../../components/plan/stack-plan";
 import { dashboardInput } from "../../components/dashboard/from-plan";
 import type { DashboardGroup, DashboardInput } from "../../components/dashboard/input";
 
@@ -92,8 +92,8 @@ function exampleStack(
     model: g,
     keys: [...g.keys.map((ref) => fromRef(ref, g)), ...(extra[g.name] ?? [])],
   }));
-  const plan = planStack(model, groups);
-  const input = dashboardInput(plan, groups, ACCOUNT, "aws", model.quotaAlarmPercent);
+  const plan = planStack(model, groups, { accountId: ACCOUNT, partition: "aws" });
+  const input = dashboardInput(plan, groups);
   return { model, groups, input };
 }
 

@@ -51,21 +51,30 @@ describe("planExpiryAlarms", () => {
       group: "vault",
       region: "eu-west-1",
       keyArn: EXTERNAL,
+      keyId: keyId(1),
       name: `kmsmon-prod-vault-expiry-${keyId(1)}`,
       description:
         `Imported key material of ${EXTERNAL} (group vault) expires in less than 30 days, or has ` +
         "expired (KMS stops publishing the metric then). Re-import the same material with a later " +
         `expiry: aws kms import-key-material --key-id ${keyId(1)} ...`,
-      namespace: "AWS/KMS",
-      metricName: "SecondsUntilKeyMaterialExpiration",
-      dimensions: { KeyId: keyId(1) },
-      statistic: "Minimum",
-      periodSeconds: 3600,
+      severity: "warning",
+      metric: {
+        kind: "standard",
+        namespace: "AWS/KMS",
+        metricName: "SecondsUntilKeyMaterialExpiration",
+        dimensions: { KeyId: keyId(1) },
+        statistic: "Minimum",
+        periodSeconds: 3600,
+      },
       evaluationPeriods: 3,
       datapointsToAlarm: 3,
-      thresholdSeconds: 2592000,
+      threshold: 2592000,
       comparisonOperator: "LessThanThreshold",
       treatMissingData: "breaching",
+      actions: { role: "group-warning", onOk: true },
+      actionsEnabled: true,
+      monthlyCostUsd: 0.1,
+      quotas: ["alarm-name-length", "actions-per-alarm", "metrics-per-alarm"],
     });
   });
 
@@ -107,7 +116,7 @@ describe("planExpiryAlarms", () => {
 
   it("sets the threshold to the group's warning days in seconds", () => {
     for (const days of [1, 7, 30, 90, 365]) {
-      const thresholds = planExpiryAlarms(vault(days), "prod").map((a) => a.thresholdSeconds);
+      const thresholds = planExpiryAlarms(vault(days), "prod").map((a) => a.threshold);
       expect(thresholds, `${days} days`).to.deep.equal([days * 86400, days * 86400]);
     }
     expect(planExpiryAlarms(vault(14), "prod")[0].description).to.contain(

@@ -6,18 +6,23 @@
 import { expect } from "chai";
 import { RULES_PER_BUS_QUOTA, DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
 import { checkQuotas } from "../../components/monitoring/quotas";
-import { planStack, StackPlan } from "../../components/monitoring/stack-plan";
+import { planStack, StackPlan } from "../../components/plan/stack-plan";
+import { metricCount } from "../../components/alarms/spec";
 import { EVENT_PATTERN_CHARS_LIMIT } from "../../components/signals";
 import { estate, stackModel } from "./builders";
 
 function planOf(regions: string[]): StackPlan {
   const groups = estate({ groups: 1000, keysPerGroup: 10, regions, critical: true });
-  return planStack(stackModel(groups.map((g) => g.model)), groups);
+  return planStack(stackModel(groups.map((g) => g.model)), groups, {
+    accountId: "111122223333",
+    partition: "aws",
+  });
 }
 
 /** The figures the scale tests pin. */
 function figures(plan: StackPlan) {
   const rules = plan.groups.flatMap((g) => g.rules);
+  const baseline = plan.groups.flatMap((g) => g.baselineAlarms);
   return {
     keys: new Set(rules.flatMap((r) => r.keyIds.map((id) => `${r.region}/${id}`))).size,
     rules: rules.length,
@@ -28,9 +33,9 @@ function figures(plan: StackPlan) {
     shardBuses: Object.fromEntries(plan.buses.map((b) => [b.region, b.shardBuses.length])),
     fanOutRules: Object.fromEntries(plan.buses.map((b) => [b.region, b.fanOutRules.length])),
     metricFilters: plan.accountFilters.length + plan.tamperAlarms.length,
-    baselineAlarms: plan.baselineAlarms.length,
+    baselineAlarms: baseline.length,
     mostMetricsInOneAlarm: Math.max(
-      ...plan.baselineAlarms.map((b) => b.metricQueries.filter((q) => q.metric).length),
+      ...baseline.map((b) => (b.metric.kind === "anomaly" ? metricCount(b.metric.queries) : 0)),
     ),
   };
 }

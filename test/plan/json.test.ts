@@ -5,6 +5,9 @@ import { planAccountFilters } from "../../components/account/account-filters";
 import { planTamperAlarms } from "../../components/watchers/tamper-plan";
 import { runCli, tempDir } from "./helpers";
 
+/** The dev stack's log group. */
+const LOG_GROUP = "/aws/cloudtrail/kmsmon-dev";
+
 describe("plan --json (dev)", function () {
   this.timeout(60_000);
   let doc: any;
@@ -91,7 +94,8 @@ describe("plan --json (dev)", function () {
     expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
     expect(count("aws:sns/topic:Topic")).to.equal(3);
     expect(count("aws:cloudwatch/logMetricFilter:LogMetricFilter")).to.equal(
-      planAccountFilters("dev").length + planTamperAlarms("dev").length,
+      planAccountFilters("dev", { logGroupName: LOG_GROUP }).length +
+        planTamperAlarms("dev", { logGroupName: LOG_GROUP }).length,
     );
     const urns = new Set(doc.resources.map((r: any) => r.parent).filter(Boolean));
     expect(urns.size).to.be.greaterThan(0);

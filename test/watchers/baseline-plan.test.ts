@@ -1,15 +1,21 @@
 /** The pure baseline planner: chunks, exact queries, operations, limits and cost. */
 import { expect } from "chai";
 import {
+  BaselineAlarmSpec,
   KEYS_PER_BASELINE_ALARM,
-  QUERIES_PER_MATH_ALARM,
-  baselineMonthlyCostUsd,
   baselineOperation,
-  metricCount,
   planBaselineAlarms,
 } from "../../components/watchers";
+import { metricCount, QUERIES_PER_MATH_ALARM } from "../../components/alarms/spec";
+import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
 import { keyArn, keyId, keyIdOf } from "../builders";
 import { groupOf } from "./helpers";
+
+/** The queries of a baseline alarm (an anomaly alarm). */
+function queriesOf(spec: BaselineAlarmSpec) {
+  if (spec.metric.kind !== "anomaly") throw new Error(`${spec.name} is not an anomaly alarm`);
+  return spec.metric.queries;
+}
 
 const EU = "eu-west-1";
 const US = "us-east-1";
@@ -45,27 +51,35 @@ describe("planBaselineAlarms", () => {
         { arn: b, operation: "Decrypt" },
         { arn: a, operation: "Sign" },
       ],
-      metricQueries: [
-        metricOf(b, "Decrypt", "m1"),
-        metricOf(a, "Sign", "m2"),
-        {
-          id: "e1",
-          label: "Successful data-plane requests",
-          returnData: true,
-          expression: "SUM([m1,m2])",
-        },
-        {
-          id: "ad1",
-          label: "Expected band",
-          returnData: true,
-          expression: "ANOMALY_DETECTION_BAND(e1, 2)",
-        },
-      ],
-      thresholdMetricId: "ad1",
+      severity: "info",
+      metric: {
+        kind: "anomaly",
+        bandId: "ad1",
+        queries: [
+          metricOf(b, "Decrypt", "m1"),
+          metricOf(a, "Sign", "m2"),
+          {
+            id: "e1",
+            label: "Successful data-plane requests",
+            returnData: true,
+            expression: "SUM([m1,m2])",
+          },
+          {
+            id: "ad1",
+            label: "Expected band",
+            returnData: true,
+            expression: "ANOMALY_DETECTION_BAND(e1, 2)",
+          },
+        ],
+      },
       comparisonOperator: "LessThanLowerOrGreaterThanUpperThreshold",
       evaluationPeriods: 3,
       datapointsToAlarm: 3,
       treatMissingData: "notBreaching",
+      actions: { role: "group-warning", onOk: false },
+      actionsEnabled: true,
+      monthlyCostUsd: 0.4, // 2 metrics + 2 for the band, $0.10 each
+      quotas: ["alarm-name-length", "actions-per-alarm", "metrics-per-alarm"],
     });
     expect(description).to.equal(
       "Data-plane use of key group payments in us-east-1 (alarm 1 of 1, 2 keys) left its " +
@@ -95,15 +109,17 @@ describe("planBaselineAlarms", () => {
     ]);
     expect(specs.flatMap((s) => s.keys.map((k) => k.arn))).to.deep.equal([...arns].sort());
     for (const spec of specs) {
-      expect(spec.metricQueries.length).to.be.at.most(QUERIES_PER_MATH_ALARM);
-      expect(metricCount(spec.metricQueries)).to.equal(spec.keys.length);
+      expect(queriesOf(spec).length).to.be.at.most(QUERIES_PER_MATH_ALARM);
+      expect(metricCount(queriesOf(spec))).to.equal(spec.keys.length);
       expect(spec.description.length).to.be.at.most(1024);
-      const ids = spec.metricQueries.filter((q) => q.metric).map((q) => q.id);
-      expect(spec.metricQueries.find((q) => q.id === "e1")!.expression).to.equal(
+      const ids = queriesOf(spec)
+        .filter((q) => q.metric)
+        .map((q) => q.id);
+      expect(queriesOf(spec).find((q) => q.id === "e1")!.expression).to.equal(
         `SUM([${ids.join(",")}])`,
       );
     }
-    expect(specs[2].metricQueries.map((q) => q.id)).to.deep.equal(["m1", "e1", "ad1"]);
+    expect(queriesOf(specs[2]).map((q) => q.id)).to.deep.equal(["m1", "e1", "ad1"]);
   });
 
   it("plans per region, and includes keys that could not be described", () => {
@@ -126,8 +142,8 @@ describe("planBaselineAlarms", () => {
       }),
       "dev",
     );
-    expect(specs[0].metricQueries[0].metric!.period).to.equal(900);
-    expect(specs[0].metricQueries[2].expression).to.equal("ANOMALY_DETECTION_BAND(e1, 3.5)");
+    expect(queriesOf(specs[0])[0].metric!.period).to.equal(900);
+    expect(queriesOf(specs[0])[2].expression).to.equal("ANOMALY_DETECTION_BAND(e1, 3.5)");
     expect([specs[0].evaluationPeriods, specs[0].datapointsToAlarm]).to.deep.equal([4, 2]);
   });
 
@@ -154,15 +170,14 @@ describe("planBaselineAlarms", () => {
     }
   });
 
-  it("prices 3 alarm metrics per key at $0.10 (or keys + 2 per alarm if billed by bounds)", () => {
+  it("prices the keys read plus 2 band metrics per alarm at $0.10 (K + 2 x ceil(K / 8))", () => {
     const keys = (n: number) => Array.from({ length: n }, (_, i) => keyArn(US, keyId(i + 1)));
-    const cost = (n: number, billing?: "per-metric" | "bounds-per-alarm") =>
-      baselineMonthlyCostUsd(planBaselineAlarms(groupOf("g", keys(n)), "dev"), billing);
-    expect(cost(1)).to.equal(0.3); // 3 x 1 x $0.10
-    expect(cost(8)).to.equal(2.4); // 3 x 8 x $0.10
-    expect(cost(20)).to.equal(6); // 3 x 20 x $0.10
-    expect(cost(8, "bounds-per-alarm")).to.equal(1); // (8 + 2) x $0.10
-    expect(cost(20, "bounds-per-alarm")).to.equal(2.6); // (20 + 3 x 2) x $0.10
+    const cost = (n: number) =>
+      alarmsMonthlyCostUsd(planBaselineAlarms(groupOf("g", keys(n)), "dev"));
+    expect(cost(1)).to.equal(0.3); // (1 + 2) x $0.10
+    expect(cost(8)).to.equal(1); // (8 + 2) x $0.10
+    expect(cost(10)).to.equal(1.4); // (10 + 2 x 2) x $0.10, the figure of docs/DESIGN.md
+    expect(cost(20)).to.equal(2.6); // (20 + 3 x 2) x $0.10
     expect(cost(0)).to.equal(0);
   });
 });

@@ -3,13 +3,12 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import {
   KMS_REQUEST_QUOTA_FAMILIES,
-  QUERIES_PER_MATH_ALARM,
   RequestQuotaAlarms,
   RequestQuotaAlarmsArgs,
-  metricCount,
   planQuotaAlarms,
-  quotaMonthlyCostUsd,
 } from "../../components/watchers";
+import { metricCount, QUERIES_PER_MATH_ALARM } from "../../components/alarms/spec";
+import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
 import { T } from "../builders";
 
@@ -53,11 +52,12 @@ describe("planQuotaAlarms", () => {
       ["ecc", "kmsmon-dev-quota-ecc"],
     ]);
     for (const spec of specs) {
-      expect(metricCount(spec.metricQueries)).to.equal(1);
-      expect(spec.metricQueries.length).to.be.at.most(QUERIES_PER_MATH_ALARM);
+      if (spec.metric.kind !== "metric-math") throw new Error(`${spec.name}: not metric math`);
+      expect(metricCount(spec.metric.queries)).to.equal(1);
+      expect(spec.metric.queries.length).to.be.at.most(QUERIES_PER_MATH_ALARM);
       expect(spec.description.length).to.be.at.most(1024);
     }
-    expect(quotaMonthlyCostUsd(specs)).to.equal(0.3); // 3 alarms x 1 metric x $0.10
+    expect(alarmsMonthlyCostUsd(specs)).to.equal(0.3); // 3 alarms x 1 metric x $0.10
   });
 
   it("gives the symmetric alarm exactly these inputs", () => {
@@ -66,15 +66,23 @@ describe("planQuotaAlarms", () => {
       family: "symmetric",
       region: "eu-west-1",
       name: "kmsmon-dev-quota-symmetric",
-      metricQueries: queriesOf(
-        "CryptographicOperationsSymmetric",
-        "Cryptographic operations (symmetric) request rate",
-      ),
+      severity: "operational",
+      metric: {
+        kind: "metric-math",
+        queries: queriesOf(
+          "CryptographicOperationsSymmetric",
+          "Cryptographic operations (symmetric) request rate",
+        ),
+      },
       threshold: 75,
       comparisonOperator: "GreaterThanOrEqualToThreshold",
       evaluationPeriods: 5,
       datapointsToAlarm: 3,
       treatMissingData: "notBreaching",
+      actions: { role: "security", onOk: false },
+      actionsEnabled: true,
+      monthlyCostUsd: 0.1,
+      quotas: ["alarm-name-length", "actions-per-alarm", "metrics-per-alarm"],
     });
     expect(description).to.equal(
       'KMS requests in eu-west-1 reached 75% of "Cryptographic operations (symmetric) request ' +

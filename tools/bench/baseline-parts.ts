@@ -3,6 +3,7 @@
  * root, with inputs of the same keys and about the same sizes as those our components register.
  */
 import * as aws from "@pulumi/aws";
+import { names } from "../../components/core/names";
 import { BENCH_ACCOUNT, BENCH_REGION } from "./estate";
 
 /** An IAM-style policy document of `n` statements, about the size of ours. */
@@ -132,6 +133,7 @@ export function regionAlerting(
   env: string,
   queueArn: string,
 ): { security: string; keyArn: string } {
+  const n = names(env);
   const key = new aws.kms.Key("topic-key", {
     description: "topics",
     enableKeyRotation: true,
@@ -139,27 +141,27 @@ export function regionAlerting(
     policy: policy("Topic", 4),
   });
   new aws.kms.Alias("topic-key-alias", {
-    name: `alias/kmsmon-${env}-alerts`,
+    name: `alias/${n.topicKeyAlias}`,
     targetKeyId: key.keyId,
   });
   const keyArn = `arn:aws:kms:${BENCH_REGION}:${BENCH_ACCOUNT}:key/topic`;
-  const security = `arn:aws:sns:${BENCH_REGION}:${BENCH_ACCOUNT}:kmsmon-${env}-security`;
-  topic(`kmsmon-${env}-security`, keyArn, queueArn);
+  const security = `arn:aws:sns:${BENCH_REGION}:${BENCH_ACCOUNT}:${n.securityTopic}`;
+  topic(n.securityTopic, keyArn, queueArn);
   const queue = new aws.sqs.Queue("dlq-queue", {
-    name: `kmsmon-${env}-undelivered`,
+    name: n.deadLetterQueue,
     sqsManagedSseEnabled: true,
     messageRetentionSeconds: 1209600,
   });
   new aws.sqs.QueuePolicy("dlq-policy", { queueUrl: queue.url, policy: policy("Queue", 2) });
-  alarm(`kmsmon-${env}-undelivered-not-empty`, [security], {
+  alarm(`${n.deadLetterQueue}-not-empty`, [security], {
     namespace: "AWS/SQS",
     metricName: "ApproximateNumberOfMessagesVisible",
-    dimensions: { QueueName: `kmsmon-${env}-undelivered` },
+    dimensions: { QueueName: n.deadLetterQueue },
     statistic: "Maximum",
     period: 300,
     threshold: 1,
   });
-  alarm(`kmsmon-${env}-notifications-failed`, [security], {
+  alarm(n.deliveryAlarm, [security], {
     metricQueries: [
       {
         id: "failed",

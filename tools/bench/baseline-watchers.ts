@@ -3,23 +3,23 @@
  * quota alarms, and the shard buses, as plain `@pulumi/aws` resources from the pure plans.
  */
 import * as aws from "@pulumi/aws";
-import type { StackPlan } from "../../components/monitoring/stack-plan";
-import { planQuotaAlarms } from "../../components/watchers/quota-plan";
-import { planSilenceAlarm, planTamperAlarms } from "../../components/watchers/tamper-plan";
+import type { AlarmSpec } from "../../components/alarms/spec";
+import type { StackPlan } from "../../components/plan/stack-plan";
+import { names } from "../../components/core/names";
 import { alarm, policy } from "./baseline-parts";
-import { BENCH_REGION } from "./estate";
+
+/** The reads of a single-metric alarm, as the plain alarm takes them. */
+function standardReads(spec: AlarmSpec): Record<string, unknown> {
+  if (spec.metric.kind !== "standard") throw new Error(`bench: ${spec.name} is not standard`);
+  const { namespace, metricName, statistic, periodSeconds } = spec.metric;
+  return { namespace, metricName, statistic, period: periodSeconds, threshold: spec.threshold };
+}
 
 /**
  * Log-group filters and alarms (account signals, tamper, silence) and the request-quota alarms of
  * the stack.
  */
-export function watchers(
-  plan: StackPlan,
-  env: string,
-  logGroupName: string,
-  security: string,
-  quotaAlarmPercent: number,
-): void {
+export function watchers(plan: StackPlan, logGroupName: string, security: string): void {
   for (const f of plan.accountFilters) {
     new aws.cloudwatch.LogMetricFilter(f.name, {
       name: f.name,
@@ -27,42 +27,26 @@ export function watchers(
       pattern: f.pattern,
       metricTransformation: { name: f.metricName, namespace: f.namespace, value: "1" },
     });
-    if (f.alarm)
-      alarm(f.alarm.name, [security], {
-        namespace: f.namespace,
-        metricName: f.metricName,
-        statistic: f.alarm.statistic,
-        period: f.alarm.periodSeconds,
-        threshold: f.alarm.threshold,
-      });
+    if (f.alarm) alarm(f.alarm.name, [security], standardReads(f.alarm));
   }
-  for (const t of planTamperAlarms(env)) {
-    new aws.cloudwatch.LogMetricFilter(t.filterName, {
-      name: t.filterName,
+  for (const { filter, alarm: spec } of plan.tamperAlarms) {
+    new aws.cloudwatch.LogMetricFilter(filter.name, {
+      name: filter.name,
       logGroupName,
       pattern: '{ ($.eventSource = "cloudtrail.amazonaws.com") && ($.eventName = "StopLogging") }',
-      metricTransformation: { name: t.metricName, namespace: t.namespace, value: "1" },
+      metricTransformation: { name: filter.metricName, namespace: filter.namespace, value: "1" },
     });
-    alarm(t.alarmName, [security], {
-      namespace: t.namespace,
-      metricName: t.metricName,
-      statistic: t.statistic,
-      period: t.periodSeconds,
-      threshold: t.threshold,
-    });
+    alarm(spec.name, [security], standardReads(spec));
   }
-  const silence = planSilenceAlarm(env, 6);
+  const silence = plan.silenceAlarm;
   if (silence)
-    alarm(silence.alarmName, [security], {
-      namespace: silence.namespace,
-      metricName: silence.metricName,
-      statistic: silence.statistic,
-      period: silence.periodSeconds,
-      threshold: silence.threshold,
+    alarm(silence.name, [security], {
+      ...standardReads(silence),
       dimensions: { LogGroupName: logGroupName },
     });
-  for (const q of planQuotaAlarms(env, BENCH_REGION, quotaAlarmPercent)) {
-    alarm(q.name, [security], { metricQueries: q.metricQueries, threshold: q.threshold });
+  for (const q of plan.quotaAlarms) {
+    if (q.metric.kind !== "metric-math") throw new Error(`bench: ${q.name} is not metric math`);
+    alarm(q.name, [security], { metricQueries: q.metric.queries, threshold: q.threshold });
   }
 }
 
@@ -71,7 +55,7 @@ export function shardBuses(plan: StackPlan, env: string, queueArn: string): void
   for (const layout of plan.buses.filter((b) => b.shardBuses.length > 0)) {
     const buses = layout.shardBuses.map((name) => new aws.cloudwatch.EventBus(name, { name }));
     const role = new aws.iam.Role(`fanout-role-${layout.region}`, {
-      name: `kmsmon-${env}-fanout-${layout.region}`,
+      name: names(env).forwardingRole(layout.region),
       assumeRolePolicy: policy("Assume", 1),
     });
     new aws.iam.RolePolicy(`fanout-policy-${layout.region}`, {

@@ -7,10 +7,9 @@
  */
 import * as aws from "@pulumi/aws";
 import { parseStackConfig } from "../../components/config";
-import { buildDashboardBodies, dashboardInput } from "../../components/dashboard";
 import type { ResolvedKeyGroup } from "../../components/groups/resolved";
-import { planStack } from "../../components/monitoring/stack-plan";
-import { planBaselineAlarms } from "../../components/watchers/baseline-plan";
+import { planStack } from "../../components/plan/stack-plan";
+import { names } from "../../components/core/names";
 import { alarm, regionAlerting, topic, trail } from "./baseline-parts";
 import { shardBuses, watchers } from "./baseline-watchers";
 import { describedKey } from "../plan/world";
@@ -23,16 +22,16 @@ export function baselineProgram(keys: number): void {
     model: g,
     keys: g.keys.map((k) => describedKey(k.arn, false)),
   }));
-  const plan = planStack(model, groups);
+  const plan = planStack(model, groups, { accountId: BENCH_ACCOUNT, partition: "aws" });
   const env = model.environment;
-  const logGroupName = `/aws/cloudtrail/kmsmon-${env}`;
-  const queueArn = `arn:aws:sqs:${BENCH_REGION}:${BENCH_ACCOUNT}:kmsmon-${env}-undelivered`;
+  const logGroupName = plan.trail.logGroupName;
+  const queueArn = `arn:aws:sqs:${BENCH_REGION}:${BENCH_ACCOUNT}:${names(env).deadLetterQueue}`;
   trail(logGroupName);
 
   const { security, keyArn } = regionAlerting(env, queueArn);
-  watchers(plan, env, logGroupName, security, model.quotaAlarmPercent);
+  watchers(plan, logGroupName, security);
   shardBuses(plan, env, queueArn);
-  for (const d of buildDashboardBodies(dashboardInput(plan, groups, BENCH_ACCOUNT))) {
+  for (const d of plan.dashboards) {
     new aws.cloudwatch.Dashboard(d.name, {
       dashboardName: d.name,
       dashboardBody: JSON.stringify(d.body),
@@ -44,7 +43,6 @@ export function baselineProgram(keys: number): void {
     return bus && bus !== "default" ? bus : undefined;
   };
   for (const group of plan.groups) {
-    const resolved = groups.find((g) => g.model.name === group.name) as ResolvedKeyGroup;
     const topicArns = group.topics.map((t) => topic(t.name, keyArn, queueArn));
     for (const rule of group.rules) {
       const r = new aws.cloudwatch.EventRule(rule.name, {
@@ -64,10 +62,11 @@ export function baselineProgram(keys: number): void {
         deadLetterConfig: { arn: queueArn },
       });
     }
-    for (const b of planBaselineAlarms(resolved, env)) {
+    for (const b of group.baselineAlarms) {
+      if (b.metric.kind !== "anomaly") throw new Error(`bench: ${b.name} is not an anomaly alarm`);
       alarm(b.name, [`arn:aws:sns:${BENCH_REGION}:${BENCH_ACCOUNT}:${group.topics[0].name}`], {
-        metricQueries: b.metricQueries,
-        thresholdMetricId: b.thresholdMetricId,
+        metricQueries: b.metric.queries,
+        thresholdMetricId: b.metric.bandId,
         comparisonOperator: b.comparisonOperator,
         datapointsToAlarm: b.datapointsToAlarm,
         treatMissingData: b.treatMissingData,

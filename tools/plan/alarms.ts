@@ -8,6 +8,7 @@ import type { RecordedResource } from "../mock-runtime/mock-runtime";
 import { KMS_SIGNALS } from "../../components/signals/catalog";
 import { TAMPER_SIGNALS } from "../../components/signals/tamper-catalog";
 import { planTamperAlarms } from "../../components/watchers/tamper-plan";
+import { names as namesOf } from "../../components/core/names";
 import type { AccountFilterSpec } from "../../components/account/account-filters";
 import type { GroupPlan } from "../../components/groups/group-plan";
 import { Inventory, STACK_GROUP } from "./inventory";
@@ -73,8 +74,8 @@ export function alarmSeverities(
     if (f.alarm) names.set(f.alarm.name, severityOf.get(f.signalId) ?? OPERATIONAL);
   }
   const tamper = new Map<string, string>(TAMPER_SIGNALS.map((s) => [s.id, s.severity]));
-  for (const t of planTamperAlarms(environment)) {
-    names.set(t.alarmName, tamper.get(t.signalId) ?? OPERATIONAL);
+  for (const t of planTamperAlarms(environment, { logGroupName: namesOf(environment).logGroup })) {
+    names.set(t.alarm.name, tamper.get(t.signalId) ?? OPERATIONAL);
   }
   for (const g of groups) for (const a of g.expiryAlarms) names.set(a.name, "warning");
   return names;

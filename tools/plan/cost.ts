@@ -4,6 +4,7 @@
  * from the plan, so a component added later is priced as soon as it registers.
  */
 import type { StackModel } from "../../components/config/model";
+import { ANOMALY_BAND_ALARM_METRICS } from "../../components/alarms/pricing";
 import type { CostAssumptions } from "./args";
 import { AlarmClass, AlarmKind, classifyAlarm, METRIC_ALARM } from "./alarms";
 import type { Inventory } from "./inventory";
@@ -64,8 +65,8 @@ function billedUnits(c: AlarmClass, topics: () => number): number {
     case "metric-math":
       return c.metrics;
     case "anomaly":
-      // The band is billed as two more alarm metrics.
-      return c.metrics + 2;
+      // The band is billed as two more alarm metrics (components/alarms/pricing.ts).
+      return c.metrics + ANOMALY_BAND_ALARM_METRICS;
     case "metrics-insights":
       // A query over AWS/SNS analyzes one metric per topic of the alarm's region.
       return c.insightsNamespace === "AWS/SNS" ? Math.max(1, topics()) : 1;

@@ -116,8 +116,7 @@ export function planDashboards(run: PlanRun, inv: Inventory): Dashboards {
   }
   if (!run.plan) return { source: "none: the program did not finish", dashboards: [] };
   const groups = watchedGroups(run, inv);
-  const { accountId, partition, model } = run;
-  const input = dashboardInput(run.plan, groups, accountId, partition, model.quotaAlarmPercent);
+  const input = dashboardInput(run.plan, groups);
   const built = buildDashboardBodies(input);
   return {
     source:

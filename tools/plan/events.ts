@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import type { AccountFilterSpec } from "../../components/account/account-filters";
 import { planTamperAlarms } from "../../components/watchers/tamper-plan";
+import { names } from "../../components/core/names";
 import type { RecordedResource } from "../mock-runtime/mock-runtime";
 import type { RegionBusPlan } from "../../components/groups/bus-plan";
 import type { GroupPlan } from "../../components/groups/group-plan";
@@ -75,7 +76,9 @@ export function signalFilters(
 ): SignalFilter[] {
   const byName = new Map<string, string>([
     ...accountFilters.map((f): [string, string] => [f.name, f.signalId]),
-    ...planTamperAlarms(environment).map((t): [string, string] => [t.filterName, t.signalId]),
+    ...planTamperAlarms(environment, { logGroupName: names(environment).logGroup }).map(
+      (t): [string, string] => [t.filter.name, t.signalId],
+    ),
   ]);
   const registered = resources
     .filter((r) => r.type === "aws:cloudwatch/logMetricFilter:LogMetricFilter")

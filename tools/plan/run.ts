@@ -8,10 +8,11 @@ import * as aws from "@pulumi/aws";
 import { ConfigError, parseStackConfig } from "../../components/config";
 import type { StackModel } from "../../components/config/model";
 import { AccountFilterSpec, planAccountFilters } from "../../components/account/account-filters";
+import { names } from "../../components/core/names";
 import { GroupPlan, planGroup } from "../../components/groups/group-plan";
 import { resolveKeyGroups } from "../../components/groups/resolve-keys";
 import { regionsToLookUp } from "../../components/monitoring/regions";
-import type { StackPlan } from "../../components/monitoring/stack-plan";
+import type { StackPlan } from "../../components/plan/stack-plan";
 import { runProgram } from "../../components/program";
 import { MockRunOptions, RecordedResource, runUnderMocks } from "../mock-runtime/mock-runtime";
 import { planWorld } from "./world";
@@ -66,7 +67,10 @@ export async function runPlan(
     model,
     accountId: world.accountId ?? "",
     partition: world.partition ?? "aws",
-    accountFilters: planAccountFilters(model.environment),
+    accountFilters: planAccountFilters(model.environment, {
+      region: model.region,
+      logGroupName: names(model.environment).logGroup,
+    }),
     assumptions,
   };
   try {
@@ -74,7 +78,7 @@ export async function runPlan(
       ...mockOptions,
       onResource: options.onResource,
     });
-    const plan = run.result.monitoring.plan;
+    const plan = run.result.plan;
     return {
       ...base,
       plan,

@@ -1,31 +1,68 @@
-/** Physical names: rule names within EventBridge's 64 characters, publisher ARN patterns. */
+/** Physical names: one per resource, rule names within 64 characters, publisher ARN patterns. */
 import { expect } from "chai";
 import { nameProblem } from "../../components/config/fields";
 import { ENVIRONMENT_NAME, GROUP_NAME } from "../../components/config/schema";
 import { planGroupRules } from "../../components/groups/rule-plan";
 import { planGroup } from "../../components/groups/group-plan";
-import {
-  RULE_NAME_MAX,
-  fanOutNamePrefix,
-  groupAlarmName,
-  groupRuleName,
-  namePrefix,
-  publisherArnPatterns,
-} from "../../components/groups/naming";
+import { AlertRoute, names, RULE_NAME_MAX } from "../../components/core/names";
 import { keyArn, keyId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey } from "./builders";
+import { groupModel, resolvedGroup, resolvedKey } from "../groups/builders";
 
 /** The longest names the config accepts. */
 const ENVIRONMENT = "e".repeat(16);
 const GROUP = `g${"-x".repeat(15)}9`;
 
-describe("naming", () => {
+const groupRuleName = (environment: string, group: string, route: AlertRoute, index: number) =>
+  names(environment).groupRule(group, route, index);
+
+describe("names", () => {
   it("builds the prefixes from the environment", () => {
-    expect(namePrefix("prod")).to.equal("kmsmon-prod");
-    expect(fanOutNamePrefix("prod")).to.equal("kmsmon-prod-fanout");
-    expect(groupAlarmName("prod", "payments", "expiry-k")).to.equal(
+    expect(names("prod").prefix).to.equal("kmsmon-prod");
+    expect(names("prod").fanOutPrefix).to.equal("kmsmon-prod-fanout");
+    expect(names("prod").groupAlarm("payments", "expiry-k")).to.equal(
       "kmsmon-prod-payments-expiry-k",
     );
+  });
+
+  it("names every stack-wide resource of an environment exactly", () => {
+    const n = names("prod");
+    expect({
+      trail: n.trail,
+      logGroup: n.logGroup,
+      metricNamespace: n.metricNamespace,
+      topicKeyAlias: n.topicKeyAlias,
+      securityTopic: n.securityTopic,
+      deadLetterQueue: n.deadLetterQueue,
+      deliveryAlarm: n.deliveryAlarm,
+      silenceAlarm: n.silenceAlarm,
+      accountFilter: n.accountFilter("cis-4-7"),
+      accountAlarm: n.accountAlarm("cis-4-7"),
+      tamper: n.tamper("trail-stopped"),
+      quotaAlarm: n.quotaAlarm("rsa"),
+      groupTopic: n.groupTopic("payments", "critical"),
+      shardBus: n.shardBus(0),
+      fanOutRule: n.fanOutRule(1),
+      forwardingRole: n.forwardingRole("eu-west-1"),
+      dashboards: [n.dashboard(0), n.dashboard(1)],
+    }).to.deep.equal({
+      trail: "kmsmon-prod",
+      logGroup: "/aws/cloudtrail/kmsmon-prod",
+      metricNamespace: "KMSMonitoring/prod",
+      topicKeyAlias: "kmsmon-prod-alerts",
+      securityTopic: "kmsmon-prod-security",
+      deadLetterQueue: "kmsmon-prod-undelivered",
+      deliveryAlarm: "kmsmon-prod-notifications-failed",
+      silenceAlarm: "kmsmon-prod-tamper-trail-silent",
+      accountFilter: "kmsmon-prod-cis-4-7",
+      accountAlarm: "kmsmon-prod-account-cis-4-7",
+      tamper: "kmsmon-prod-tamper-trail-stopped",
+      quotaAlarm: "kmsmon-prod-quota-rsa",
+      groupTopic: "kmsmon-prod-payments-critical",
+      shardBus: "kmsmon-prod-shard-1",
+      fanOutRule: "kmsmon-prod-fanout-2",
+      forwardingRole: "kmsmon-prod-fanout-eu-west-1",
+      dashboards: ["kmsmon-prod", "kmsmon-prod-2"],
+    });
   });
 
   it("names rules kmsmon-<env>-<group>-<route code>-<n>", () => {
@@ -47,10 +84,10 @@ describe("naming", () => {
       groupModel(GROUP, { critical: true }),
       Array.from({ length: 40 }, (_, i) => resolvedKey(keyArn("us-east-1", keyId(i)))),
     );
-    const names = planGroupRules(group, ENVIRONMENT).map((r) => r.name);
-    expect(names).to.have.length(8);
-    for (const name of names) expect(name.length, name).to.be.at.most(RULE_NAME_MAX);
-    expect(names[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);
+    const ruleNames = planGroupRules(group, ENVIRONMENT).map((r) => r.name);
+    expect(ruleNames).to.have.length(8);
+    for (const name of ruleNames) expect(name.length, name).to.be.at.most(RULE_NAME_MAX);
+    expect(ruleNames[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);
   });
 
   it("refuses a rule name longer than 64 characters", () => {
@@ -73,14 +110,14 @@ describe("naming", () => {
   });
 
   it("gives the exact publisher ARN patterns of a region", () => {
-    expect(publisherArnPatterns("aws", "eu-west-1", "111122223333", "prod")).to.deep.equal({
+    const place = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
+    expect(names("prod").publishers(place)).to.deep.equal({
       alarmArnPattern: "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:kmsmon-prod-*",
       ruleArnPattern: "arn:aws:events:eu-west-1:111122223333:rule/*kmsmon-prod-*",
       topicArnPattern: "arn:aws:sns:eu-west-1:111122223333:kmsmon-prod-*",
     });
-    expect(
-      publisherArnPatterns("aws-us-gov", "us-gov-west-1", "444455556666", "dev"),
-    ).to.deep.equal({
+    const gov = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "444455556666" };
+    expect(names("dev").publishers(gov)).to.deep.equal({
       alarmArnPattern: "arn:aws-us-gov:cloudwatch:us-gov-west-1:444455556666:alarm:kmsmon-dev-*",
       ruleArnPattern: "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/*kmsmon-dev-*",
       topicArnPattern: "arn:aws-us-gov:sns:us-gov-west-1:444455556666:kmsmon-dev-*",

@@ -1,0 +1,42 @@
+/** The dashboards of the plan: names and bodies, from the plan's own alarms. */
+import { buildDashboardBodies } from "../dashboard/body";
+import { dashboardInput, DashboardPlanInput } from "../dashboard/from-plan";
+import type { DashboardBody } from "../dashboard/types";
+import type { ResolvedKeyGroup } from "../groups/resolved";
+
+/** Price of a dashboard per month (us-east-1); AWS gives 3 per account free. */
+export const DASHBOARD_MONTHLY_USD = 3;
+
+/** AWS quotas a dashboard counts against (see dashboard/limits.ts for the figures). */
+export type DashboardQuota = "widgets-per-dashboard" | "metrics-per-dashboard";
+
+/** One CloudWatch dashboard. */
+export interface DashboardSpec {
+  /** Physical name: `kmsmon-<env>`, `kmsmon-<env>-2`, ... */
+  name: string;
+  /** Dashboards are global; this is the region their console URL opens. */
+  region: string;
+  body: DashboardBody;
+  /** List price; the account's first 3 dashboards are free. */
+  monthlyCostUsd: number;
+  quotas: DashboardQuota[];
+}
+
+/**
+ * The dashboards of a planned stack.
+ *
+ * @param plan - the rest of the plan.
+ * @param groups - the resolved groups, one section each, in this order.
+ */
+export function planDashboards(
+  plan: DashboardPlanInput,
+  groups: readonly ResolvedKeyGroup[],
+): DashboardSpec[] {
+  return buildDashboardBodies(dashboardInput(plan, groups)).map((d) => ({
+    name: d.name,
+    region: plan.stackRegion,
+    body: d.body,
+    monthlyCostUsd: DASHBOARD_MONTHLY_USD,
+    quotas: ["widgets-per-dashboard", "metrics-per-dashboard"],
+  }));
+}

@@ -1,0 +1,35 @@
+/** checkQuotas reads every planned filter, rule and alarm, tamper and quota ones included. */
+import { expect } from "chai";
+import { checkQuotas } from "../../components/monitoring/quotas";
+import { planStack } from "../../components/plan/stack-plan";
+import { keyArn, keyId } from "../builders";
+import { groupModel, resolvedGroup, resolvedKey, stackModel } from "../groups/builders";
+
+describe("checkQuotas on a one-group plan", () => {
+  it("reports exactly these rows", () => {
+    const group = resolvedGroup(groupModel("payments"), [
+      resolvedKey(keyArn("us-east-1", keyId(1))),
+    ]);
+    const plan = planStack(stackModel([group.model]), [group], {
+      accountId: "111122223333",
+      partition: "aws",
+    });
+    const row = (name: string, used: number, limit: number) => ({ name, used, limit, ok: true });
+    expect(checkQuotas(plan)).to.deep.equal([
+      row("Metric filters on the trail's log group", 25, 100),
+      // A tamper filter (434) is longer than any account filter (174).
+      row("Longest filter pattern (characters)", 434, 1024),
+      row("Longest event pattern (characters)", 867, 2048),
+      row("Longest rule name (characters)", 24, 64),
+      row("Longest input template (characters)", 2815, 8192),
+      row("Targets on one rule", 1, 5),
+      // kmsmon-prod-tamper-... and -account-... names, not only expiry alarms.
+      row("Longest alarm name (characters)", 41, 255),
+      row("Alarm actions on one alarm", 1, 5),
+      row("Metrics in one alarm", 1, 10),
+      row("Rules on the default bus in us-east-1", 1, 300),
+      row("Event buses we add in us-east-1", 0, 99),
+      row("Metrics Insights alarms in us-east-1", 1, 200),
+    ]);
+  });
+});
