@@ -6,7 +6,7 @@ import type { Widget } from "../../components/dashboard/types";
 import type { DashboardInput } from "../../components/dashboard/input";
 import { KMS_SIGNALS } from "../../components/signals/catalog";
 import { expectValidGrid, expectWithinQuotas, roundTrip } from "./checks";
-import { ACCOUNT, importedKey, key, undescribedKey } from "./fixtures";
+import { ACCOUNT, accountAlarms, importedKey, key, undescribedKey } from "./fixtures";
 
 const K1 = key("k1", "us-east-1", { aliases: ["alias/payments"] });
 const K2 = importedKey("k2", "eu-west-1", "2026-06-30T00:00:00Z");
@@ -17,6 +17,7 @@ function input(extra: Partial<DashboardInput["groups"][number]> = {}): Dashboard
     environment: "test",
     stackRegion: "us-east-1",
     accountId: ACCOUNT,
+    accountAlarms: accountAlarms("test"),
     groups: [
       {
         name: "payments",
