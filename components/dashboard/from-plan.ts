@@ -29,7 +29,7 @@ function ref(alarm: AlarmSpec, region: string): AlarmRef {
 
 /**
  * Each group's section input: its keys, its expiry and baseline alarms, and the baseline's band
- * width when the baseline is enabled.
+ * width and operations when the baseline is enabled.
  */
 export function dashboardGroups(
   plan: Pick<DashboardPlanInput, "groups" | "stackRegion">,
@@ -45,6 +45,10 @@ export function dashboardGroups(
       alarms: [...expiry, ...baseline].map((a) => ref(a, plan.stackRegion)),
       expiryKeyArns: expiry.map((a) => a.keyArn),
       anomalyBandWidth: group.model.baseline.enabled ? group.model.baseline.bandWidth : undefined,
+      // The band goes around the operation each key's baseline alarm reads.
+      bandOperations: Object.fromEntries(
+        baseline.flatMap((a) => a.keys.map((k) => [k.arn, k.operation])),
+      ),
     };
   });
 }

@@ -30,6 +30,12 @@ export interface DashboardGroup {
    * operation the group's baseline alarms read. Defaults to no band (the group has no baseline).
    */
   anomalyBandWidth?: number;
+  /**
+   * The operation each key's baseline alarm reads, by key ARN: the band is drawn around it. The
+   * stack plan's baseline alarms give it. Defaults, for a key not listed, to the operation
+   * UsageBaseline reads for the key's usage (Decrypt, Sign, GenerateMac or DeriveSharedSecret).
+   */
+  bandOperations?: Record<string, string>;
 }
 
 /** Everything {@link buildDashboardBodies} needs. */
@@ -45,9 +51,8 @@ export interface DashboardInput {
   /** The key groups, one dashboard section each, in this order. */
   groups: DashboardGroup[];
   /**
-   * Account-wide alarms shown next to the control-plane events. Defaults to the alarms that
-   * AccountKmsAlarms and TamperAlarms (default settings) create for the environment, in the
-   * stack's region; empty hides the widget.
+   * Account-wide alarms shown next to the control-plane events: those the stack plan creates
+   * (account, tamper and silence alarms). Defaults to none (no widget).
    */
   accountAlarms?: AlarmRef[];
   /** Alarms on KMS request-quota usage. Defaults to none (no widget). */

@@ -29,9 +29,18 @@ export function operationsOf(key: ResolvedKey): readonly string[] {
 }
 
 /**
- * The operation whose expected band is drawn for a key: the one the usage baseline alarms read
- * (Decrypt, Sign, GenerateMac or DeriveSharedSecret), always among {@link operationsOf}.
+ * The operation whose expected band is drawn for a key: the one its baseline alarm reads, as
+ * planned (`planned`, by key ARN), else the one UsageBaseline reads for the key's usage.
+ *
+ * @throws when that operation is not among {@link operationsOf} the key (no line to band).
  */
-export function bandOperation(key: ResolvedKey): string {
-  return baselineOperation(key.keyUsage);
+export function bandOperation(
+  key: ResolvedKey,
+  planned?: Readonly<Record<string, string>>,
+): string {
+  const operation = planned?.[key.arn] ?? baselineOperation(key.keyUsage);
+  if (!operationsOf(key).includes(operation)) {
+    throw new Error(`dashboard: key ${key.arn}: its baseline reads ${operation}, not graphed`);
+  }
+  return operation;
 }

@@ -3,13 +3,10 @@
  * one section per key group. Each section knows how to head its continuation, for when it has to
  * be split over two dashboards.
  */
-import { planAccountFilters } from "../account/account-filters";
-import { names } from "../core/names";
-import { DEFAULT_SILENCE_HOURS, planSilenceAlarm, planTamperAlarms } from "../watchers/tamper-plan";
 import { inventoryWidgets } from "./inventory";
 import { FULL_WIDTH, SizedWidget } from "./layout";
 import { groupHeader, runbookWidget } from "./text";
-import type { AlarmRef, DashboardGroup, DashboardInput } from "./input";
+import type { DashboardGroup, DashboardInput } from "./input";
 import {
   alarmWidgets,
   controlPlaneWidget,
@@ -26,20 +23,6 @@ export interface Section {
   widgets: SizedWidget[];
   /** The header of the section's continuation on a later dashboard. */
   continuation(): SizedWidget;
-}
-
-/**
- * The alarms AccountKmsAlarms and TamperAlarms (with its default silence alarm) create for the
- * environment, in the stack's region.
- */
-export function defaultAccountAlarms(environment: string, stackRegion: string): AlarmRef[] {
-  const logGroup = { region: stackRegion, logGroupName: names(environment).logGroup };
-  const silence = planSilenceAlarm(environment, logGroup, DEFAULT_SILENCE_HOURS);
-  return [
-    ...planAccountFilters(environment, logGroup).flatMap((f) => (f.alarm ? [f.alarm.name] : [])),
-    ...planTamperAlarms(environment, logGroup).map((t) => t.alarm.name),
-    ...(silence ? [silence.name] : []),
-  ].map((name) => ({ name, region: stackRegion }));
 }
 
 function sectionTitle(markdown: string): SizedWidget {
@@ -61,7 +44,7 @@ export function accountSection(input: DashboardInput): Section {
   const regions = [
     ...new Set([stackRegion, ...input.groups.flatMap((g) => g.keys.map((k) => k.region))]),
   ].sort();
-  const accountAlarms = input.accountAlarms ?? defaultAccountAlarms(environment, stackRegion);
+  const accountAlarms = input.accountAlarms ?? [];
   return {
     header: sectionTitle(
       "## Whole account\nEvery KMS key of the account, whichever group it belongs to.",
@@ -109,7 +92,7 @@ export function groupSection(group: DashboardGroup, accountId: string, partition
       // Keys that could not be described get no graph yet, like their other metrics.
       ...group.keys
         .filter((k) => k.described)
-        .map((k) => dataPlaneWidget(k, group.anomalyBandWidth)),
+        .map((k) => dataPlaneWidget(k, group.anomalyBandWidth, group.bandOperations)),
       ...inventoryWidgets(group.name, group.keys),
     ],
     continuation: () => groupHeader(group.name, group.keys, group.alarms.length, true),

@@ -98,7 +98,11 @@ export function quotaWidget(region: string, alarmPercent?: number): SizedWidget 
  * operations its key usage allows. With a baseline, the expected band of the operation the
  * baseline alarms read is drawn too.
  */
-export function dataPlaneWidget(key: ResolvedKey, bandWidth?: number): SizedWidget {
+export function dataPlaneWidget(
+  key: ResolvedKey,
+  bandWidth?: number,
+  bandOperations?: Readonly<Record<string, string>>,
+): SizedWidget {
   const operations = operationsOf(key);
   const metrics: MetricLine[] = operations.map((operation, i) => [
     "AWS/KMS",
@@ -110,7 +114,7 @@ export function dataPlaneWidget(key: ResolvedKey, bandWidth?: number): SizedWidg
     { id: `o${i}`, label: operation },
   ]);
   if (bandWidth !== undefined) {
-    const main = bandOperation(key);
+    const main = bandOperation(key, bandOperations);
     metrics.push([
       {
         id: "band",

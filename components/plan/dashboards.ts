@@ -6,6 +6,8 @@ import type { ResolvedKeyGroup } from "../groups/resolved";
 
 /** Price of a dashboard per month (us-east-1); AWS gives 3 per account free. */
 export const DASHBOARD_MONTHLY_USD = 3;
+/** Dashboards AWS gives each account free every month. */
+export const FREE_DASHBOARDS_PER_ACCOUNT = 3;
 
 /** AWS quotas a dashboard counts against (see dashboard/limits.ts for the figures). */
 export type DashboardQuota = "widgets-per-dashboard" | "metrics-per-dashboard";

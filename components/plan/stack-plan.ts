@@ -8,7 +8,7 @@ import type { AlarmSpec } from "../alarms/spec";
 import type { AccountRef } from "../core/place";
 import { names } from "../core/names";
 import { AccountFilterSpec, planAccountFilters } from "../account/account-filters";
-import { planRegionAlerting, RegionAlertingPlan } from "../alerts/alert-plan";
+import { KMS_KEY_MONTHLY_USD, planRegionAlerting, RegionAlertingPlan } from "../alerts/alert-plan";
 import { planRegionBuses, RegionBusPlan } from "../groups/bus-plan";
 import { GroupPlan, planGroup } from "../groups/group-plan";
 import type { ResolvedKeyGroup } from "../groups/resolved";
@@ -32,6 +32,13 @@ export interface TrailPlan {
   logGroupName: string;
   /** The trail the tamper alarms watch: ours, or the existing one's (when its ARN is given). */
   watchedTrailName?: string;
+  /** Days the log group keeps events; undefined in existing mode (not ours to set). */
+  logRetentionDays?: number;
+  /**
+   * What a created trail adds besides itself: its log encryption key (priced) and the role
+   * CloudTrail delivers to the log group with (an IAM role). Undefined in existing mode.
+   */
+  created?: { key: { region: string; monthlyCostUsd: number }; iamRoles: number };
 }
 
 /** The whole stack. */
@@ -71,6 +78,8 @@ function planTrail(model: StackModel): TrailPlan {
       trailName: n.trail,
       logGroupName: n.logGroup,
       watchedTrailName: n.trail,
+      logRetentionDays: trail.logRetentionDays,
+      created: { key: { region: model.region, monthlyCostUsd: KMS_KEY_MONTHLY_USD }, iamRoles: 1 },
     };
   }
   if (trail.logGroupName === undefined) {

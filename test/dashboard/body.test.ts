@@ -7,7 +7,7 @@ import type { DashboardInput } from "../../components/dashboard/input";
 import { KMS_SIGNALS } from "../../components/signals/catalog";
 import { expectValidGrid, expectWithinQuotas, roundTrip } from "./checks";
 import { ACCOUNT } from "../builders";
-import { importedKey, key, undescribedKey } from "./fixtures";
+import { accountAlarms, importedKey, key, undescribedKey } from "./fixtures";
 
 const K1 = key("k1", "us-east-1", { aliases: ["alias/payments"] });
 const K2 = importedKey("k2", "eu-west-1", "2026-06-30T00:00:00Z");
@@ -18,6 +18,7 @@ function input(extra: Partial<DashboardInput["groups"][number]> = {}): Dashboard
     environment: "test",
     stackRegion: "us-east-1",
     accountId: ACCOUNT,
+    accountAlarms: accountAlarms("test"),
     groups: [
       {
         name: "payments",

@@ -9,11 +9,36 @@ import { parse } from "yaml";
 
 import { parseStackConfig, type KeyRef, type StackModel } from "../../components/config";
 import type { ResolvedKey, ResolvedKeyGroup } from "../../components/groups/resolved";
-import { planStack } from "../../components/plan/stack-plan";
+import { planStack, type StackPlan } from "../../components/plan/stack-plan";
 import { dashboardInput } from "../../components/dashboard/from-plan";
 import type { DashboardGroup, DashboardInput } from "../../components/dashboard/input";
 
 import { ACCOUNT, keyArn } from "../builders";
+
+/**
+ * The account alarms a stack plan of `environment` has, in the stack region us-east-1: 7 KMS
+ * signals, 8 tamper signals and the trail-silence alarm.
+ */
+export function accountAlarms(environment: string) {
+  return [
+    "account-deletion-scheduled",
+    "account-key-disabled",
+    "account-pending-deletion-use",
+    "account-material-deleted",
+    "account-material-expired",
+    "account-key-deleted",
+    "account-cis-4-7",
+    "tamper-trail-stopped",
+    "tamper-trail-deleted",
+    "tamper-trail-changed",
+    "tamper-metric-filters-deleted",
+    "tamper-log-group-changed",
+    "tamper-alarms-silenced",
+    "tamper-rules-silenced",
+    "tamper-topics-changed",
+    "tamper-trail-silent",
+  ].map((n) => ({ name: `kmsmon-${environment}-${n}`, region: "us-east-1" }));
+}
 
 /** A described key with AWS-generated material; `extra` overrides any field. */
 export function key(
@@ -86,7 +111,7 @@ function fromRef(ref: KeyRef, model: StackModel["keyGroups"][number]): ResolvedK
 function exampleStack(
   stack: string,
   extra: Record<string, ResolvedKey[]> = {},
-): { model: StackModel; groups: ResolvedKeyGroup[]; input: DashboardInput } {
+): { model: StackModel; groups: ResolvedKeyGroup[]; plan: StackPlan; input: DashboardInput } {
   const model = loadModel(stack);
   const groups = model.keyGroups.map((g) => ({
     model: g,
@@ -94,7 +119,7 @@ function exampleStack(
   }));
   const plan = planStack(model, groups, { accountId: ACCOUNT, partition: "aws" });
   const input = dashboardInput(plan, groups);
-  return { model, groups, input };
+  return { model, groups, plan, input };
 }
 
 /** Pulumi.dev.yaml: two groups of keys named by ARN, all in us-east-1. */
@@ -153,5 +178,11 @@ export function estate(groups: number, keysPerGroup: number): DashboardInput {
       anomalyBandWidth: 2,
     };
   });
-  return { environment: "prod", stackRegion: "us-east-1", accountId: ACCOUNT, groups: list };
+  return {
+    environment: "prod",
+    stackRegion: "us-east-1",
+    accountId: ACCOUNT,
+    accountAlarms: accountAlarms("prod"),
+    groups: list,
+  };
 }

@@ -138,10 +138,16 @@ describe("plan --html in a browser (prod)", function () {
   it("shows the alarms by group and severity, the cost and the quotas", async () => {
     const page = await (browser as Browser).newPage();
     await page.goto(pathToFileURL(file).href);
-    expect(await page.locator("tr[data-cost-item]").count()).to.equal(report.cost.items.length + 1);
+    const cost = report.cost;
+    if (!cost) throw new Error("prod has a cost estimate");
+    // Every item, then the fixed part and the total.
+    expect(await page.locator("tr[data-cost-item]").count()).to.equal(cost.items.length + 2);
     expect(
       await page.locator('tr[data-cost-item="total"]').getAttribute("data-monthly-usd"),
-    ).to.equal(String(report.cost.monthlyUsd));
+    ).to.equal("38.39");
+    expect(
+      await page.locator('tr[data-cost-item="fixed"]').getAttribute("data-monthly-usd"),
+    ).to.equal("9.6");
     expect(await page.locator("tr[data-quota]").count()).to.equal(report.quotas.length);
     expect(await page.locator('tr[data-quota][data-ok="false"]').count()).to.equal(0);
     const groups = await page.$$eval("tr[data-alarm-group]", (rows) =>

@@ -1,12 +1,7 @@
 import { expect } from "chai";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { planAccountFilters } from "../../components/account/account-filters";
-import { planTamperAlarms } from "../../components/watchers/tamper-plan";
 import { runCli, tempDir } from "./helpers";
-
-/** The dev stack's log group. */
-const LOG_GROUP = "/aws/cloudtrail/kmsmon-dev";
 
 describe("plan --json (dev)", function () {
   this.timeout(60_000);
@@ -45,6 +40,8 @@ describe("plan --json (dev)", function () {
       "resources",
       "quotas",
       "cost",
+      "alarms",
+      "dashboards",
       "policies",
       "assumptions",
     ]);
@@ -62,7 +59,17 @@ describe("plan --json (dev)", function () {
       expect(q.limit).to.be.a("number");
       expect(q.ok).to.equal(q.used <= q.limit);
     }
-    expect(Object.keys(doc.cost)).to.deep.equal(["monthlyUsd", "items"]);
+    expect(Object.keys(doc.cost)).to.deep.equal(["monthlyUsd", "fixedMonthlyUsd", "items"]);
+    for (const a of doc.alarms) {
+      expect(Object.keys(a)).to.deep.equal([
+        "name",
+        "group",
+        "region",
+        "severity",
+        "kind",
+        "monthlyUsd",
+      ]);
+    }
     for (const i of doc.cost.items) {
       expect(Object.keys(i)).to.deep.equal([
         "item",
@@ -93,12 +100,41 @@ describe("plan --json (dev)", function () {
     expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(2);
     expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
     expect(count("aws:sns/topic:Topic")).to.equal(3);
-    expect(count("aws:cloudwatch/logMetricFilter:LogMetricFilter")).to.equal(
-      planAccountFilters("dev", { logGroupName: LOG_GROUP }).length +
-        planTamperAlarms("dev", { logGroupName: LOG_GROUP }).length,
-    );
+    // 17 account signals and 8 tamper signals.
+    expect(count("aws:cloudwatch/logMetricFilter:LogMetricFilter")).to.equal(25);
     const urns = new Set(doc.resources.map((r: any) => r.parent).filter(Boolean));
     expect(urns.size).to.be.greaterThan(0);
+  });
+
+  it("lists the plan's alarms with their group, severity, kind and price", () => {
+    expect(doc.alarms).to.have.length(23);
+    const tally = new Map<string, number>();
+    for (const a of doc.alarms) {
+      const key = `${a.group} ${a.severity} ${a.kind}`;
+      tally.set(key, (tally.get(key) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(tally)).to.deep.equal({
+      "stack critical standard": 15,
+      "stack operational standard": 2,
+      "stack operational metrics-insights": 1,
+      "stack operational metric-math": 3,
+      "payments info anomaly": 1,
+      "platform-secrets info anomaly": 1,
+    });
+    expect(doc.alarms.find((a: any) => a.name === "kmsmon-dev-account-cis-4-7")).to.deep.equal({
+      name: "kmsmon-dev-account-cis-4-7",
+      group: "stack",
+      region: "us-east-1",
+      severity: "critical",
+      kind: "standard",
+      monthlyUsd: 0.1,
+    });
+    expect(doc.dashboards).to.deep.equal(["kmsmon-dev"]);
+  });
+
+  it("prices dev: $5.00 fixed, $33.26 with the assumed traffic", () => {
+    expect(doc.cost.fixedMonthlyUsd).to.equal(5);
+    expect(doc.cost.monthlyUsd).to.equal(33.26);
   });
 
   it("adds up the cost and keeps every quota", () => {

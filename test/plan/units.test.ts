@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import { DEFAULT_ASSUMPTIONS, parseArgs, UsageError } from "../../tools/plan/args";
-import { classifyAlarm } from "../../tools/plan/alarms";
+import type { AlarmMetric, AlarmSpec } from "../../components/alarms/spec";
+import type { StackPlan } from "../../components/plan/stack-plan";
+import { estimateCost } from "../../tools/plan/cost";
 import { toBoxes } from "../../tools/plan/dashboards";
 import { PRICES } from "../../tools/plan/pricing";
 import { Progress } from "../../tools/plan/progress";
@@ -18,26 +20,72 @@ describe("plan tool units", () => {
     expect(() => parseArgs(["plan"])).to.throw(UsageError, 'unknown argument "plan"');
   });
 
-  it("classifies alarms by how AWS bills them", () => {
-    expect(classifyAlarm({ metricName: "X", period: 300 })).to.deep.equal({
-      kind: "standard",
-      metrics: 1,
+  it("prices alarms by kind with the plan's own prices, high resolution apart", () => {
+    const alarm = (name: string, metric: AlarmMetric, monthlyCostUsd: number): AlarmSpec => ({
+      name,
+      description: name,
+      severity: "operational",
+      region: "us-east-1",
+      metric,
+      evaluationPeriods: 1,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      threshold: 1,
+      treatMissingData: "notBreaching",
+      actions: { role: "security", onOk: false },
+      monthlyCostUsd,
+      quotas: [],
     });
-    expect(classifyAlarm({ metricName: "X", period: 10 }).kind).to.equal("high-resolution");
-    const metric = { metric: { metricName: "X" } };
+    const std = { namespace: "X", metricName: "Y", statistic: "Sum" } as const;
+    const m = (id: string) => ({
+      id,
+      returnData: false,
+      metric: { namespace: "X", metricName: id, dimensions: {}, period: 300, stat: "Sum" },
+    });
+    const plan = {
+      environment: "t",
+      stackRegion: "us-east-1",
+      regions: ["us-east-1"],
+      account: { accountId: "111122223333", partition: "aws" },
+      trail: { mode: "existing", region: "us-east-1", logGroupName: "lg" },
+      alerting: [],
+      accountFilters: [],
+      tamperAlarms: [],
+      quotaAlarms: [
+        alarm("a", { kind: "standard", ...std, periodSeconds: 300 }, 0.1),
+        alarm("b", { kind: "standard", ...std, periodSeconds: 10 }, 0.3),
+        alarm("c", { kind: "metric-math", queries: [m("m1"), m("m2")] }, 0.2),
+        alarm("d", { kind: "anomaly", queries: [m("m1")], bandId: "band" }, 0.3),
+        alarm(
+          "e",
+          {
+            kind: "metrics-insights",
+            id: "q",
+            query: "SELECT",
+            periodSeconds: 300,
+            metricsAnalyzed: 4,
+          },
+          0.4,
+        ),
+      ],
+      groups: [],
+      buses: [],
+      dashboards: [],
+    } as unknown as StackPlan;
+    const cost = estimateCost(plan, DEFAULT_ASSUMPTIONS);
     expect(
-      classifyAlarm({
-        metricQueries: [metric, { expression: "ANOMALY_DETECTION_BAND(m1, 2)" }],
-      }),
-    ).to.deep.equal({ kind: "anomaly", metrics: 1 });
-    expect(
-      classifyAlarm({ metricQueries: [metric, metric, { expression: "m1/m2*100" }] }),
-    ).to.deep.equal({ kind: "metric-math", metrics: 2 });
-    expect(
-      classifyAlarm({
-        metricQueries: [{ expression: 'SELECT SUM(X) FROM SCHEMA("AWS/SNS", TopicName)' }],
-      }),
-    ).to.deep.equal({ kind: "metrics-insights", metrics: 0, insightsNamespace: "AWS/SNS" });
+      cost.items.slice(0, 5).map((i) => [i.item, i.quantity, i.unitUsd, i.monthlyUsd]),
+    ).to.deep.equal([
+      ["Standard alarms (1)", 1, 0.1, 0.1],
+      ["High-resolution alarms (1)", 1, 0.3, 0.3],
+      ["Metric-math alarms, per metric read (1)", 2, 0.1, 0.2],
+      ["Anomaly-detection alarms, metrics + 2 each (1)", 3, 0.1, 0.3],
+      ["Metrics Insights alarms, per metric analyzed (1)", 4, 0.1, 0.4],
+    ]);
+    // No trail of ours (existing mode), no keys, no dashboards: the fixed part is the alarms.
+    expect(cost.fixedMonthlyUsd).to.equal(1.3);
+    expect(cost.items.map((i) => i.item)).not.to.include(
+      "CloudTrail: our trail's copy of management events",
+    );
   });
 
   it("keeps every price with its source page", () => {

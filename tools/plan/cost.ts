@@ -1,14 +1,26 @@
 /**
- * Estimated monthly cost of the registered resources, line by line, from the price table and
- * stated assumptions about traffic. Counts come from the resources (what would be deployed), not
- * from the plan, so a component added later is priced as soon as it registers.
+ * Estimated monthly cost of the stack plan, line by line. What the resources cost is the plan's
+ * (each alarm, dashboard, key and metric filter carries its price, from components/alarms/pricing.ts
+ * and the planners); what traffic costs comes from the traffic price table and stated assumptions.
  */
-import type { StackModel } from "../../components/config/model";
-import { ANOMALY_BAND_ALARM_METRICS } from "../../components/alarms/pricing";
+import {
+  ALARM_METRIC_MONTHLY_USD,
+  alarmsMonthlyCostUsd,
+  billedAlarmMetrics,
+  HIGH_RESOLUTION_ALARM_METRIC_MONTHLY_USD,
+  INSIGHTS_METRIC_MONTHLY_USD,
+  standardAlarmMonthlyUsd,
+} from "../../components/alarms/pricing";
+import type { AlarmSpec } from "../../components/alarms/spec";
+import { KMS_KEY_MONTHLY_USD } from "../../components/alerts/alert-plan";
+import {
+  DASHBOARD_MONTHLY_USD,
+  FREE_DASHBOARDS_PER_ACCOUNT,
+} from "../../components/plan/dashboards";
+import { CUSTOM_METRIC_MONTHLY_USD } from "../../components/plan/metric-filter";
+import { planAlarms, StackPlan } from "../../components/plan/stack-plan";
 import type { CostAssumptions } from "./args";
-import { AlarmClass, AlarmKind, classifyAlarm, METRIC_ALARM } from "./alarms";
-import type { Inventory } from "./inventory";
-import { Price, PriceId, PRICES, PRICING_REGION } from "./pricing";
+import { CLOUDWATCH, KMS, Price, PriceId, PRICES, PRICING_REGION } from "./pricing";
 
 /** One line of the estimate. */
 export interface CostItem {
@@ -27,10 +39,18 @@ export interface CostItem {
 /** The whole estimate. */
 export interface CostEstimate {
   monthlyUsd: number;
+  /**
+   * What the planned resources cost whatever the traffic: alarms, dashboards beyond the free
+   * ones and keys (the sum of the plan's prices).
+   */
+  fixedMonthlyUsd: number;
   items: CostItem[];
   /** Every assumption the figures rest on, as sentences. */
   assumptions: string[];
 }
+
+/** The sum of planned prices, to the cent. */
+const sumUsd = alarmsMonthlyCostUsd;
 
 const GB_PER_KB = 1 / (1024 * 1024);
 
@@ -40,7 +60,7 @@ function cents(usd: number): number {
   return Math.round(usd * 100) / 100;
 }
 
-/** A line for `quantity` units at `price`, less `free` units when the estimate deducts them. */
+/** A traffic line: `quantity` units at `price`, less `free` units when the estimate deducts them. */
 function line(item: string, id: PriceId, quantity: number, free = 0, note?: string): CostItem {
   const price: Price = PRICES[id];
   const unitUsd = price.usd / price.per;
@@ -56,61 +76,120 @@ function line(item: string, id: PriceId, quantity: number, free = 0, note?: stri
   };
 }
 
-/** Alarm metrics AWS bills for one alarm; `topics` counts the SNS topics of its region. */
-function billedUnits(c: AlarmClass, topics: () => number): number {
-  switch (c.kind) {
-    case "standard":
-    case "high-resolution":
-      return 1;
-    case "metric-math":
-      return c.metrics;
-    case "anomaly":
-      // The band is billed as two more alarm metrics (components/alarms/pricing.ts).
-      return c.metrics + ANOMALY_BAND_ALARM_METRICS;
-    case "metrics-insights":
-      // A query over AWS/SNS analyzes one metric per topic of the alarm's region.
-      return c.insightsNamespace === "AWS/SNS" ? Math.max(1, topics()) : 1;
-  }
+/** A line of planned resources: their count and the sum of their plan prices. */
+function plannedLine(
+  item: string,
+  quantity: number,
+  [unit, unitUsd, source]: [string, number, string],
+  monthlyUsd: number,
+  note?: string,
+): CostItem {
+  return {
+    item,
+    quantity,
+    unit,
+    unitUsd,
+    monthlyUsd: cents(monthlyUsd),
+    source,
+    ...(note ? { note } : {}),
+  };
 }
 
-const ALARM_LINES: [AlarmKind, string, PriceId][] = [
-  ["standard", "Standard alarms", "alarmStandard"],
-  ["high-resolution", "High-resolution alarms", "alarmHighResolution"],
-  ["metric-math", "Metric-math alarms, per metric read", "alarmStandard"],
-  ["anomaly", "Anomaly-detection alarms, metrics + 2 each", "alarmStandard"],
-  ["metrics-insights", "Metrics Insights alarms, per metric analyzed", "alarmMetricsInsights"],
+/** How AWS bills an alarm: the kind of its spec, standard split by resolution. */
+type AlarmLine = "standard" | "high-resolution" | "metric-math" | "anomaly" | "metrics-insights";
+
+function alarmLineOf(alarm: AlarmSpec): AlarmLine {
+  const m = alarm.metric;
+  if (m.kind !== "standard") return m.kind;
+  // The pricing function knows which periods are high resolution.
+  return standardAlarmMonthlyUsd(m.periodSeconds) === ALARM_METRIC_MONTHLY_USD
+    ? "standard"
+    : "high-resolution";
+}
+
+const ALARM_METRIC: [string, number, string] = [
+  "alarm metric-month",
+  ALARM_METRIC_MONTHLY_USD,
+  CLOUDWATCH,
 ];
 
-function alarmLines(inv: Inventory): CostItem[] {
-  const alarms = new Map<AlarmKind, number>();
-  const units = new Map<AlarmKind, number>();
-  const topics = inv.ofType("aws:sns/topic:Topic");
-  for (const alarm of inv.ofType(METRIC_ALARM)) {
-    const c = classifyAlarm(alarm.inputs);
-    const region = inv.regionOf(alarm);
-    alarms.set(c.kind, (alarms.get(c.kind) ?? 0) + 1);
-    const billed = billedUnits(c, () => topics.filter((t) => inv.regionOf(t) === region).length);
-    units.set(c.kind, (units.get(c.kind) ?? 0) + billed);
+const ALARM_LINES: [AlarmLine, string, [string, number, string]][] = [
+  ["standard", "Standard alarms", ALARM_METRIC],
+  [
+    "high-resolution",
+    "High-resolution alarms",
+    ["alarm metric-month", HIGH_RESOLUTION_ALARM_METRIC_MONTHLY_USD, CLOUDWATCH],
+  ],
+  ["metric-math", "Metric-math alarms, per metric read", ALARM_METRIC],
+  ["anomaly", "Anomaly-detection alarms, metrics + 2 each", ALARM_METRIC],
+  [
+    "metrics-insights",
+    "Metrics Insights alarms, per metric analyzed",
+    ["metric analyzed-month", INSIGHTS_METRIC_MONTHLY_USD, CLOUDWATCH],
+  ],
+];
+
+/** One line per kind of alarm, with the plan's prices (Standard always, others when present). */
+function alarmLines(plan: StackPlan): CostItem[] {
+  const byLine = new Map<AlarmLine, AlarmSpec[]>();
+  for (const alarm of planAlarms(plan)) {
+    const kind = alarmLineOf(alarm);
+    byLine.set(kind, [...(byLine.get(kind) ?? []), alarm]);
   }
-  const lines = ALARM_LINES.filter(([kind], i) => i === 0 || alarms.has(kind)).map(
-    ([kind, label, price]) => {
+  return ALARM_LINES.filter(([kind], i) => i === 0 || byLine.has(kind)).map(
+    ([kind, label, unit]) => {
+      const alarms = byLine.get(kind) ?? [];
       const note =
         kind === "metrics-insights" ? "an SNS query analyzes one metric per topic" : undefined;
-      return line(`${label} (${alarms.get(kind) ?? 0})`, price, units.get(kind) ?? 0, 0, note);
+      return plannedLine(
+        `${label} (${alarms.length})`,
+        alarms.reduce((n, a) => n + billedAlarmMetrics(a.metric), 0),
+        unit,
+        alarmsMonthlyCostUsd(alarms),
+        note,
+      );
     },
   );
-  const composite = inv.ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm").length;
-  if (composite > 0)
-    lines.push(line(`Composite alarms (${composite})`, "alarmComposite", composite));
-  return lines;
 }
 
-function trailLines(inv: Inventory, model: StackModel, a: CostAssumptions): CostItem[] {
-  if (inv.ofType("aws:cloudtrail/trail:Trail").length === 0) return [];
+/** Dashboards beyond the account's free ones, the filters' custom metrics, and keys. */
+function resourceLines(plan: StackPlan): Record<"dashboards" | "customMetrics" | "keys", CostItem> {
+  const dashboards = plan.dashboards;
+  const keys = [
+    ...plan.alerting.map((a) => a.topicKey),
+    ...(plan.trail.created ? [plan.trail.created.key] : []),
+  ];
+  const filters = [...plan.accountFilters, ...plan.tamperAlarms.map((t) => t.filter)];
+  return {
+    dashboards: plannedLine(
+      `Dashboards (${dashboards.length}), beyond ${FREE_DASHBOARDS_PER_ACCOUNT} free`,
+      dashboards.length,
+      ["dashboard-month", DASHBOARD_MONTHLY_USD, CLOUDWATCH],
+      sumUsd(dashboards.slice(FREE_DASHBOARDS_PER_ACCOUNT)),
+    ),
+    customMetrics: plannedLine(
+      "Custom metrics of the metric filters",
+      filters.length,
+      ["metric-month", CUSTOM_METRIC_MONTHLY_USD, CLOUDWATCH],
+      sumUsd(filters.map((f) => ({ monthlyCostUsd: f.worstCaseMonthlyUsd }))),
+      "worst case: every filter's metric reports each hour of the month",
+    ),
+    keys: plannedLine(
+      "KMS keys we create",
+      keys.length,
+      ["key-month", KMS_KEY_MONTHLY_USD, KMS],
+      sumUsd(keys),
+    ),
+  };
+}
+
+const usdOfItems = (items: readonly CostItem[]) =>
+  sumUsd(items.map((i) => ({ monthlyCostUsd: i.monthlyUsd })));
+
+function trailLines(plan: StackPlan, a: CostAssumptions): CostItem[] {
+  if (!plan.trail.created) return [];
   const gb = a.eventsPerMonth * a.eventKb * GB_PER_KB;
-  const retention = inv.ofType("aws:cloudwatch/logGroup:LogGroup")[0]?.inputs.retentionInDays;
-  const retentionDays =
-    typeof retention === "number" ? retention : model.trail.mode === "existing" ? 0 : 365;
+  const retentionDays = plan.trail.logRetentionDays ?? 0;
   return [
     line(
       "CloudTrail: our trail's copy of management events",
@@ -132,47 +211,34 @@ function trailLines(inv: Inventory, model: StackModel, a: CostAssumptions): Cost
   ];
 }
 
-function snsLines(inv: Inventory, a: CostAssumptions): CostItem[] {
-  const topics = inv.ofType("aws:sns/topic:Topic").length;
-  const subs = inv.ofType("aws:sns/topicSubscription:TopicSubscription");
+function snsLines(plan: StackPlan, a: CostAssumptions): CostItem[] {
+  const topics = [
+    ...plan.alerting.map((r) => r.securityTopic),
+    ...plan.groups.flatMap((g) => g.topics),
+  ];
+  const subs = topics.flatMap((t) => t.subscriptions);
   const perTopic = (protocols: string[]) =>
-    topics === 0
+    topics.length === 0
       ? 0
-      : (a.notificationsPerMonth *
-          subs.filter((s) => protocols.includes(String(s.inputs.protocol))).length) /
-        topics;
-  const email = perTopic(["email", "email-json"]);
-  const https = perTopic(["https", "http"]);
-  const free = perTopic(["sqs", "lambda"]);
+      : (a.notificationsPerMonth * subs.filter((s) => protocols.includes(s.protocol)).length) /
+        topics.length;
   return [
     line("SNS publishes", "snsPublish", a.notificationsPerMonth, PRICES.snsPublish.freePerMonth),
-    line("SNS e-mail deliveries", "snsEmail", email, PRICES.snsEmail.freePerMonth),
-    line("SNS HTTPS deliveries", "snsHttps", https, PRICES.snsHttps.freePerMonth),
-    line("SNS SQS and Lambda deliveries", "snsFreeDelivery", free),
+    line("SNS e-mail deliveries", "snsEmail", perTopic(["email"]), PRICES.snsEmail.freePerMonth),
+    line("SNS HTTPS deliveries", "snsHttps", perTopic(["https"]), PRICES.snsHttps.freePerMonth),
+    line("SNS SQS and Lambda deliveries", "snsFreeDelivery", perTopic(["sqs", "lambda"])),
   ];
 }
 
-/** Estimates the monthly cost of the resources under `assumptions`. */
-export function estimateCost(inv: Inventory, model: StackModel, a: CostAssumptions): CostEstimate {
-  const keys = inv.ofType("aws:kms/key:Key").length;
-  const dashboards = inv.ofType("aws:cloudwatch/dashboard:Dashboard").length;
-  const filters = inv.ofType("aws:cloudwatch/logMetricFilter:LogMetricFilter").length;
+/** Estimates the monthly cost of the planned stack under `assumptions`. */
+export function estimateCost(plan: StackPlan, a: CostAssumptions): CostEstimate {
+  const resources = resourceLines(plan);
+  // The custom metrics' price is a worst case that depends on traffic: not fixed.
+  const fixed = [...alarmLines(plan), resources.dashboards];
   const items = [
-    ...alarmLines(inv),
-    line(
-      `Dashboards (${dashboards}), beyond ${PRICES.dashboard.freePerMonth} free`,
-      "dashboard",
-      dashboards,
-      PRICES.dashboard.freePerMonth,
-    ),
-    line(
-      "Custom metrics of the metric filters",
-      "customMetric",
-      filters,
-      0,
-      "worst case: every filter's metric reports each hour of the month",
-    ),
-    line("KMS keys we create", "kmsKey", keys),
+    ...fixed,
+    resources.customMetrics,
+    resources.keys,
     line(
       "KMS requests of encrypted topics",
       "kmsRequests",
@@ -180,17 +246,19 @@ export function estimateCost(inv: Inventory, model: StackModel, a: CostAssumptio
       0,
       "2 per notification",
     ),
-    ...trailLines(inv, model, a),
-    ...snsLines(inv, a),
+    ...trailLines(plan, a),
+    ...snsLines(plan, a),
   ];
-  const monthlyUsd = cents(items.reduce((sum, i) => sum + i.monthlyUsd, 0));
   return {
-    monthlyUsd,
+    monthlyUsd: usdOfItems(items),
+    fixedMonthlyUsd: usdOfItems([...fixed, resources.keys]),
     items,
     assumptions: [
-      `Prices: ${PRICING_REGION} list prices (see tools/plan/pricing.ts for each page); free ` +
-        `tiers are not deducted except SNS's and the first ${PRICES.dashboard.freePerMonth} ` +
-        "dashboards (the account is assumed to have no other dashboards).",
+      `Prices: ${PRICING_REGION} list prices. The plan prices its alarms ` +
+        "(components/alarms/pricing.ts), dashboards, keys and metric filters; traffic prices " +
+        "are in tools/plan/pricing.ts, each with its page. Free tiers are not deducted except " +
+        `SNS's and the first ${FREE_DASHBOARDS_PER_ACCOUNT} dashboards (the account is assumed ` +
+        "to have no other dashboards).",
       `${count(a.eventsPerMonth)} management events a month reach the trail, ${a.eventKb} KB ` +
         "each on average (--events-per-month, --event-kb).",
       `${count(a.notificationsPerMonth)} messages a month are published to our topics, spread ` +

@@ -1,14 +1,8 @@
 /**
- * The dashboards the HTML page draws: the bodies of the Dashboard resources the program registered,
- * or, while the program registers none, the bodies `buildDashboardBodies` makes of the plan and of
- * the keys the offline run watched (described with the mock's defaults).
+ * The dashboards the HTML page draws: those of the stack plan (names and bodies), each widget
+ * placed on CloudWatch's grid.
  */
-import { buildDashboardBodies, dashboardInput } from "../../components/dashboard";
-import type { ResolvedKeyGroup } from "../../components/groups/resolved";
-import type { Inventory } from "./inventory";
-import { KEY_GROUP_MONITOR } from "./inventory";
 import type { PlanRun } from "./run";
-import { describedKey } from "./world";
 
 /** One widget as the page draws it: its grid place, title and metric count. */
 export interface WidgetBox {
@@ -86,42 +80,12 @@ export function toBoxes(widgets: readonly RawWidget[]): WidgetBox[] {
   });
 }
 
-/** The keys a KeyGroupMonitor watched, described as the mock describes every key. */
-function watchedGroups(run: PlanRun, inv: Inventory): ResolvedKeyGroup[] {
-  return run.model.keyGroups.map((model) => {
-    const monitor = inv.ofType(KEY_GROUP_MONITOR).find((m) => m.inputs.groupName === model.name);
-    const arns: string[] = monitor?.inputs.keyArns ?? [];
-    const keys = arns.map((arn) => describedKey(arn, model.importedKeys.includes(arn)));
-    return { model, keys };
-  });
-}
-
-/** The dashboards of a run, from its resources or, failing that, from its plan. */
-export function planDashboards(run: PlanRun, inv: Inventory): Dashboards {
-  const registered = inv.ofType("aws:cloudwatch/dashboard:Dashboard");
-  if (registered.length > 0) {
-    return {
-      source: "the Dashboard resources the program registers",
-      dashboards: registered.map((d) => {
-        let body: { widgets?: RawWidget[] } = {};
-        try {
-          body = JSON.parse(String(d.inputs.dashboardBody));
-        } catch {
-          // An unknown body (not resolved offline) draws as an empty dashboard.
-        }
-        const name = typeof d.inputs.dashboardName === "string" ? d.inputs.dashboardName : d.name;
-        return { name, widgets: toBoxes(body.widgets ?? []) };
-      }),
-    };
-  }
+/** The dashboards of the stack plan, as the program realises them. */
+export function planDashboards(run: PlanRun): Dashboards {
   if (!run.plan) return { source: "none: the program did not finish", dashboards: [] };
-  const groups = watchedGroups(run, inv);
-  const input = dashboardInput(run.plan, groups);
-  const built = buildDashboardBodies(input);
   return {
-    source:
-      "buildDashboardBodies on the stack plan (the program registers no Dashboard resource yet)",
-    dashboards: built.map((d) => ({
+    source: "the stack plan's dashboards (what KmsDashboard registers)",
+    dashboards: run.plan.dashboards.map((d) => ({
       name: d.name,
       widgets: toBoxes(d.body.widgets as RawWidget[]),
     })),

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
-import type { AccountFilterSpec } from "../../components/account/account-filters";
+import { planAccountFilters } from "../../components/account/account-filters";
 import { planTamperAlarms } from "../../components/watchers/tamper-plan";
 import { names } from "../../components/core/names";
-import type { RecordedResource } from "../mock-runtime/mock-runtime";
+import type { StackPlan } from "../../components/plan/stack-plan";
 import type { RegionBusPlan } from "../../components/groups/bus-plan";
 import type { GroupPlan } from "../../components/groups/group-plan";
 import type { GroupRuleSpec } from "../../components/groups/rule-plan";
@@ -66,30 +66,20 @@ function reachesRule(rule: GroupRuleSpec, event: EventBridgeEvent): boolean {
 }
 
 /**
- * The log group's filters: those the program registered (so tamper filters count too), each named
- * by its signal; the planned account filters when the program registered none.
+ * The log group's filters, each named by its signal: the plan's account and tamper filters. When
+ * the program failed (no plan), the account and tamper planners' filters for the environment.
  */
 export function signalFilters(
+  plan: Pick<StackPlan, "accountFilters" | "tamperAlarms"> | undefined,
   environment: string,
-  accountFilters: readonly AccountFilterSpec[],
-  resources: readonly RecordedResource[],
 ): SignalFilter[] {
-  const byName = new Map<string, string>([
-    ...accountFilters.map((f): [string, string] => [f.name, f.signalId]),
-    ...planTamperAlarms(environment, { logGroupName: names(environment).logGroup }).map(
-      (t): [string, string] => [t.filter.name, t.signalId],
-    ),
-  ]);
-  const registered = resources
-    .filter((r) => r.type === "aws:cloudwatch/logMetricFilter:LogMetricFilter")
-    .filter((r) => typeof r.inputs.pattern === "string")
-    .map((r) => {
-      const name = String(r.inputs.name ?? r.name);
-      return { signalId: byName.get(name) ?? name, pattern: r.inputs.pattern as string };
-    });
-  return registered.length > 0
-    ? registered
-    : accountFilters.map((f) => ({ signalId: f.signalId, pattern: f.pattern }));
+  const logGroup = { logGroupName: names(environment).logGroup };
+  const accountFilters = plan?.accountFilters ?? planAccountFilters(environment, logGroup);
+  const tamper = plan?.tamperAlarms ?? planTamperAlarms(environment, logGroup);
+  return [
+    ...accountFilters.map((f) => ({ signalId: f.signalId, pattern: f.pattern })),
+    ...tamper.map((t) => ({ signalId: t.signalId, pattern: t.filter.pattern })),
+  ];
 }
 
 /** A rule on a shard bus sees the event only when a fan-out rule forwards it there. */

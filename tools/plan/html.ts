@@ -3,7 +3,7 @@
  * the dashboards drawn as their widget grids, the alarms by group and severity, then the cost,
  * quota, policy and resource tables. Elements carry `data-*` attributes that tests select on.
  */
-import { alarmSeverities, alarmsByGroupAndSeverity } from "./alarms";
+import { alarmsByGroupAndSeverity } from "./alarms";
 import { DASHBOARD_CSS, dashboardsHtml } from "./html-dashboard";
 import { escapeHtml } from "./html-text";
 import type { PlanReport } from "./report";
@@ -47,12 +47,8 @@ const num = (n: number, digits = 0) => ({
 });
 
 function alarmsHtml(report: PlanReport): string {
-  const severities = alarmSeverities(
-    report.run.model.environment,
-    report.run.accountFilters,
-    report.run.groups,
-  );
-  const rows = alarmsByGroupAndSeverity(report.inventory, severities).map((r) => ({
+  const plan = report.run.plan;
+  const rows = (plan ? alarmsByGroupAndSeverity(plan) : []).map((r) => ({
     attrs: { "alarm-group": r.group, severity: r.severity, count: r.alarms.length },
     cells: [r.group, r.severity, num(r.alarms.length), r.alarms.join(", ")],
   }));
@@ -60,10 +56,22 @@ function alarmsHtml(report: PlanReport): string {
 }
 
 function costHtml(report: PlanReport): string {
+  if (!report.cost) return `<p data-table="cost">No estimate: the program did not finish.</p>`;
   const rows = report.cost.items.map((i) => ({
     attrs: { "cost-item": i.item, "monthly-usd": i.monthlyUsd },
     cells: [i.item, num(i.quantity), i.unit, num(i.unitUsd, 4), num(i.monthlyUsd, 2), i.note ?? ""],
   }));
+  rows.push({
+    attrs: { "cost-item": "fixed", "monthly-usd": report.cost.fixedMonthlyUsd },
+    cells: [
+      "Fixed (alarms, dashboards, keys)",
+      "",
+      "",
+      "",
+      num(report.cost.fixedMonthlyUsd, 2),
+      "",
+    ],
+  });
   rows.push({
     attrs: { "cost-item": "total", "monthly-usd": report.cost.monthlyUsd },
     cells: ["Total", "", "", "", num(report.cost.monthlyUsd, 2), ""],
@@ -112,6 +120,7 @@ function resourcesHtml(report: PlanReport): string {
 /** The whole page. */
 export function renderHtml(report: PlanReport): string {
   const { run } = report;
+  const monthlyUsd = report.cost?.monthlyUsd ?? 0;
   const title = `kms-monitoring plan: ${report.stack}`;
   const failure = run.failure
     ? `<p class="mandatory" data-failure>The program failed: ${escapeHtml(run.failure)}</p>`
@@ -121,10 +130,10 @@ export function renderHtml(report: PlanReport): string {
     `<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>`,
     `<style>${CSS}</style></head><body>`,
     `<header data-stack="${escapeHtml(report.stack)}" data-resources="${run.resources.length}" ` +
-      `data-monthly-usd="${report.cost.monthlyUsd}"><h1>${escapeHtml(title)}</h1>`,
+      `data-monthly-usd="${monthlyUsd}"><h1>${escapeHtml(title)}</h1>`,
     `<p>Environment ${escapeHtml(run.model.environment)}, ` +
       `region ${escapeHtml(run.model.region)}: ${run.resources.length} resources, ` +
-      `about $${report.cost.monthlyUsd.toFixed(2)} a month.</p>` +
+      `about $${monthlyUsd.toFixed(2)} a month.</p>` +
       `</header>`,
     failure,
     dashboardsHtml(report.dashboards),

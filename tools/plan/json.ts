@@ -2,7 +2,21 @@
  * `--json FILE`: the plan as JSON with a fixed key order (see docs/PLAN.md), so two plans of the
  * same config are byte-identical and diff cleanly.
  */
+import type { StackPlan } from "../../components/plan/stack-plan";
+import { alarmsWithGroup } from "./alarms";
 import type { PlanReport } from "./report";
+
+/** Every alarm of the plan: name, group, region, severity, kind and monthly price. */
+function alarmsJson(plan: StackPlan): Record<string, unknown>[] {
+  return alarmsWithGroup(plan).map(({ group, alarm }) => ({
+    name: alarm.name,
+    group,
+    region: alarm.region ?? plan.stackRegion,
+    severity: alarm.severity,
+    kind: alarm.metric.kind,
+    monthlyUsd: alarm.monthlyCostUsd,
+  }));
+}
 
 /** A copy of `value` whose object keys are sorted at every level (inputs come in engine order). */
 function sortKeys(value: unknown): unknown {
@@ -27,18 +41,23 @@ export function planJson(report: PlanReport): Record<string, unknown> {
       inputs: sortKeys(r.inputs),
     })),
     quotas: report.quotas.map((q) => ({ name: q.name, used: q.used, limit: q.limit, ok: q.ok })),
-    cost: {
-      monthlyUsd: report.cost.monthlyUsd,
-      items: report.cost.items.map((i) => ({
-        item: i.item,
-        quantity: i.quantity,
-        unit: i.unit,
-        unitUsd: i.unitUsd,
-        monthlyUsd: i.monthlyUsd,
-        source: i.source,
-        note: i.note ?? null,
-      })),
-    },
+    cost: report.cost
+      ? {
+          monthlyUsd: report.cost.monthlyUsd,
+          fixedMonthlyUsd: report.cost.fixedMonthlyUsd,
+          items: report.cost.items.map((i) => ({
+            item: i.item,
+            quantity: i.quantity,
+            unit: i.unit,
+            unitUsd: i.unitUsd,
+            monthlyUsd: i.monthlyUsd,
+            source: i.source,
+            note: i.note ?? null,
+          })),
+        }
+      : null,
+    alarms: report.run.plan ? alarmsJson(report.run.plan) : [],
+    dashboards: report.run.plan?.dashboards.map((d) => d.name) ?? [],
     policies: report.policies.map((p) => ({
       policy: p.policy,
       level: p.level,

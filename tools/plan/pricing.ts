@@ -1,6 +1,8 @@
 /**
- * AWS list prices the cost estimate uses, as data: one record per price, each with the page it
- * comes from and when it was read. Region: us-east-1 (US East, N. Virginia); other regions differ
+ * AWS list prices of traffic (events, log data, notifications, requests) the cost estimate uses,
+ * as data: one record per price, each with the page it comes from and when it was read. What the
+ * stack's resources cost (alarms, dashboards, keys, custom metrics) is the stack plan's, priced by
+ * components/alarms/pricing.ts and the planners. Region: us-east-1 (US East, N. Virginia); other regions differ
  * by a few percent. Free tiers are recorded where AWS gives one, and applied only where the
  * estimate says so.
  */
@@ -11,10 +13,12 @@ export const PRICING_REGION = "us-east-1";
 /** When the prices were read from the pages below. */
 const READ = "2025 (AWS pricing pages as published 2023-2025)";
 
-const CLOUDWATCH = "https://aws.amazon.com/cloudwatch/pricing/";
+/** The pricing page of CloudWatch (alarms, dashboards, metrics, logs). */
+export const CLOUDWATCH = "https://aws.amazon.com/cloudwatch/pricing/";
 const CLOUDTRAIL = "https://aws.amazon.com/cloudtrail/pricing/";
 const SNS = "https://aws.amazon.com/sns/pricing/";
-const KMS = "https://aws.amazon.com/kms/pricing/";
+/** The pricing page of KMS (keys, requests). */
+export const KMS = "https://aws.amazon.com/kms/pricing/";
 
 /** One price: `usd` for every `per` units of `unit`. */
 export interface Price {
@@ -34,56 +38,6 @@ export interface Price {
 
 /** Every price the estimate knows, by ID. */
 export const PRICES = {
-  alarmStandard: {
-    what: "CloudWatch alarm, standard resolution",
-    usd: 0.1,
-    per: 1,
-    unit: "alarm metric-month",
-    freePerMonth: 10,
-    source: CLOUDWATCH,
-    read: READ,
-  },
-  alarmHighResolution: {
-    what: "CloudWatch alarm, high resolution",
-    usd: 0.3,
-    per: 1,
-    unit: "alarm metric-month",
-    source: CLOUDWATCH,
-    read: READ,
-  },
-  alarmMetricsInsights: {
-    what: "CloudWatch Metrics Insights alarm",
-    usd: 0.1,
-    per: 1,
-    unit: "metric analyzed-month",
-    source: CLOUDWATCH,
-    read: READ,
-  },
-  alarmComposite: {
-    what: "CloudWatch composite alarm",
-    usd: 0.5,
-    per: 1,
-    unit: "alarm-month",
-    source: CLOUDWATCH,
-    read: READ,
-  },
-  dashboard: {
-    what: "CloudWatch dashboard",
-    usd: 3,
-    per: 1,
-    unit: "dashboard-month",
-    freePerMonth: 3,
-    source: CLOUDWATCH,
-    read: READ,
-  },
-  customMetric: {
-    what: "CloudWatch custom metric (first 10,000)",
-    usd: 0.3,
-    per: 1,
-    unit: "metric-month",
-    source: CLOUDWATCH,
-    read: READ,
-  },
   logsIngestion: {
     what: "CloudWatch Logs ingestion (standard class)",
     usd: 0.5,
@@ -142,14 +96,6 @@ export const PRICES = {
     unit: "requests",
     freePerMonth: 1_000_000,
     source: SNS,
-    read: READ,
-  },
-  kmsKey: {
-    what: "KMS customer managed key",
-    usd: 1,
-    per: 1,
-    unit: "key-month",
-    source: KMS,
     read: READ,
   },
   kmsRequests: {

@@ -1,18 +1,17 @@
 /**
- * Quota rows of the plan: the planner's own check (`checkQuotas`), rows counted on the registered
- * resources (what would really be created), and the rules each key group puts on one bus, which
- * the tool computes even when the planner refused the stack.
+ * Quota rows of the plan: the planner's own check (`checkQuotas`), the rules each key group puts
+ * on one bus (computed even when the planner refused the stack), and the rows of the plan the
+ * check leaves out (trails, IAM roles, the dashboards' widgets and metrics).
  */
+import { checkQuotas, QuotaUsage } from "../../components/monitoring/quotas";
 import {
-  ACTIONS_PER_ALARM,
-  checkQuotas,
-  METRICS_PER_ALARM,
-  QuotaUsage,
-} from "../../components/monitoring/quotas";
+  dashboardLimits,
+  MAX_METRICS_PER_DASHBOARD,
+  MAX_WIDGETS_PER_DASHBOARD,
+} from "../../components/dashboard/limits";
 import { DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
 import type { GroupPlan } from "../../components/groups/group-plan";
-import { METRIC_ALARM } from "./alarms";
-import type { Inventory } from "./inventory";
+import type { StackPlan } from "../../components/plan/stack-plan";
 import type { PlanRun } from "./run";
 
 export type { QuotaUsage };
@@ -21,12 +20,6 @@ export type { QuotaUsage };
 export const TRAILS_PER_REGION = 5;
 /** AWS quota: IAM roles per account (adjustable). */
 export const ROLES_PER_ACCOUNT = 1000;
-/** AWS quota: widgets per dashboard. */
-export const WIDGETS_PER_DASHBOARD = 500;
-/** AWS quota: metrics per dashboard. */
-export const METRICS_PER_DASHBOARD = 2500;
-/** AWS quota: dimensions per metric filter. */
-export const DIMENSIONS_PER_METRIC_FILTER = 3;
 
 function usage(name: string, used: number, limit: number): QuotaUsage {
   return { name, used, limit, ok: used <= limit };
@@ -60,70 +53,35 @@ export function groupBusRows(groups: readonly GroupPlan[]): QuotaUsage[] {
   });
 }
 
-interface DashboardBody {
-  widgets?: { properties?: { metrics?: unknown[] } }[];
-}
-
-function dashboardBodies(inv: Inventory): DashboardBody[] {
-  return inv.ofType("aws:cloudwatch/dashboard:Dashboard").flatMap((d) => {
-    try {
-      return [JSON.parse(String(d.inputs.dashboardBody)) as DashboardBody];
-    } catch {
-      return [];
-    }
-  });
-}
-
-/** Rows counted on the registered resources. */
-export function resourceRows(inv: Inventory): QuotaUsage[] {
-  const alarms = inv.ofType(METRIC_ALARM);
-  const actions = (a: (typeof alarms)[number]) =>
-    max(
-      ["alarmActions", "okActions", "insufficientDataActions"].map(
-        (k) => (a.inputs[k] ?? []).length,
-      ),
-    );
-  const queries = (a: (typeof alarms)[number]) =>
-    ((a.inputs.metricQueries ?? []) as { metric?: unknown }[]).filter((q) => q.metric).length || 1;
-  const filters = inv.ofType("aws:cloudwatch/logMetricFilter:LogMetricFilter");
+/** Rows the planner's check leaves to the tool: trails, IAM roles, and the dashboards' size. */
+export function planRows(plan: StackPlan): QuotaUsage[] {
   const rows = [
-    usage(
-      "Actions of one kind on one alarm (all alarms)",
-      max(alarms.map(actions)),
-      ACTIONS_PER_ALARM,
-    ),
-    usage("Metrics read by one alarm (all alarms)", max(alarms.map(queries)), METRICS_PER_ALARM),
-    usage(
-      "Dimensions of one metric filter",
-      max(filters.map((f) => Object.keys(f.inputs.metricTransformation?.dimensions ?? {}).length)),
-      DIMENSIONS_PER_METRIC_FILTER,
-    ),
-    usage("IAM roles we add (account)", inv.ofType("aws:iam/role:Role").length, ROLES_PER_ACCOUNT),
+    usage("IAM roles we add (account)", plan.trail.created?.iamRoles ?? 0, ROLES_PER_ACCOUNT),
   ];
-  const trails = inv.ofType("aws:cloudtrail/trail:Trail").length;
-  if (trails > 0) rows.push(usage("Trails we add (each region)", trails, TRAILS_PER_REGION));
-  const bodies = dashboardBodies(inv);
-  if (bodies.length > 0) {
-    const widgets = bodies.map((b) => b.widgets ?? []);
-    rows.push(
-      usage("Widgets on one dashboard", max(widgets.map((w) => w.length)), WIDGETS_PER_DASHBOARD),
-    );
+  if (plan.trail.created) rows.push(usage("Trails we add (each region)", 1, TRAILS_PER_REGION));
+  if (plan.dashboards.length > 0) {
+    const sizes = plan.dashboards.map((d) => dashboardLimits(d.body));
     rows.push(
       usage(
+        "Widgets on one dashboard",
+        max(sizes.map((u) => u.widgets)),
+        MAX_WIDGETS_PER_DASHBOARD,
+      ),
+      usage(
         "Metrics on one dashboard",
-        max(widgets.map((ws) => ws.reduce((n, w) => n + (w.properties?.metrics?.length ?? 0), 0))),
-        METRICS_PER_DASHBOARD,
+        max(sizes.map((u) => u.metrics)),
+        MAX_METRICS_PER_DASHBOARD,
       ),
     );
   }
   return rows;
 }
 
-/** Every quota row of a run: the planner's, the groups' bus rows, and the resource counts. */
-export function planQuotas(run: PlanRun, inv: Inventory): QuotaUsage[] {
+/** Every quota row of a run: the planner's, the groups' bus rows, and the plan's other rows. */
+export function planQuotas(run: PlanRun): QuotaUsage[] {
   return [
     ...(run.plan ? checkQuotas(run.plan) : []),
     ...groupBusRows(run.groups),
-    ...resourceRows(inv),
+    ...(run.plan ? planRows(run.plan) : []),
   ];
 }

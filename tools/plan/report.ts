@@ -28,7 +28,8 @@ export interface PlanReport {
   run: PlanRun;
   inventory: Inventory;
   quotas: QuotaUsage[];
-  cost: CostEstimate;
+  /** Undefined when the program failed (no plan to price). */
+  cost?: CostEstimate;
   policies: PolicyViolation[];
   dashboards: Dashboards;
   /** Present with `--events`. */
@@ -63,10 +64,10 @@ export async function buildReport(
   progress.stage("checking policies");
   const policies = run.failure ? [] : await checkPolicies(run.resources, policyConfig);
   progress.stage("estimating");
-  const cost = estimateCost(inventory, run.model, args.assumptions);
+  const cost = run.plan ? estimateCost(run.plan, args.assumptions) : undefined;
   const events = args.eventsDir
     ? matchEventFiles(args.eventsDir, {
-        filters: signalFilters(run.model.environment, run.accountFilters, run.resources),
+        filters: signalFilters(run.plan, run.model.environment),
         groups: run.groups,
         buses: run.plan?.buses,
       })
@@ -77,15 +78,15 @@ export async function buildReport(
     policyConfigFile: policyFile,
     run,
     inventory,
-    quotas: planQuotas(run, inventory),
+    quotas: planQuotas(run),
     cost,
     policies,
-    dashboards: planDashboards(run, inventory),
+    dashboards: planDashboards(run),
     events,
     assumptions: [
       ...run.assumptions,
       policyFile ? `Policy config: ${policyFile}.` : "Policy config: the pack's defaults.",
-      ...cost.assumptions,
+      ...(cost?.assumptions ?? []),
     ],
   };
 }

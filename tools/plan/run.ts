@@ -7,8 +7,6 @@
 import * as aws from "@pulumi/aws";
 import { ConfigError, parseStackConfig } from "../../components/config";
 import type { StackModel } from "../../components/config/model";
-import { AccountFilterSpec, planAccountFilters } from "../../components/account/account-filters";
-import { names } from "../../components/core/names";
 import { GroupPlan, planGroup } from "../../components/groups/group-plan";
 import { resolveKeyGroups } from "../../components/groups/resolve-keys";
 import { regionsToLookUp } from "../../components/monitoring/regions";
@@ -31,7 +29,6 @@ export interface PlanRun {
   plan?: StackPlan;
   /** Every group's plan: from the stack plan, or re-planned after a failure. */
   groups: GroupPlan[];
-  accountFilters: AccountFilterSpec[];
   /** Every resource the program registered, in registration order. */
   resources: RecordedResource[];
   /** Warnings the program logged (keys it could not resolve, say). */
@@ -67,10 +64,6 @@ export async function runPlan(
     model,
     accountId: world.accountId ?? "",
     partition: world.partition ?? "aws",
-    accountFilters: planAccountFilters(model.environment, {
-      region: model.region,
-      logGroupName: names(model.environment).logGroup,
-    }),
     assumptions,
   };
   try {

@@ -2,7 +2,7 @@
  * The plan as text tables for the terminal: resources by type and by key group, quotas, cost,
  * policy results, event matches, then the assumptions the figures rest on.
  */
-import { alarmSeverities, alarmsByGroupAndSeverity } from "./alarms";
+import { alarmsByGroupAndSeverity } from "./alarms";
 import type { PlanReport } from "./report";
 
 type Align = "left" | "right";
@@ -55,12 +55,8 @@ function resourcesByGroup(report: PlanReport): string {
 }
 
 function alarms(report: PlanReport): string {
-  const severities = alarmSeverities(
-    report.run.model.environment,
-    report.run.accountFilters,
-    report.run.groups,
-  );
-  const rows = alarmsByGroupAndSeverity(report.inventory, severities).map((r) => [
+  if (!report.run.plan) return "none";
+  const rows = alarmsByGroupAndSeverity(report.run.plan).map((r) => [
     r.group,
     r.severity,
     count(r.alarms.length),
@@ -88,6 +84,7 @@ function quotas(report: PlanReport): string {
 }
 
 function cost(report: PlanReport): string {
+  if (!report.cost) return "none";
   const rows = report.cost.items.map((i) => [
     i.item,
     count(i.quantity),
@@ -95,6 +92,7 @@ function cost(report: PlanReport): string {
     usd(i.monthlyUsd),
     i.note ?? "",
   ]);
+  rows.push(["Fixed (alarms, dashboards, keys)", "", "", usd(report.cost.fixedMonthlyUsd), ""]);
   rows.push(["Total (monthly, estimated)", "", "", usd(report.cost.monthlyUsd), ""]);
   return table(["item", "quantity", "unit", "monthly", "note"], rows, [
     "left",
@@ -135,7 +133,10 @@ export function renderTables(report: PlanReport): string {
     `${run.model.region}) from ${report.configFile}\n` +
     `${count(run.resources.length)} resources: ${count(aws)} AWS resources and providers, ` +
     `${count(run.resources.length - aws)} components. ` +
-    `Estimated ${usd(report.cost.monthlyUsd)} a month.\n`;
+    (report.cost
+      ? `Estimated ${usd(report.cost.monthlyUsd)} a month ` +
+        `(${usd(report.cost.fixedMonthlyUsd)} fixed, the rest traffic).\n`
+      : "No cost estimate: the program did not finish.\n");
   const parts = [header];
   const unavailable = "not available: the program did not finish";
   const unlessFailed = (render: (r: PlanReport) => string) =>
