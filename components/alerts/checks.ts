@@ -6,7 +6,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isLambdaFunctionArn, isSqsQueueArn } from "../config/arn";
+import {
+  ACCOUNT_SOURCE,
+  isLambdaFunctionArn,
+  isSqsQueueArn,
+  PARTITION_SOURCE,
+  REGION_SOURCE,
+} from "../core/arn";
+import { AWS_LIMITS } from "../core/limits";
 
 /** Throws an Error naming the component and its argument; never returns. */
 export type Fail = (message: string) => never;
@@ -92,14 +99,15 @@ export function lookupAccount(parent: pulumi.Resource): pulumi.Output<AccountPla
     .apply(([p, me]) => ({ partition: p.partition, accountId: me.accountId }));
 }
 
-const PARTITION = "aws(?:-[a-z]+)*";
-const ACCOUNT = "\\d{12}";
+const PARTITION = PARTITION_SOURCE;
+const ACCOUNT = ACCOUNT_SOURCE;
+const REGION = REGION_SOURCE;
 // A pattern may use `*` for the region ("any region of the account").
-const REGION_OR_ANY = "(?:[a-z]{2}(?:-[a-z]+)+-\\d{1,2}|\\*)";
-const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d{1,2}";
-const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
-const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
-const TOPIC_ARN = new RegExp(`^arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:[A-Za-z0-9_-]{1,256}$`);
+const REGION_OR_ANY = `(?:${REGION}|\\*)`;
+const TOPIC_NAME_CHARS = `[A-Za-z0-9_-]{1,${AWS_LIMITS.topicNameLength}}`;
+const TOPIC_NAME = new RegExp(`^${TOPIC_NAME_CHARS}$`);
+const QUEUE_NAME = new RegExp(`^[A-Za-z0-9_-]{1,${AWS_LIMITS.queueNameLength}}$`);
+const TOPIC_ARN = new RegExp(`^arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:${TOPIC_NAME_CHARS}$`);
 const TOPIC_PATTERN = new RegExp(`^arn:${PARTITION}:sns:${REGION_OR_ANY}:${ACCOUNT}:[\\w*?-]+$`);
 const RULE_PATTERN = new RegExp(
   `^arn:${PARTITION}:events:${REGION_OR_ANY}:${ACCOUNT}:rule/[\\w.*?/-]+$`,

@@ -5,7 +5,7 @@
  * run, and report, even when other parts of the config are invalid.
  */
 
-import { parseKeyArn } from "./arn";
+import { parseKeyArn } from "../core/arn";
 import { LIMITS } from "./constants";
 import { renderPath, type ConfigIssue } from "./errors";
 import type { NotificationRouting } from "./model";

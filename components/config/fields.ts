@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 
-import { isRegion, partitionOfRegion, type Partition } from "./arn";
+import { isRegion, partitionOfRegion, type Partition } from "../core/arn";
 import { nearestName, quote, typeMessage } from "./text";
 
 /** Adds a custom issue with `message` whenever `problem` returns one. */

@@ -20,7 +20,7 @@ export {
   isSqsQueueArn,
   isLambdaFunctionArn,
   isTrailArn,
-} from "./arn";
+} from "../core/arn";
 export {
   NAMESPACE,
   CONFIG_KEYS,

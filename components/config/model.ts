@@ -26,23 +26,9 @@ export interface NotificationRouting {
   critical?: NotificationTargets;
 }
 
-/** A KMS key ARN broken into its parts. */
-export interface KeyRef {
-  arn: string;
-  partition: string;
-  region: string;
-  accountId: string;
-  /** The key ID (a UUID, or an `mrk-` ID for multi-Region keys). */
-  keyId: string;
-}
+import type { AliasRef, KeyRef } from "../core/arn";
 
-/** An alias selecting a key at deploy time, in a region. */
-export interface AliasRef {
-  /** The alias name, always starting with `alias/`. */
-  name: string;
-  /** The region to look it up in; the stack's region unless given as an alias ARN. */
-  region: string;
-}
+export type { AliasRef, KeyRef } from "../core/arn";
 
 /** Anomaly-detection baseline of a group's data-plane use. */
 export interface BaselineSettings {

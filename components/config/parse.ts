@@ -5,7 +5,7 @@
 
 import type { z } from "zod";
 
-import { isRegion, parseKeyArn, partitionOfRegion } from "./arn";
+import { isRegion, parseKeyArn, partitionOfRegion } from "../core/arn";
 import { checkKeyGroups } from "./checks";
 import { CONFIG_KEYS, DEFAULTS, NAMESPACE, type ConfigKey } from "./constants";
 import { ConfigError, type ConfigIssue } from "./errors";

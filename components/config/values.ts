@@ -5,8 +5,8 @@
 
 import { z } from "zod";
 
+import { arnLocationProblem } from "./arn";
 import {
-  arnLocationProblem,
   isAliasName,
   isAwsManagedAlias,
   isKeyId,
@@ -16,7 +16,7 @@ import {
   parseAliasArn,
   splitArn,
   type Partition,
-} from "./arn";
+} from "../core/arn";
 import { checkedText } from "./fields";
 import type { AliasRef } from "./model";
 import { quote, typeMessage } from "./text";

@@ -3,7 +3,7 @@
  * resource is registered, so bad input fails the program with one clear message.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { isTrailArn } from "../config/arn";
+import { isTrailArn } from "../core/arn";
 import { LOG_RETENTION_DAYS } from "../config/constants";
 import { TrailMode as AuditTrailMode } from "../config/model";
 import {
@@ -12,7 +12,7 @@ import {
   LOG_GROUP_NAME_RULE,
   TRAIL_ARN_RULE,
   TRAIL_NAME_RULE,
-} from "./names";
+} from "../core/aws-names";
 
 // How the component gets its CloudTrail trail and log group: the stack config's trail modes.
 export { AuditTrailMode };

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Fail, failFor } from "../alerts/checks";
+import { isRegion } from "../core/arn";
 import { checkAlarmActions } from "./checks";
 import { planQuotaAlarms, QuotaAlarmSpec, quotaMonthlyCostUsd } from "./quota-plan";
 
@@ -48,7 +49,7 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
 
   constructor(name: string, args: RequestQuotaAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
     const fail: Fail = failFor(TYPE, name);
-    if (typeof args.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) {
+    if (typeof args.region !== "string" || !isRegion(args.region)) {
       fail(`region: ${JSON.stringify(args.region)} is not an AWS region name`);
     }
     checkAlarmActions(TYPE, name, args.alarmActions);
