@@ -5,7 +5,6 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
 import {
   ACCOUNT_SOURCE,
   isLambdaFunctionArn,
@@ -14,6 +13,7 @@ import {
   REGION_SOURCE,
 } from "../core/arn";
 import { AWS_LIMITS } from "../core/limits";
+import { emailProblem, httpsUrlProblem } from "../config/rules";
 
 /** Throws an Error naming the component and its argument; never returns. */
 export type Fail = (message: string) => never;
@@ -171,22 +171,8 @@ export const checkLambdaArn: Check = (v) =>
     : "is not a Lambda function ARN (expected arn:<partition>:lambda:<region>:<account>:" +
       "function:<name>[:<version or alias>])";
 
-const EMAIL = z.email();
-
 /** An e-mail address, by the rule the stack config uses. */
-export const checkEmail: Check = (v) =>
-  EMAIL.safeParse(v).success ? undefined : "is not an e-mail address";
+export const checkEmail: Check = emailProblem;
 
-/** An `https:` URL; other schemes would carry alerts unencrypted or not at all. */
-export const checkHttpsUrl: Check = (v) => {
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    return "is not a URL (expected an https:// URL)";
-  }
-  return url.protocol === "https:"
-    ? undefined
-    : `uses ${url.protocol.replace(/:$/, "")}; only https:// URLs are allowed, so alerts are ` +
-        "encrypted in transit";
-};
+/** An `https:` URL, by the rule the stack config uses. */
+export const checkHttpsUrl: Check = httpsUrlProblem;

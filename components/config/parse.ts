@@ -202,7 +202,7 @@ export function parseStackConfig(
     values.keyGroups === undefined ? missingKeyGroups(issues) : run(schemas.keyGroups, "keyGroups");
 
   const notifications = rawNotifications.ok ? stackRouting(rawNotifications.value) : undefined;
-  issues.push(...checkKeyGroups(values.keyGroups, { ...context, notifications }));
+  issues.push(...checkKeyGroups(values.keyGroups, { ...context, notifications, environment }));
   // Security targets replace the stack defaults as a whole when set.
   const security =
     notifications && rawSecurity.ok

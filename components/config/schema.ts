@@ -6,6 +6,7 @@
 
 import { z } from "zod";
 
+import { AWS_LIMITS } from "../core/limits";
 import { BASELINE_PERIOD_SECONDS, DEFAULTS, LIMITS, LOG_RETENTION_DAYS } from "./constants";
 import {
   bool,
@@ -18,6 +19,8 @@ import {
   resourceName,
   strictObject,
 } from "./fields";
+import { parseValue } from "./format";
+import { alarmEvaluationProblems, lifecycleProblems } from "./rules";
 import { quote, typeMessage } from "./text";
 import {
   alias,
@@ -88,16 +91,20 @@ export function baselineSchema() {
     "baseline settings",
   );
   return object.superRefine((value, ctx) => {
-    const { datapointsToAlarm, evaluationPeriods } = value;
-    if (datapointsToAlarm !== undefined && datapointsToAlarm > evaluationPeriods) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["datapointsToAlarm"],
-        message: `${datapointsToAlarm} is more than evaluationPeriods (${evaluationPeriods}) (expected an integer from 1 to ${evaluationPeriods})`,
-        input: datapointsToAlarm,
-      });
+    for (const { field, message } of alarmEvaluationProblems(value)) {
+      ctx.addIssue({ code: "custom", path: [field], message, input: value[field] });
     }
   });
+}
+
+/**
+ * Why baseline settings break the baseline schema's ranges or CloudWatch's rules across fields:
+ * `<field>: <message>` of the first problem, or undefined. For settings that do not come from
+ * stack config.
+ */
+export function baselineProblem(settings: unknown): string | undefined {
+  const outcome = parseValue(baselineSchema(), settings, "");
+  return outcome.ok ? undefined : `${outcome.issues[0].path}: ${outcome.issues[0].message}`;
 }
 
 /** One key group. Optional selectors stay undefined so checks.ts can tell "unset" from "empty". */
@@ -156,9 +163,10 @@ function trailModeSchemas(context: ValueContext) {
         LOG_RETENTION_DAYS,
         "a CloudWatch Logs retention period",
       ).default(DEFAULTS.logRetentionDays),
-      transitionToInfrequentAccessDays: numberIn({ min: 30, integer: true }).default(
-        DEFAULTS.transitionToInfrequentAccessDays,
-      ),
+      transitionToInfrequentAccessDays: numberIn({
+        min: AWS_LIMITS.s3InfrequentAccessMinDays,
+        integer: true,
+      }).default(DEFAULTS.transitionToInfrequentAccessDays),
       transitionToGlacierDays: numberIn({ min: 1, integer: true }).default(
         DEFAULTS.transitionToGlacierDays,
       ),
@@ -169,25 +177,8 @@ function trailModeSchemas(context: ValueContext) {
     "a trail",
     { logGroupName: CREATE_MODES, trailArn: CREATE_MODES },
   ).superRefine((trail, ctx) => {
-    const infrequent = trail.transitionToInfrequentAccessDays;
-    const glacier = trail.transitionToGlacierDays;
-    const earliestGlacier = infrequent + LIMITS.infrequentAccessMinimumDays;
-    if (glacier < earliestGlacier) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["transitionToGlacierDays"],
-        message: `${glacier} is too soon after transitionToInfrequentAccessDays (${infrequent}) (expected at least ${earliestGlacier}: S3 keeps objects in Standard-IA for 30 days before Glacier)`,
-        input: glacier,
-      });
-    }
-    const expire = trail.expireAfterDays;
-    if (expire !== 0 && expire <= glacier) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["expireAfterDays"],
-        message: `${expire} is not after transitionToGlacierDays (${glacier}) (expected 0 to keep logs forever, or more than ${glacier})`,
-        input: expire,
-      });
+    for (const { field, message } of lifecycleProblems(trail)) {
+      ctx.addIssue({ code: "custom", path: [field], message, input: trail[field] });
     }
   });
   const existing = strictObject(

@@ -13,6 +13,7 @@
  * (K + 2 x ceil(K / 8)) x $0.10 instead (8 keys: $1.00). See {@link baselineMonthlyCostUsd}.
  */
 import type { BaselineSettings } from "../config/model";
+import { baselineProblem } from "../config/schema";
 import { groupAlarmName } from "../groups/naming";
 import { regionsOf, ResolvedKeyGroup } from "../groups/resolved";
 import { signalById } from "../signals/catalog";
@@ -66,25 +67,7 @@ export interface BaselineAlarmSpec {
 
 /** Why the settings cannot make a valid anomaly alarm, or undefined when they can. */
 export function baselineSettingsProblem(settings: BaselineSettings): string | undefined {
-  const { bandWidth, periodSeconds, evaluationPeriods, datapointsToAlarm } = settings;
-  if (typeof bandWidth !== "number" || !Number.isFinite(bandWidth) || bandWidth <= 0) {
-    return `bandWidth ${bandWidth} is not a positive number of standard deviations`;
-  }
-  if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
-    return `periodSeconds ${periodSeconds} is not a multiple of 60 (anomaly alarms need >= 60)`;
-  }
-  if (periodSeconds > 86400) return `periodSeconds ${periodSeconds} is over one day`;
-  if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
-    return `evaluationPeriods ${evaluationPeriods} is not a positive integer`;
-  }
-  if (
-    !Number.isInteger(datapointsToAlarm) ||
-    datapointsToAlarm < 1 ||
-    datapointsToAlarm > evaluationPeriods
-  ) {
-    return `datapointsToAlarm ${datapointsToAlarm} is not from 1 to evaluationPeriods`;
-  }
-  return undefined;
+  return baselineProblem(settings);
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
