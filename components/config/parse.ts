@@ -72,9 +72,8 @@ function decode(key: ConfigKey, text: string, issues: ConfigIssue[]): unknown {
   }
 }
 
-/** The stack region from `aws:region` or the options, or an issue. */
-function stackRegion(raw: Record<string, string>, options: ParseOptions, issues: ConfigIssue[]) {
-  const region = raw["aws:region"] ?? options.region;
+/** The stack region, from `aws:region` or the options, or an issue. */
+function stackRegion(region: unknown, issues: ConfigIssue[]): string | undefined {
   if (region === undefined || region === "") {
     issues.push({
       path: "aws:region",
@@ -82,7 +81,7 @@ function stackRegion(raw: Record<string, string>, options: ParseOptions, issues:
     });
     return undefined;
   }
-  if (!isRegion(region)) {
+  if (typeof region !== "string" || !isRegion(region)) {
     issues.push({
       path: "aws:region",
       message: `${quote(region)} is not an AWS region code (expected e.g. us-east-1, eu-west-1)`,
@@ -92,26 +91,30 @@ function stackRegion(raw: Record<string, string>, options: ParseOptions, issues:
   return region;
 }
 
+/** The issue of an unknown `kms-monitoring:` key. */
+function unknownKey(key: string): ConfigIssue {
+  const prefix = `${NAMESPACE}:`;
+  const near = nearestName(key, CONFIG_KEYS);
+  const known = CONFIG_KEYS.map((name) => prefix + name).join(", ");
+  return {
+    path: prefix + key,
+    message:
+      near === undefined
+        ? `unknown config key (known keys: ${known})`
+        : `unknown config key; did you mean ${prefix}${near}?`,
+  };
+}
+
 /** The decoded values of the `kms-monitoring:` keys; unknown keys become issues. */
-function projectValues(raw: Record<string, string>, issues: ConfigIssue[]) {
-  const values: Partial<Record<ConfigKey, unknown>> = {};
+function decodeValues(raw: Record<string, string>, issues: ConfigIssue[]): StackValues {
+  const values: StackValues = {};
   const prefix = `${NAMESPACE}:`;
   for (const [fullKey, text] of Object.entries(raw)) {
     if (!fullKey.startsWith(prefix)) continue;
     const key = fullKey.slice(prefix.length);
     if ((CONFIG_KEYS as readonly string[]).includes(key)) {
       values[key as ConfigKey] = decode(key as ConfigKey, text, issues);
-      continue;
-    }
-    const near = nearestName(key, CONFIG_KEYS);
-    const known = CONFIG_KEYS.map((name) => prefix + name).join(", ");
-    issues.push({
-      path: fullKey,
-      message:
-        near === undefined
-          ? `unknown config key (known keys: ${known})`
-          : `unknown config key; did you mean ${prefix}${near}?`,
-    });
+    } else issues.push(unknownKey(key));
   }
   return values;
 }
@@ -178,8 +181,38 @@ export function parseStackConfig(
   options: ParseOptions = {},
 ): StackModel {
   const issues: ConfigIssue[] = [];
-  const region = stackRegion(raw, options, issues);
-  const values = projectValues(raw, issues);
+  const region = stackRegion(raw["aws:region"] ?? options.region, issues);
+  const values = decodeValues(raw, issues);
+  return parseDecoded(values, region, options, issues);
+}
+
+/** The decoded value of each `kms-monitoring:` config key, by key without the namespace. */
+export type StackValues = Partial<Record<ConfigKey, unknown>>;
+
+/**
+ * Validates decoded config values (objects and numbers as such, not JSON text), as a program
+ * holds them, and returns the stack model; the same schema and rules as {@link parseStackConfig}.
+ * The region is `options.region`; the environment is `values.environment`, else `options.stack`,
+ * else "dev". Keys that are not config keys are errors.
+ *
+ * @throws ConfigError listing every problem found, each with its config path.
+ */
+export function parseStackValues(values: StackValues, options: ParseOptions = {}): StackModel {
+  const issues: ConfigIssue[] = [];
+  const region = stackRegion(options.region, issues);
+  for (const key of Object.keys(values)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) issues.push(unknownKey(key));
+  }
+  return parseDecoded(values, region, options, issues);
+}
+
+/** Validates decoded values into the model; `issues` holds those found while decoding. */
+function parseDecoded(
+  values: StackValues,
+  region: string | undefined,
+  options: ParseOptions,
+  issues: ConfigIssue[],
+): StackModel {
   const environment = environmentOf(values.environment, options, issues);
   const context: ValueContext = {
     region,

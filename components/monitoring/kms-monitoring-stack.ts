@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NAMESPACE } from "../config/constants";
 import { TrailMode } from "../config/model";
 import type { StackModel } from "../config/model";
-import { parseStackConfig } from "../config/parse";
+import { parseStackValues } from "../config/parse";
 import { KmsMonitoring, lookUpMonitoring } from "./kms-monitoring";
 
 /** How the stack gets its CloudTrail feed (`kms-monitoring:trail`). */
@@ -133,30 +133,38 @@ export interface KmsMonitoringStackArgs {
 }
 
 /**
- * The arguments as the config map the Pulumi CLI would give the program (`aws:region` and
- * `kms-monitoring:<key>`, structured values as JSON). The region defaults to aws:region.
+ * The arguments as the config map the Pulumi CLI would give the stack program (`aws:region` and
+ * `kms-monitoring:<key>`, structured values as JSON), to compare them with a stack file. The
+ * component itself parses its arguments as they are. The region defaults to aws:region.
  */
 export function stackArgsConfig(args: KmsMonitoringStackArgs): Record<string, string> {
   const raw: Record<string, string> = {};
   const region = args.region ?? new pulumi.Config("aws").get("region");
   if (region !== undefined) raw["aws:region"] = region;
-  if (args.environment !== undefined) raw[`${NAMESPACE}:environment`] = args.environment;
-  const structured = {
-    trail: args.trail,
-    notifications: args.notifications,
-    security: args.security,
-    quotaAlarmPercent: args.quotaAlarmPercent,
-    keyGroups: args.keyGroups,
-  };
-  for (const [key, value] of Object.entries(structured)) {
-    if (value !== undefined) raw[`${NAMESPACE}:${key}`] = JSON.stringify(value);
+  for (const [key, value] of Object.entries(args)) {
+    if (key === "region" || value === undefined) continue;
+    raw[`${NAMESPACE}:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
   }
   return raw;
 }
 
-/** The validated model of the arguments; throws a ConfigError naming each config path. */
+/** Models already validated, by the arguments they came from (the constructor's, for initialize). */
+const validated = new WeakMap<object, StackModel>();
+
+/**
+ * The validated model of the arguments, parsed as they are (no JSON text in between); throws a
+ * ConfigError naming each config path. The region defaults to aws:region.
+ */
 function stackModel(args: KmsMonitoringStackArgs): StackModel {
-  return parseStackConfig(stackArgsConfig(args), { stack: pulumi.getStack() });
+  const known = validated.get(args);
+  if (known) return known;
+  const { region, ...values } = args;
+  const model = parseStackValues(values, {
+    region: region ?? new pulumi.Config("aws").get("region"),
+    stack: pulumi.getStack(),
+  });
+  validated.set(args, model);
+  return model;
 }
 
 /**
@@ -205,7 +213,7 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<KmsMonitoring> 
     name?: string,
   ): Promise<KmsMonitoring> {
     const componentName = name!;
-    // Validated by the constructor already; parsing again is cheap and cannot fail.
+    // The same arguments the constructor validated.
     const model = stackModel(args as KmsMonitoringStackArgs);
     const lookups = await lookUpMonitoring(componentName, model, { parent: this });
     return new KmsMonitoring(componentName, { model, ...lookups }, { parent: this });
