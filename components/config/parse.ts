@@ -5,23 +5,15 @@
 
 import type { z } from "zod";
 
-import { isRegion, parseKeyArn, partitionOfRegion } from "../core/arn";
+import { isRegion, partitionOfRegion } from "../core/arn";
 import { checkKeyGroups } from "./checks";
 import { CONFIG_KEYS, DEFAULTS, NAMESPACE, type ConfigKey } from "./constants";
 import { ConfigError, type ConfigIssue } from "./errors";
-import { nameProblem } from "./fields";
 import { parseValue, type ParseOutcome } from "./format";
-import type { KeyGroupModel, KeyRef, NotificationRouting, StackModel, TrailModel } from "./model";
+import type { StackModel } from "./model";
 import { countTargets, mergeRouting, stackRouting, toTargets } from "./notify";
-import {
-  configSchemas,
-  ENVIRONMENT_NAME,
-  type RawKeyGroup,
-  type RawTrail,
-  type ValueContext,
-} from "./schema";
+import { configSchemas, type ConfigSchemas, type ValueContext } from "./schema";
 import { nearestName, quote } from "./text";
-import { toAliasRef } from "./values";
 
 /** Options of {@link parseStackConfig}. */
 export interface ParseOptions {
@@ -120,50 +112,21 @@ function decodeValues(raw: Record<string, string>, issues: ConfigIssue[]): Stack
 }
 
 /** The environment name, from config or else the stack name, or an issue. */
-function environmentOf(value: unknown, options: ParseOptions, issues: ConfigIssue[]) {
+function environmentOf(
+  schema: ConfigSchemas["environment"],
+  value: unknown,
+  options: ParseOptions,
+  issues: ConfigIssue[],
+): string | undefined {
   const fromStack = value === undefined && options.stack !== undefined;
-  const environment = value ?? options.stack ?? DEFAULTS.environment;
-  const problem =
-    typeof environment === "string" ? nameProblem(environment, ENVIRONMENT_NAME) : undefined;
-  if (problem === undefined) return environment as string;
-  issues.push({
-    path: "environment",
-    message: fromStack
-      ? `${problem}; it comes from the stack name, so set kms-monitoring:environment`
-      : problem,
-  });
+  const outcome = parseValue(schema, value ?? options.stack ?? DEFAULTS.environment, "environment");
+  if (outcome.ok) return outcome.value;
+  const [issue] = outcome.issues;
+  const message = fromStack
+    ? `${issue.message}; it comes from the stack name, so set kms-monitoring:environment`
+    : issue.message;
+  issues.push({ ...issue, message });
   return undefined;
-}
-
-/** The model of one group, from its parsed config. */
-function toGroupModel(
-  group: RawKeyGroup,
-  region: string,
-  notifications: NotificationRouting,
-): KeyGroupModel {
-  const tags = group.tags ?? {};
-  const hasTags = Object.keys(tags).length > 0;
-  const { datapointsToAlarm, ...baseline } = group.baseline;
-  return {
-    name: group.name,
-    description: group.description,
-    keys: (group.keys ?? []).map((arn) => parseKeyArn(arn) as KeyRef),
-    aliases: (group.aliases ?? []).map((alias) => toAliasRef(alias, region)),
-    tags,
-    // Without tags there is nothing to search for, so no region is searched.
-    tagRegions: group.tagRegions ?? (hasTags ? [region] : []),
-    importedKeys: group.importedKeys ?? [],
-    expiryWarningDays: group.expiryWarningDays,
-    notify: mergeRouting(notifications, group.notify),
-    baseline: { ...baseline, datapointsToAlarm: datapointsToAlarm ?? baseline.evaluationPeriods },
-  };
-}
-
-/** The trail model, without an unset `trailArn`. */
-function toTrailModel(trail: RawTrail): TrailModel {
-  if (trail.mode !== "existing") return trail;
-  const { trailArn, ...rest } = trail;
-  return trailArn === undefined ? rest : { ...rest, trailArn };
 }
 
 /**
@@ -213,12 +176,12 @@ function parseDecoded(
   options: ParseOptions,
   issues: ConfigIssue[],
 ): StackModel {
-  const environment = environmentOf(values.environment, options, issues);
   const context: ValueContext = {
     region,
     partition: region ? partitionOfRegion(region) : undefined,
   };
   const schemas = configSchemas(context);
+  const environment = environmentOf(schemas.environment, values.environment, options, issues);
 
   // Each key's schema runs on its decoded value; a value that did not decode is already reported.
   const run = <T extends z.ZodType>(schema: T, key: ConfigKey): ParseOutcome<z.output<T>> => {
@@ -258,11 +221,14 @@ function parseDecoded(
   return {
     environment,
     region,
-    trail: toTrailModel(trail.value),
+    trail: trail.value,
     notifications,
     security,
     quotaAlarmPercent: quotaAlarmPercent.value,
-    keyGroups: keyGroups.value.map((group) => toGroupModel(group, region, notifications)),
+    keyGroups: keyGroups.value.map((group) => ({
+      ...group,
+      notify: mergeRouting(notifications, group.notify),
+    })),
   };
 }
 
