@@ -1,7 +1,7 @@
 /** The stack config module: the model, its parser and the helpers the components reuse. */
 
 export * from "./model";
-export { parseStackConfig, type ParseOptions } from "./parse";
+export { parseStackConfig, parseStackValues, type ParseOptions, type StackValues } from "./parse";
 export { ConfigError, formatConfigIssues, type ConfigIssue } from "./errors";
 export {
   PARTITIONS,

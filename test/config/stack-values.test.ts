@@ -5,8 +5,7 @@ import { join } from "path";
 import { expect } from "chai";
 import { parse } from "yaml";
 
-import { ConfigError, parseStackConfig } from "../../components/config";
-import { parseStackValues } from "../../components/config/parse";
+import { ConfigError, parseStackConfig, parseStackValues } from "../../components/config";
 import { loadStackConfig } from "./helpers";
 
 /** The `kms-monitoring:` values of a stack file, decoded, by key without the namespace. */
