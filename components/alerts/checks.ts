@@ -4,8 +4,15 @@
  * Outputs are checked at once when they are plain strings, else when they resolve.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
-import { isLambdaFunctionArn, isSqsQueueArn } from "../config/arn";
+import {
+  ACCOUNT_SOURCE,
+  isLambdaFunctionArn,
+  isSqsQueueArn,
+  PARTITION_SOURCE,
+  REGION_SOURCE,
+} from "../core/arn";
+import { AWS_LIMITS } from "../core/limits";
+import { emailProblem, httpsUrlProblem } from "../config/rules";
 
 /** Throws an Error naming the component and its argument; never returns. */
 export type Fail = (message: string) => never;
@@ -71,14 +78,15 @@ export function guarded<T>(fail: Fail, build: () => T): T {
   }
 }
 
-const PARTITION = "aws(?:-[a-z]+)*";
-const ACCOUNT = "\\d{12}";
+const PARTITION = PARTITION_SOURCE;
+const ACCOUNT = ACCOUNT_SOURCE;
+const REGION = REGION_SOURCE;
 // A pattern may use `*` for the region ("any region of the account").
-const REGION_OR_ANY = "(?:[a-z]{2}(?:-[a-z]+)+-\\d{1,2}|\\*)";
-const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d{1,2}";
-const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
-const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
-const TOPIC_ARN = new RegExp(`^arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:[A-Za-z0-9_-]{1,256}$`);
+const REGION_OR_ANY = `(?:${REGION}|\\*)`;
+const TOPIC_NAME_CHARS = `[A-Za-z0-9_-]{1,${AWS_LIMITS.topicNameLength}}`;
+const TOPIC_NAME = new RegExp(`^${TOPIC_NAME_CHARS}$`);
+const QUEUE_NAME = new RegExp(`^[A-Za-z0-9_-]{1,${AWS_LIMITS.queueNameLength}}$`);
+const TOPIC_ARN = new RegExp(`^arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:${TOPIC_NAME_CHARS}$`);
 const TOPIC_PATTERN = new RegExp(`^arn:${PARTITION}:sns:${REGION_OR_ANY}:${ACCOUNT}:[\\w*?-]+$`);
 const RULE_PATTERN = new RegExp(
   `^arn:${PARTITION}:events:${REGION_OR_ANY}:${ACCOUNT}:rule/[\\w.*?/-]+$`,
@@ -142,22 +150,8 @@ export const checkLambdaArn: Check = (v) =>
     : "is not a Lambda function ARN (expected arn:<partition>:lambda:<region>:<account>:" +
       "function:<name>[:<version or alias>])";
 
-const EMAIL = z.email();
-
 /** An e-mail address, by the rule the stack config uses. */
-export const checkEmail: Check = (v) =>
-  EMAIL.safeParse(v).success ? undefined : "is not an e-mail address";
+export const checkEmail: Check = emailProblem;
 
-/** An `https:` URL; other schemes would carry alerts unencrypted or not at all. */
-export const checkHttpsUrl: Check = (v) => {
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    return "is not a URL (expected an https:// URL)";
-  }
-  return url.protocol === "https:"
-    ? undefined
-    : `uses ${url.protocol.replace(/:$/, "")}; only https:// URLs are allowed, so alerts are ` +
-        "encrypted in transit";
-};
+/** An `https:` URL, by the rule the stack config uses. */
+export const checkHttpsUrl: Check = httpsUrlProblem;

@@ -5,12 +5,14 @@
  * run, and report, even when other parts of the config are invalid.
  */
 
-import { parseKeyArn } from "./arn";
+import { parseKeyArn } from "../core/arn";
 import { LIMITS } from "./constants";
 import { renderPath, type ConfigIssue } from "./errors";
 import type { NotificationRouting } from "./model";
 import { countTargets, mergeRouting } from "./notify";
-import { routingSchema } from "./schema";
+import { nameProblem } from "./fields";
+import { groupNameLengthProblem } from "./rules";
+import { GROUP_NAME, routingSchema } from "./schema";
 import { quote } from "./text";
 import { aliasProblem, toAliasRef, type ValueContext } from "./values";
 
@@ -18,6 +20,8 @@ import { aliasProblem, toAliasRef, type ValueContext } from "./values";
 export interface GroupCheckContext extends ValueContext {
   /** The stack's notification defaults; undefined when they are invalid (skips the target rule). */
   notifications: NotificationRouting | undefined;
+  /** The environment name; undefined when it is invalid (skips the name length rule). */
+  environment: string | undefined;
 }
 
 type RawObject = Record<string, unknown>;
@@ -158,6 +162,11 @@ export function checkKeyGroups(raw: unknown, context: GroupCheckContext): Config
         `${quote(name)} is already the name of keyGroups[${first}] (group names must be unique)`,
       );
     }
+    const lengthProblem =
+      name !== undefined && context.environment !== undefined && !nameProblem(name, GROUP_NAME)
+        ? groupNameLengthProblem(context.environment, name)
+        : undefined;
+    if (lengthProblem !== undefined) findings.add([g, "name"], `${quote(name)} ${lengthProblem}`);
     ownership.check(group, g, label);
     checkGroupFields(group, g, label, findings);
     keyCount += strings(group.keys).length + strings(group.aliases).length;

@@ -24,8 +24,6 @@ export const LIMITS = {
   environment: 16,
   /** Longest group description. */
   description: 256,
-  /** Days a log file stays in S3 Standard-IA before it may move to Glacier. */
-  infrequentAccessMinimumDays: 30,
 } as const;
 
 /** Defaults of optional settings. */

@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 
-import { isRegion, partitionOfRegion, type Partition } from "./arn";
+import { isRegion, partitionOfRegion, type Partition } from "../core/arn";
 import { nearestName, quote, typeMessage } from "./text";
 
 /** Adds a custom issue with `message` whenever `problem` returns one. */
@@ -53,9 +53,10 @@ export function describeNumber(spec: NumberSpec): string {
     : `${kind} from ${spec.min} to ${spec.max}`;
 }
 
-/** A number within `spec`. */
+/** A number within `spec`; its range is documented as the schema's `allowed` metadata. */
 export function numberIn(spec: NumberSpec): z.ZodNumber {
   const expected = describeNumber(spec);
+  const documented = { allowed: expected, type: spec.integer ? "integer" : "number" };
   return refined(
     z.number({ error: (issue) => typeMessage(issue.input, expected) }),
     (value: number) => {
@@ -67,7 +68,7 @@ export function numberIn(spec: NumberSpec): z.ZodNumber {
       }
       return undefined;
     },
-  );
+  ).meta(documented);
 }
 
 /** A number that must be one of `values`; `what` names them, e.g. "a CloudWatch Logs retention". */
@@ -77,7 +78,7 @@ export function numberOneOf(values: readonly number[], what: string): z.ZodNumbe
     z.number({ error: (issue) => typeMessage(issue.input, `${what}: ${expected}`) }),
     (value: number) =>
       values.includes(value) ? undefined : `${value} is not ${what} (expected ${expected})`,
-  );
+  ).meta({ allowed: expected, type: "integer" });
 }
 
 /** Options of {@link list}. */
@@ -211,7 +212,9 @@ export function nameProblem(value: string, spec: NameSpec): string | undefined {
  * `spec.max` characters.
  */
 export function resourceName(spec: NameSpec): z.ZodString {
-  return checkedText(`a name of ${NAME_RULE}`, (value) => nameProblem(value, spec));
+  return checkedText(`a name of ${NAME_RULE}`, (value) => nameProblem(value, spec)).meta({
+    allowed: `${NAME_RULE}; at most ${spec.max} characters, no trailing dash, no \`--\``,
+  });
 }
 
 /** A region code in `partition` (any partition when undefined). */

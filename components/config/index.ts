@@ -1,7 +1,7 @@
 /** The stack config module: the model, its parser and the helpers the components reuse. */
 
 export * from "./model";
-export { parseStackConfig, type ParseOptions } from "./parse";
+export { parseStackConfig, parseStackValues, type ParseOptions, type StackValues } from "./parse";
 export { ConfigError, formatConfigIssues, type ConfigIssue } from "./errors";
 export {
   PARTITIONS,
@@ -20,7 +20,7 @@ export {
   isSqsQueueArn,
   isLambdaFunctionArn,
   isTrailArn,
-} from "./arn";
+} from "../core/arn";
 export {
   NAMESPACE,
   CONFIG_KEYS,

@@ -5,23 +5,15 @@
 
 import type { z } from "zod";
 
-import { isRegion, parseKeyArn, partitionOfRegion } from "./arn";
+import { isRegion, partitionOfRegion } from "../core/arn";
 import { checkKeyGroups } from "./checks";
 import { CONFIG_KEYS, DEFAULTS, NAMESPACE, type ConfigKey } from "./constants";
 import { ConfigError, type ConfigIssue } from "./errors";
-import { nameProblem } from "./fields";
 import { parseValue, type ParseOutcome } from "./format";
-import type { KeyGroupModel, KeyRef, NotificationRouting, StackModel, TrailModel } from "./model";
+import type { StackModel } from "./model";
 import { countTargets, mergeRouting, stackRouting, toTargets } from "./notify";
-import {
-  configSchemas,
-  ENVIRONMENT_NAME,
-  type RawKeyGroup,
-  type RawTrail,
-  type ValueContext,
-} from "./schema";
+import { configSchemas, type ConfigSchemas, type ValueContext } from "./schema";
 import { nearestName, quote } from "./text";
-import { toAliasRef } from "./values";
 
 /** Options of {@link parseStackConfig}. */
 export interface ParseOptions {
@@ -72,9 +64,8 @@ function decode(key: ConfigKey, text: string, issues: ConfigIssue[]): unknown {
   }
 }
 
-/** The stack region from `aws:region` or the options, or an issue. */
-function stackRegion(raw: Record<string, string>, options: ParseOptions, issues: ConfigIssue[]) {
-  const region = raw["aws:region"] ?? options.region;
+/** The stack region, from `aws:region` or the options, or an issue. */
+function stackRegion(region: unknown, issues: ConfigIssue[]): string | undefined {
   if (region === undefined || region === "") {
     issues.push({
       path: "aws:region",
@@ -82,7 +73,7 @@ function stackRegion(raw: Record<string, string>, options: ParseOptions, issues:
     });
     return undefined;
   }
-  if (!isRegion(region)) {
+  if (typeof region !== "string" || !isRegion(region)) {
     issues.push({
       path: "aws:region",
       message: `${quote(region)} is not an AWS region code (expected e.g. us-east-1, eu-west-1)`,
@@ -92,75 +83,50 @@ function stackRegion(raw: Record<string, string>, options: ParseOptions, issues:
   return region;
 }
 
+/** The issue of an unknown `kms-monitoring:` key. */
+function unknownKey(key: string): ConfigIssue {
+  const prefix = `${NAMESPACE}:`;
+  const near = nearestName(key, CONFIG_KEYS);
+  const known = CONFIG_KEYS.map((name) => prefix + name).join(", ");
+  return {
+    path: prefix + key,
+    message:
+      near === undefined
+        ? `unknown config key (known keys: ${known})`
+        : `unknown config key; did you mean ${prefix}${near}?`,
+  };
+}
+
 /** The decoded values of the `kms-monitoring:` keys; unknown keys become issues. */
-function projectValues(raw: Record<string, string>, issues: ConfigIssue[]) {
-  const values: Partial<Record<ConfigKey, unknown>> = {};
+function decodeValues(raw: Record<string, string>, issues: ConfigIssue[]): StackValues {
+  const values: StackValues = {};
   const prefix = `${NAMESPACE}:`;
   for (const [fullKey, text] of Object.entries(raw)) {
     if (!fullKey.startsWith(prefix)) continue;
     const key = fullKey.slice(prefix.length);
     if ((CONFIG_KEYS as readonly string[]).includes(key)) {
       values[key as ConfigKey] = decode(key as ConfigKey, text, issues);
-      continue;
-    }
-    const near = nearestName(key, CONFIG_KEYS);
-    const known = CONFIG_KEYS.map((name) => prefix + name).join(", ");
-    issues.push({
-      path: fullKey,
-      message:
-        near === undefined
-          ? `unknown config key (known keys: ${known})`
-          : `unknown config key; did you mean ${prefix}${near}?`,
-    });
+    } else issues.push(unknownKey(key));
   }
   return values;
 }
 
 /** The environment name, from config or else the stack name, or an issue. */
-function environmentOf(value: unknown, options: ParseOptions, issues: ConfigIssue[]) {
+function environmentOf(
+  schema: ConfigSchemas["environment"],
+  value: unknown,
+  options: ParseOptions,
+  issues: ConfigIssue[],
+): string | undefined {
   const fromStack = value === undefined && options.stack !== undefined;
-  const environment = value ?? options.stack ?? DEFAULTS.environment;
-  const problem =
-    typeof environment === "string" ? nameProblem(environment, ENVIRONMENT_NAME) : undefined;
-  if (problem === undefined) return environment as string;
-  issues.push({
-    path: "environment",
-    message: fromStack
-      ? `${problem}; it comes from the stack name, so set kms-monitoring:environment`
-      : problem,
-  });
+  const outcome = parseValue(schema, value ?? options.stack ?? DEFAULTS.environment, "environment");
+  if (outcome.ok) return outcome.value;
+  const [issue] = outcome.issues;
+  const message = fromStack
+    ? `${issue.message}; it comes from the stack name, so set kms-monitoring:environment`
+    : issue.message;
+  issues.push({ ...issue, message });
   return undefined;
-}
-
-/** The model of one group, from its parsed config. */
-function toGroupModel(
-  group: RawKeyGroup,
-  region: string,
-  notifications: NotificationRouting,
-): KeyGroupModel {
-  const tags = group.tags ?? {};
-  const hasTags = Object.keys(tags).length > 0;
-  const { datapointsToAlarm, ...baseline } = group.baseline;
-  return {
-    name: group.name,
-    description: group.description,
-    keys: (group.keys ?? []).map((arn) => parseKeyArn(arn) as KeyRef),
-    aliases: (group.aliases ?? []).map((alias) => toAliasRef(alias, region)),
-    tags,
-    // Without tags there is nothing to search for, so no region is searched.
-    tagRegions: group.tagRegions ?? (hasTags ? [region] : []),
-    importedKeys: group.importedKeys ?? [],
-    expiryWarningDays: group.expiryWarningDays,
-    notify: mergeRouting(notifications, group.notify),
-    baseline: { ...baseline, datapointsToAlarm: datapointsToAlarm ?? baseline.evaluationPeriods },
-  };
-}
-
-/** The trail model, without an unset `trailArn`. */
-function toTrailModel(trail: RawTrail): TrailModel {
-  if (trail.mode !== "existing") return trail;
-  const { trailArn, ...rest } = trail;
-  return trailArn === undefined ? rest : { ...rest, trailArn };
 }
 
 /**
@@ -178,14 +144,44 @@ export function parseStackConfig(
   options: ParseOptions = {},
 ): StackModel {
   const issues: ConfigIssue[] = [];
-  const region = stackRegion(raw, options, issues);
-  const values = projectValues(raw, issues);
-  const environment = environmentOf(values.environment, options, issues);
+  const region = stackRegion(raw["aws:region"] ?? options.region, issues);
+  const values = decodeValues(raw, issues);
+  return parseDecoded(values, region, options, issues);
+}
+
+/** The decoded value of each `kms-monitoring:` config key, by key without the namespace. */
+export type StackValues = Partial<Record<ConfigKey, unknown>>;
+
+/**
+ * Validates decoded config values (objects and numbers as such, not JSON text), as a program
+ * holds them, and returns the stack model; the same schema and rules as {@link parseStackConfig}.
+ * The region is `options.region`; the environment is `values.environment`, else `options.stack`,
+ * else "dev". Keys that are not config keys are errors.
+ *
+ * @throws ConfigError listing every problem found, each with its config path.
+ */
+export function parseStackValues(values: StackValues, options: ParseOptions = {}): StackModel {
+  const issues: ConfigIssue[] = [];
+  const region = stackRegion(options.region, issues);
+  for (const key of Object.keys(values)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) issues.push(unknownKey(key));
+  }
+  return parseDecoded(values, region, options, issues);
+}
+
+/** Validates decoded values into the model; `issues` holds those found while decoding. */
+function parseDecoded(
+  values: StackValues,
+  region: string | undefined,
+  options: ParseOptions,
+  issues: ConfigIssue[],
+): StackModel {
   const context: ValueContext = {
     region,
     partition: region ? partitionOfRegion(region) : undefined,
   };
   const schemas = configSchemas(context);
+  const environment = environmentOf(schemas.environment, values.environment, options, issues);
 
   // Each key's schema runs on its decoded value; a value that did not decode is already reported.
   const run = <T extends z.ZodType>(schema: T, key: ConfigKey): ParseOutcome<z.output<T>> => {
@@ -202,7 +198,7 @@ export function parseStackConfig(
     values.keyGroups === undefined ? missingKeyGroups(issues) : run(schemas.keyGroups, "keyGroups");
 
   const notifications = rawNotifications.ok ? stackRouting(rawNotifications.value) : undefined;
-  issues.push(...checkKeyGroups(values.keyGroups, { ...context, notifications }));
+  issues.push(...checkKeyGroups(values.keyGroups, { ...context, notifications, environment }));
   // Security targets replace the stack defaults as a whole when set.
   const security =
     notifications && rawSecurity.ok
@@ -225,11 +221,14 @@ export function parseStackConfig(
   return {
     environment,
     region,
-    trail: toTrailModel(trail.value),
+    trail: trail.value,
     notifications,
     security,
     quotaAlarmPercent: quotaAlarmPercent.value,
-    keyGroups: keyGroups.value.map((group) => toGroupModel(group, region, notifications)),
+    keyGroups: keyGroups.value.map((group) => ({
+      ...group,
+      notify: mergeRouting(notifications, group.notify),
+    })),
   };
 }
 

@@ -6,7 +6,8 @@
 
 import { z } from "zod";
 
-import { BASELINE_PERIOD_SECONDS, DEFAULTS, LIMITS, LOG_RETENTION_DAYS } from "./constants";
+import { parseKeyArn, type KeyRef } from "../core/arn";
+import { BASELINE_PERIOD_SECONDS, DEFAULTS, LIMITS, type ConfigKey } from "./constants";
 import {
   bool,
   checkedText,
@@ -18,21 +19,22 @@ import {
   resourceName,
   strictObject,
 } from "./fields";
-import { quote, typeMessage } from "./text";
+import { parseValue } from "./format";
+import { alarmEvaluationProblems } from "./rules";
+import { trailSchema } from "./trail-schema";
 import {
   alias,
   email,
   httpsUrl,
   keyArn,
   lambdaFunctionArn,
-  logGroupName,
   sqsQueueArn,
   tags,
   toAliasRef,
-  trailArn,
   type ValueContext,
 } from "./values";
 
+export { trailSchema } from "./trail-schema";
 export type { ValueContext } from "./values";
 
 const NAME_LENGTH_REASON =
@@ -47,12 +49,34 @@ export const GROUP_NAME = { max: LIMITS.groupName, why: NAME_LENGTH_REASON } as 
 /** Notification target fields, each optional so that routing can tell "unset" from "empty". */
 function targetFields(context: ValueContext) {
   return {
-    emails: list(email(), "e-mail addresses", { identity: (v) => v.toLowerCase() }).optional(),
-    https: list(httpsUrl(), "https:// URLs", { identity: (v) => v }).optional(),
-    sqs: list(sqsQueueArn(context), "SQS queue ARNs", { identity: (v) => v }).optional(),
-    lambda: list(lambdaFunctionArn(context), "Lambda function ARNs", {
-      identity: (v) => v,
-    }).optional(),
+    emails: list(email(), "e-mail addresses", { identity: (v) => v.toLowerCase() })
+      .optional()
+      .meta({
+        description:
+          "E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case.",
+        default: "`[]`",
+      }),
+    https: list(httpsUrl(), "https:// URLs", { identity: (v) => v })
+      .optional()
+      .meta({
+        description:
+          "`https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit.",
+        default: "`[]`",
+      }),
+    sqs: list(sqsQueueArn(context), "SQS queue ARNs", { identity: (v) => v })
+      .optional()
+      .meta({
+        description:
+          "SQS queue ARNs `arn:<partition>:sqs:<region>:<account>:<queue>` (not queue URLs); the queue policy must admit the topic.",
+        default: "`[]`",
+      }),
+    lambda: list(lambdaFunctionArn(context), "Lambda function ARNs", { identity: (v) => v })
+      .optional()
+      .meta({
+        description:
+          "Lambda function ARNs `arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`.",
+        default: "`[]`",
+      }),
   };
 }
 
@@ -64,73 +88,138 @@ export function targetsSchema(context: ValueContext) {
 /** `{ emails?, https?, sqs?, lambda?, critical? }`: default targets and a critical override. */
 export function routingSchema(context: ValueContext) {
   return strictObject(
-    { ...targetFields(context), critical: targetsSchema(context).optional() },
+    {
+      ...targetFields(context),
+      critical: targetsSchema(context).optional().meta({
+        description:
+          "Targets of critical signals (a pager): an object of the same four lists. Without it, or when it has no target, critical signals go to the lists above.",
+        default: "none",
+      }),
+    },
     "notification routing",
   );
 }
 
-/** A group's anomaly-detection baseline; datapointsToAlarm defaults to evaluationPeriods. */
+/**
+ * A group's anomaly-detection baseline; datapointsToAlarm defaults to evaluationPeriods. Also
+ * checks CloudWatch's rules across fields (Period x EvaluationPeriods at most 7 days).
+ */
 export function baselineSchema() {
   const object = strictObject(
     {
-      enabled: bool().default(DEFAULTS.baseline.enabled),
-      bandWidth: numberIn({ min: 0.5, max: 10, integer: false }).default(
-        DEFAULTS.baseline.bandWidth,
-      ),
-      evaluationPeriods: numberIn({ min: 1, max: 24, integer: true }).default(
-        DEFAULTS.baseline.evaluationPeriods,
-      ),
-      datapointsToAlarm: numberIn({ min: 1, max: 24, integer: true }).optional(),
-      periodSeconds: numberOneOf(BASELINE_PERIOD_SECONDS, "a baseline period").default(
-        DEFAULTS.baseline.periodSeconds,
-      ),
+      enabled: bool()
+        .default(DEFAULTS.baseline.enabled)
+        .describe("Alarm when the group's data-plane use leaves the expected band."),
+      bandWidth: numberIn({ min: 0.5, max: 10, integer: false })
+        .default(DEFAULTS.baseline.bandWidth)
+        .describe("Width of the expected band, in standard deviations."),
+      evaluationPeriods: numberIn({ min: 1, max: 24, integer: true })
+        .default(DEFAULTS.baseline.evaluationPeriods)
+        .describe(
+          "Periods evaluated; `periodSeconds` x `evaluationPeriods` must not exceed 604,800 seconds (7 days).",
+        ),
+      datapointsToAlarm: numberIn({ min: 1, max: 24, integer: true }).optional().meta({
+        description:
+          "Breaching periods (of the evaluated ones) that raise the alarm; at most `evaluationPeriods`.",
+        default: "`evaluationPeriods`",
+      }),
+      periodSeconds: numberOneOf(BASELINE_PERIOD_SECONDS, "a baseline period")
+        .default(DEFAULTS.baseline.periodSeconds)
+        .describe("Length of one period, in seconds."),
     },
     "baseline settings",
   );
-  return object.superRefine((value, ctx) => {
-    const { datapointsToAlarm, evaluationPeriods } = value;
-    if (datapointsToAlarm !== undefined && datapointsToAlarm > evaluationPeriods) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["datapointsToAlarm"],
-        message: `${datapointsToAlarm} is more than evaluationPeriods (${evaluationPeriods}) (expected an integer from 1 to ${evaluationPeriods})`,
-        input: datapointsToAlarm,
-      });
-    }
-  });
+  return object
+    .superRefine((value, ctx) => {
+      for (const { field, message } of alarmEvaluationProblems(value)) {
+        ctx.addIssue({ code: "custom", path: [field], message, input: value[field] });
+      }
+    })
+    .transform(({ datapointsToAlarm, ...baseline }) => ({
+      ...baseline,
+      datapointsToAlarm: datapointsToAlarm ?? baseline.evaluationPeriods,
+    }));
 }
 
-/** One key group. Optional selectors stay undefined so checks.ts can tell "unset" from "empty". */
+/**
+ * Why baseline settings break the baseline schema's ranges or CloudWatch's rules across fields:
+ * `<field>: <message>` of the first problem, or undefined. For settings that do not come from
+ * stack config.
+ */
+export function baselineProblem(settings: unknown): string | undefined {
+  const outcome = parseValue(baselineSchema(), settings, "");
+  return outcome.ok ? undefined : `${outcome.issues[0].path}: ${outcome.issues[0].message}`;
+}
+
+/**
+ * One key group, parsed into the group's model but for `notify`, which stays as written (the
+ * parser merges it over the stack's notifications). Cross-group rules live in checks.ts.
+ */
 export function keyGroupSchema(context: ValueContext) {
-  const keyList = list(keyArn(context), "KMS key ARNs");
-  return strictObject(
+  const region = context.region ?? "";
+  const object = strictObject(
     {
-      name: resourceName(GROUP_NAME),
+      name: resourceName(GROUP_NAME).describe(
+        "The group's name, part of its resource names (`kmsmon-<env>-<group>-<suffix>`); unique in the stack.",
+      ),
       description: checkedText("free text", (value) =>
         value.length > LIMITS.description
           ? `${value.length} characters; at most ${LIMITS.description}`
           : undefined,
-      ).default(""),
-      keys: keyList.optional(),
+      )
+        .default("")
+        .describe(`Free text shown in alerts, at most ${LIMITS.description} characters.`),
+      keys: list(keyArn(context), "KMS key ARNs")
+        .default([])
+        .transform((arns) => arns.map((arn) => parseKeyArn(arn) as KeyRef))
+        .describe(
+          "Key ARNs `arn:<partition>:kms:<region>:<12-digit account>:key/<key id>` in the stack's partition; a key belongs to one group.",
+        ),
       aliases: list(alias(context), "aliases (alias/<name> or alias ARNs)", {
         identity: (v) => {
-          const ref = toAliasRef(v, context.region ?? "");
+          const ref = toAliasRef(v, region);
           return `${ref.region}:${ref.name}`;
         },
-      }).optional(),
-      tags: tags().optional(),
-      tagRegions: list(regionIn(context.partition), "region codes", {
-        identity: (v) => v,
-      }).optional(),
-      importedKeys: list(keyArn(context), "KMS key ARNs", { identity: (v) => v }).optional(),
-      expiryWarningDays: numberIn({ min: 1, max: 365, integer: true }).default(
-        DEFAULTS.expiryWarningDays,
-      ),
-      notify: routingSchema(context).optional(),
-      baseline: baselineSchema().prefault({}),
+      })
+        .default([])
+        .transform((values) => values.map((value) => toAliasRef(value, region)))
+        .describe(
+          "Keys selected by alias at deploy time: `alias/<name>` (in the stack's region) or alias ARNs (in their region); not `alias/aws/...`.",
+        ),
+      tags: tags()
+        .default({})
+        .describe("Keys selected at deploy time by tags they must all carry (at most 50)."),
+      tagRegions: list(regionIn(context.partition), "region codes", { identity: (v) => v })
+        .optional()
+        .meta({
+          description:
+            "Regions of the stack's partition searched for tagged keys; only with `tags`.",
+          default: "`[<aws:region>]` with tags, `[]` without",
+        }),
+      importedKeys: list(keyArn(context), "KMS key ARNs", { identity: (v) => v })
+        .default([])
+        .describe(
+          "Key ARNs, also listed in `keys`, known to hold imported key material (keys of origin EXTERNAL are also found at deploy time).",
+        ),
+      expiryWarningDays: numberIn({ min: 1, max: 365, integer: true })
+        .default(DEFAULTS.expiryWarningDays)
+        .describe("Warn this many days before imported key material expires."),
+      notify: routingSchema(context).optional().meta({
+        description: "Who is told: the fields of `notifications`, merged list by list over them.",
+        default: "the stack's `notifications`",
+      }),
+      baseline: baselineSchema().prefault({}).meta({
+        description: "Anomaly-detection alarm on the group's data-plane use.",
+        default: "the baseline defaults",
+      }),
     },
     "a key group",
   );
+  // Without tags there is nothing to search for, so no region is searched.
+  return object.transform(({ tagRegions, ...group }) => ({
+    ...group,
+    tagRegions: tagRegions ?? (Object.keys(group.tags).length > 0 ? [region] : []),
+  }));
 }
 
 /** `kms-monitoring:keyGroups`: 1 to 1000 key groups. */
@@ -144,115 +233,40 @@ export function keyGroupsSchema(context: ValueContext) {
   });
 }
 
-const CREATE_MODES = 'only allowed with mode "existing"';
-const EXISTING_MODE = 'only allowed with mode "create" or "organization"';
-
-/** The trail modes' schemas: mode "create" or "organization", and mode "existing". */
-function trailModeSchemas(context: ValueContext) {
-  const created = strictObject(
-    {
-      mode: z.enum(["create", "organization"]),
-      logRetentionDays: numberOneOf(
-        LOG_RETENTION_DAYS,
-        "a CloudWatch Logs retention period",
-      ).default(DEFAULTS.logRetentionDays),
-      transitionToInfrequentAccessDays: numberIn({ min: 30, integer: true }).default(
-        DEFAULTS.transitionToInfrequentAccessDays,
-      ),
-      transitionToGlacierDays: numberIn({ min: 1, integer: true }).default(
-        DEFAULTS.transitionToGlacierDays,
-      ),
-      expireAfterDays: numberIn({ min: 0, integer: true }).default(DEFAULTS.expireAfterDays),
-      retainOnDelete: bool().default(DEFAULTS.retainOnDelete),
-      forceDestroy: bool().default(DEFAULTS.forceDestroy),
-    },
-    "a trail",
-    { logGroupName: CREATE_MODES, trailArn: CREATE_MODES },
-  ).superRefine((trail, ctx) => {
-    const infrequent = trail.transitionToInfrequentAccessDays;
-    const glacier = trail.transitionToGlacierDays;
-    const earliestGlacier = infrequent + LIMITS.infrequentAccessMinimumDays;
-    if (glacier < earliestGlacier) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["transitionToGlacierDays"],
-        message: `${glacier} is too soon after transitionToInfrequentAccessDays (${infrequent}) (expected at least ${earliestGlacier}: S3 keeps objects in Standard-IA for 30 days before Glacier)`,
-        input: glacier,
-      });
-    }
-    const expire = trail.expireAfterDays;
-    if (expire !== 0 && expire <= glacier) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["expireAfterDays"],
-        message: `${expire} is not after transitionToGlacierDays (${glacier}) (expected 0 to keep logs forever, or more than ${glacier})`,
-        input: expire,
-      });
-    }
-  });
-  const existing = strictObject(
-    {
-      mode: z.literal("existing"),
-      logGroupName: logGroupName(),
-      trailArn: trailArn(context).optional(),
-    },
-    "a trail",
-    Object.fromEntries(Object.keys(created.shape).map((field) => [field, EXISTING_MODE])),
-  );
-  return [created, existing] as const;
-}
-
-const TRAIL_MODES = '"create", "existing" or "organization"';
-
-/** `kms-monitoring:trail`: how the stack gets its CloudTrail feed; mode defaults to "create". */
-export function trailSchema(context: ValueContext) {
-  const union = z.discriminatedUnion("mode", trailModeSchemas(context), {
-    error: (issue) => {
-      // The union raises invalid_type for a non-object and invalid_union for an unknown mode.
-      const code: string = issue.code;
-      if (code === "invalid_type") {
-        return typeMessage(issue.input, `a trail object with mode ${TRAIL_MODES}`);
-      }
-      if (code === "invalid_union") {
-        const mode = (issue.input as Record<string, unknown> | undefined)?.mode;
-        return `${quote(mode)} is not a trail mode (expected ${TRAIL_MODES})`;
-      }
-      return undefined;
-    },
-  });
-  // An absent trail, or one without a mode, is a created trail.
-  return z.preprocess((value) => {
-    if (value === undefined) return { mode: "create" };
-    if (
-      typeof value === "object" &&
-      value !== null &&
-      !Array.isArray(value) &&
-      !("mode" in value)
-    ) {
-      return { mode: "create", ...value };
-    }
-    return value;
-  }, union);
-}
-
-/** The schema of each `kms-monitoring:` config key but `environment`, which parse.ts checks. */
+/** The schema of each `kms-monitoring:` config key, in {@link CONFIG_KEYS} order. */
 export function configSchemas(context: ValueContext) {
   return {
-    trail: trailSchema(context),
-    notifications: routingSchema(context).prefault({}),
-    security: targetsSchema(context).optional(),
-    quotaAlarmPercent: numberIn({ min: 1, max: 100, integer: false }).default(
-      DEFAULTS.quotaAlarmPercent,
+    environment: resourceName(ENVIRONMENT_NAME).meta({
+      description: "The environment name used in every resource name (`kmsmon-<env>-...`).",
+      default: "the stack name, else `dev`",
+    }),
+    trail: trailSchema(context).meta({
+      description: "How the stack gets its CloudTrail feed; `mode` picks the other fields.",
+      default: "`{ mode: create }`",
+    }),
+    notifications: routingSchema(context).prefault({}).meta({
+      description: "The stack's default routing of every group's alerts.",
+      default: "no target",
+    }),
+    security: targetsSchema(context).optional().meta({
+      description: "Targets of tamper and delivery-failure alarms (the security team).",
+      default: "the default targets of `notifications`",
+    }),
+    quotaAlarmPercent: numberIn({ min: 1, max: 100, integer: false })
+      .default(DEFAULTS.quotaAlarmPercent)
+      .describe("Alarm threshold of KMS request-quota usage, in percent of the quota."),
+    keyGroups: keyGroupsSchema(context).describe(
+      "The key groups to watch: a team's or an application's keys, alerting the same people.",
     ),
-    keyGroups: keyGroupsSchema(context),
-  };
+  } satisfies Record<ConfigKey, z.ZodType>;
 }
+
+/** The schemas of the config keys. */
+export type ConfigSchemas = ReturnType<typeof configSchemas>;
 
 /** Raw notification targets, as parsed: fields stay undefined when unset. */
 export type RawTargets = z.output<ReturnType<typeof targetsSchema>>;
 /** Raw notification routing, as parsed. */
 export type RawRouting = z.output<ReturnType<typeof routingSchema>>;
-/** A raw key group, as parsed (scalar defaults applied). */
+/** A key group as parsed: its model but for `notify`, which is as written. */
 export type RawKeyGroup = z.output<ReturnType<typeof keyGroupSchema>>;
-/** A raw trail, as parsed (defaults applied). */
-export type RawTrail = z.output<ReturnType<typeof trailSchema>>;

@@ -5,8 +5,9 @@
 
 import { z } from "zod";
 
+import { AWS_LIMITS } from "../core/limits";
+import { arnLocationProblem } from "./arn";
 import {
-  arnLocationProblem,
   isAliasName,
   isAwsManagedAlias,
   isKeyId,
@@ -16,9 +17,10 @@ import {
   parseAliasArn,
   splitArn,
   type Partition,
-} from "./arn";
+} from "../core/arn";
 import { checkedText } from "./fields";
 import type { AliasRef } from "./model";
+import { emailProblem, httpsUrlProblem, logGroupNameProblem } from "./rules";
 import { quote, typeMessage } from "./text";
 
 /** What the value schemas need to know about the stack. */
@@ -73,7 +75,7 @@ function aliasNameProblem(name: string, quoted: string): string | undefined {
     return `${quoted} is the alias of an AWS managed key (alias/aws/...); only customer managed keys can be watched`;
   }
   if (!isAliasName(name)) {
-    return `${quoted} is not a valid alias name (expected alias/ and then letters, digits, "/", "_" or "-", at most 256 characters)`;
+    return `${quoted} is not a valid alias name (expected alias/ and then letters, digits, "/", "_" or "-", at most ${AWS_LIMITS.aliasNameLength} characters)`;
   }
   return undefined;
 }
@@ -108,31 +110,22 @@ export function toAliasRef(value: string, stackRegion: string): AliasRef {
   return parseAliasArn(value) ?? { name: value, region: stackRegion };
 }
 
-/** An e-mail address (zod's e-mail rule). */
-export function email(): z.ZodEmail {
-  return z.email({
-    error: (issue) =>
-      issue.code === "invalid_type"
-        ? typeMessage(issue.input, "an e-mail address")
-        : `${quote(issue.input)} is not a valid e-mail address`,
+/** A string checked by a rule of rules.ts, whose message follows the quoted value. */
+function ruled(expected: string, problem: (value: string) => string | undefined): z.ZodString {
+  return checkedText(expected, (value) => {
+    const found = problem(value);
+    return found === undefined ? undefined : `${quote(value)} ${found}`;
   });
+}
+
+/** An e-mail address. */
+export function email(): z.ZodString {
+  return ruled("an e-mail address", emailProblem);
 }
 
 /** An `https:` URL; `http:` and other schemes are refused. */
 export function httpsUrl(): z.ZodString {
-  return checkedText("an https:// URL", (value) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return `${quote(value)} is not a URL (expected an https:// URL)`;
-    }
-    if (url.protocol !== "https:") {
-      const scheme = url.protocol.replace(/:$/, "");
-      return `${quote(value)} uses ${scheme}; only https: URLs are allowed, so alerts are encrypted in transit`;
-    }
-    return undefined;
-  });
+  return ruled("an https:// URL", httpsUrlProblem);
 }
 
 /** A check of an ARN string: its service, whole-form test and the form shown in messages. */
@@ -190,20 +183,17 @@ export function trailArn(context: ValueContext): z.ZodString {
   return arnOf(kind, context);
 }
 
-/** A CloudWatch Logs log group name: 1-512 characters of letters, digits and `._-/#`. */
+/** A CloudWatch Logs log group name, as CloudWatch Logs and the trail component accept it. */
 export function logGroupName(): z.ZodString {
-  const rule = "1-512 characters of letters, digits, '.', '-', '_', '/' and '#'";
-  return checkedText(
-    `the name of the CloudWatch log group the existing trail delivers to`,
-    (value) =>
-      /^[.\-_/#A-Za-z0-9]{1,512}$/.test(value)
-        ? undefined
-        : `${quote(value)} is not a CloudWatch log group name (expected ${rule})`,
+  return ruled(
+    "the name of the CloudWatch log group the existing trail delivers to",
+    logGroupNameProblem,
   );
 }
 
-/** Most tags one selector may require: AWS allows 50 tags on a key, so more can never match. */
-export const MAX_TAGS = 50;
+// Most tags one selector may require: a key holds at most this many, so more can never match.
+const MAX_TAGS = AWS_LIMITS.tagsPerKey;
+const { tagKeyLength, tagValueLength } = AWS_LIMITS;
 
 // AWS tag characters: letters, digits, spaces and _ . : / = + - @ (any script).
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -211,8 +201,8 @@ const TAG_CHARACTER_RULE = "letters, digits, spaces and _ . : / = + - @";
 
 /** Why `key` is not a usable tag key; undefined when it is. */
 function tagKeyProblem(key: string): string | undefined {
-  if (key.length < 1 || key.length > 128) {
-    return `tag key ${quote(key)} is ${key.length} characters (expected 1 to 128)`;
+  if (key.length < 1 || key.length > tagKeyLength) {
+    return `tag key ${quote(key)} is ${key.length} characters (expected 1 to ${tagKeyLength})`;
   }
   if (key.toLowerCase().startsWith("aws:")) {
     return `tag key ${quote(key)} starts with "aws:", which AWS reserves for its own tags`;
@@ -225,7 +215,9 @@ function tagKeyProblem(key: string): string | undefined {
 
 /** Why `value` is not a usable tag value; undefined when it is. */
 function tagValueProblem(value: string): string | undefined {
-  if (value.length > 256) return `tag value is ${value.length} characters (expected at most 256)`;
+  if (value.length > tagValueLength) {
+    return `tag value is ${value.length} characters (expected at most ${tagValueLength})`;
+  }
   if (!TAG_CHARACTERS.test(value)) {
     return `tag value ${quote(value)} has characters tags cannot hold (expected ${TAG_CHARACTER_RULE})`;
   }

@@ -9,8 +9,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { NAMESPACE } from "../config/constants";
 import { TrailMode } from "../config/model";
 import type { StackModel } from "../config/model";
-import { parseStackConfig } from "../config/parse";
+import { parseStackValues } from "../config/parse";
 import { KmsMonitoring, lookUpMonitoring } from "./kms-monitoring";
+
+// The argument interfaces below restate the config schema (components/config/schema.ts) because
+// the multi-language schema analyzer reads interfaces, not zod. Their fields, types and doc
+// comments are the schema's: test/package/analyzer.test.ts fails when they differ.
 
 /** How the stack gets its CloudTrail feed (`kms-monitoring:trail`). */
 export interface StackTrail {
@@ -20,42 +24,33 @@ export interface StackTrail {
    * "create".
    */
   mode?: TrailMode;
-  /**
-   * CloudWatch Logs retention in days, a CloudWatch Logs retention value (create and
-   * organization). Defaults to 365.
-   */
+  /** Days CloudWatch Logs keeps the trail's events. Allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Defaults to `365`. */
   logRetentionDays?: number;
-  /** Days before log files move to S3 Standard-IA, 30 or more (create and organization). Defaults to 30. */
+  /** Days before log files move to S3 Standard-IA (S3's minimum is 30). Allowed: an integer of at least 30. Defaults to `30`. */
   transitionToInfrequentAccessDays?: number;
-  /**
-   * Days before log files move to S3 Glacier, at least transitionToInfrequentAccessDays + 30
-   * (create and organization). Defaults to 90.
-   */
+  /** Days before log files move to S3 Glacier Flexible Retrieval; at least `transitionToInfrequentAccessDays` + 30 (S3 keeps objects in Standard-IA 30 days). Allowed: an integer of at least 1. Defaults to `90`. */
   transitionToGlacierDays?: number;
-  /**
-   * Days before log files expire; 0 keeps them forever, otherwise more than
-   * transitionToGlacierDays (create and organization). Defaults to 0.
-   */
+  /** Days before log files expire; `0` keeps them forever, otherwise more than `transitionToGlacierDays`. Allowed: an integer of at least 0. Defaults to `0`. */
   expireAfterDays?: number;
-  /** Keep the bucket and log group on destroy (create and organization). Defaults to true. */
+  /** Keep the bucket and log group on `pulumi destroy`. Defaults to `true`. */
   retainOnDelete?: boolean;
-  /** Let destroy empty and delete the bucket (create and organization). Defaults to false. */
+  /** Let `pulumi destroy` empty and delete the bucket. Defaults to `false`. */
   forceDestroy?: boolean;
-  /** Log group the existing trail feeds, in the stack's region (existing: required). Defaults to none. */
+  /** The log group the existing trail delivers to, in the stack's region. Required. */
   logGroupName?: string;
-  /** ARN of the existing trail (existing only). Defaults to none. */
+  /** ARN of the existing trail `arn:<partition>:cloudtrail:<region>:<12-digit account>:trail/<name>`, for the dashboards and policies. Defaults to none. */
   trailArn?: string;
 }
 
 /** Where alerts go (`kms-monitoring:security`, and the `critical` part of a routing). */
 export interface AlertTargets {
-  /** E-mail addresses (each recipient confirms the SNS subscription once). Defaults to none. */
+  /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */
   emails?: string[];
-  /** https:// endpoints, such as a pager's SNS integration URL. Defaults to none. */
+  /** `https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit. Defaults to `[]`. */
   https?: string[];
-  /** SQS queue ARNs (not URLs). Defaults to none. */
+  /** SQS queue ARNs `arn:<partition>:sqs:<region>:<account>:<queue>` (not queue URLs); the queue policy must admit the topic. Defaults to `[]`. */
   sqs?: string[];
-  /** Lambda function ARNs. Defaults to none. */
+  /** Lambda function ARNs `arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`. Defaults to `[]`. */
   lambda?: string[];
 }
 
@@ -64,99 +59,107 @@ export interface AlertTargets {
  * an optional critical override.
  */
 export interface AlertRouting {
-  /** E-mail addresses of warning and info signals (and critical ones without `critical`). Defaults to none. */
+  /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */
   emails?: string[];
-  /** https:// endpoints of warning and info signals. Defaults to none. */
+  /** `https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit. Defaults to `[]`. */
   https?: string[];
-  /** SQS queue ARNs of warning and info signals. Defaults to none. */
+  /** SQS queue ARNs `arn:<partition>:sqs:<region>:<account>:<queue>` (not queue URLs); the queue policy must admit the topic. Defaults to `[]`. */
   sqs?: string[];
-  /** Lambda function ARNs of warning and info signals. Defaults to none. */
+  /** Lambda function ARNs `arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`. Defaults to `[]`. */
   lambda?: string[];
-  /** Targets of critical signals (a pager). Defaults to none: critical signals go to the above. */
+  /** Targets of critical signals (a pager): an object of the same four lists. Without it, or when it has no target, critical signals go to the lists above. Defaults to none. */
   critical?: AlertTargets;
 }
 
 /** Anomaly-detection baseline of a key group's data-plane use. */
 export interface KeyGroupBaseline {
-  /** Alarm when use leaves the band. Defaults to true. */
+  /** Alarm when the group's data-plane use leaves the expected band. Defaults to `true`. */
   enabled?: boolean;
-  /** Band width in standard deviations, 0.5 to 10. Defaults to 2. */
+  /** Width of the expected band, in standard deviations. Allowed: a number from 0.5 to 10. Defaults to `2`. */
   bandWidth?: number;
-  /** Periods evaluated, 1 to 24. Defaults to 3. */
+  /** Periods evaluated; `periodSeconds` x `evaluationPeriods` must not exceed 604,800 seconds (7 days). Allowed: an integer from 1 to 24. Defaults to `3`. */
   evaluationPeriods?: number;
-  /** Breaching periods that raise the alarm, 1 to evaluationPeriods. Defaults to evaluationPeriods. */
+  /** Breaching periods (of the evaluated ones) that raise the alarm; at most `evaluationPeriods`. Allowed: an integer from 1 to 24. Defaults to `evaluationPeriods`. */
   datapointsToAlarm?: number;
-  /** Period in seconds: 60, 300, 900, 3600, 21600 or 86400. Defaults to 3600. */
+  /** Length of one period, in seconds. Allowed: one of 60, 300, 900, 3600, 21600, 86400. Defaults to `3600`. */
   periodSeconds?: number;
 }
 
 /** One team's or application's keys, watched together and alerting the same people. */
 export interface KeyGroup {
-  /** 1-32 of [a-z0-9-], starting with a letter; unique in the stack. Required. */
+  /** The group's name, part of its resource names (`kmsmon-<env>-<group>-<suffix>`); unique in the stack. Allowed: lowercase letters, digits and dashes, starting with a letter; at most 32 characters, no trailing dash, no `--`. Required. */
   name: string;
-  /** Free text shown in alerts, at most 256 characters. Defaults to "". */
+  /** Free text shown in alerts, at most 256 characters. Defaults to `""`. */
   description?: string;
-  /** Key ARNs. Defaults to none. */
+  /** Key ARNs `arn:<partition>:kms:<region>:<12-digit account>:key/<key id>` in the stack's partition; a key belongs to one group. Defaults to `[]`. */
   keys?: string[];
-  /** `alias/<name>` (stack region) or alias ARNs, looked up at deploy time. Defaults to none. */
+  /** Keys selected by alias at deploy time: `alias/<name>` (in the stack's region) or alias ARNs (in their region); not `alias/aws/...`. Defaults to `[]`. */
   aliases?: string[];
-  /** Tags a key must all carry to be selected at deploy time. Defaults to none. */
+  /** Keys selected at deploy time by tags they must all carry (at most 50). Defaults to `{}`. */
   tags?: Record<string, string>;
-  /** Regions searched for tagged keys (only with tags). Defaults to the stack's region. */
+  /** Regions of the stack's partition searched for tagged keys; only with `tags`. Defaults to `[<aws:region>]` with tags, `[]` without. */
   tagRegions?: string[];
-  /** Key ARNs (also in `keys`) known to hold imported key material. Defaults to none. */
+  /** Key ARNs, also listed in `keys`, known to hold imported key material (keys of origin EXTERNAL are also found at deploy time). Defaults to `[]`. */
   importedKeys?: string[];
-  /** Warn this many days (1 to 365) before imported material expires. Defaults to 30. */
+  /** Warn this many days before imported key material expires. Allowed: an integer from 1 to 365. Defaults to `30`. */
   expiryWarningDays?: number;
-  /** Who is told, merged list by list over the stack's notifications. Defaults to them. */
+  /** Who is told: the fields of `notifications`, merged list by list over them. Defaults to the stack's `notifications`. */
   notify?: AlertRouting;
-  /** Data-plane baseline settings. Defaults to the baseline defaults. */
+  /** Anomaly-detection alarm on the group's data-plane use. Defaults to the baseline defaults. */
   baseline?: KeyGroupBaseline;
 }
 
 /** Arguments of {@link KmsMonitoringStack}: the stack config's settings (docs/CONFIG.md). */
 export interface KmsMonitoringStackArgs {
-  /** Environment name used in resource names (1-16 of [a-z0-9-]). Defaults to the stack name. */
+  /** The environment name used in every resource name (`kmsmon-<env>-...`). Allowed: lowercase letters, digits and dashes, starting with a letter; at most 16 characters, no trailing dash, no `--`. Defaults to the stack name, else `dev`. */
   environment?: string;
   /** The stack's region (trail log group, topics, account alarms). Defaults to aws:region. */
   region?: string;
-  /** How the stack gets its CloudTrail feed. Defaults to a created trail with default settings. */
+  /** How the stack gets its CloudTrail feed; `mode` picks the other fields. Defaults to `{ mode: create }`. */
   trail?: StackTrail;
-  /** Default routing of every group's alerts. Defaults to no targets. */
+  /** The stack's default routing of every group's alerts. Defaults to no target. */
   notifications?: AlertRouting;
-  /** Targets of tamper and delivery-failure alarms. Defaults to the default targets of notifications. */
+  /** Targets of tamper and delivery-failure alarms (the security team). Defaults to the default targets of `notifications`. */
   security?: AlertTargets;
-  /** Request-quota usage alarm threshold, 1 to 100 percent. Defaults to 80. */
+  /** Alarm threshold of KMS request-quota usage, in percent of the quota. Allowed: a number from 1 to 100. Defaults to `80`. */
   quotaAlarmPercent?: number;
-  /** The key groups to watch: 1 to 1,000. Required. */
+  /** The key groups to watch: a team's or an application's keys, alerting the same people. Required. */
   keyGroups: KeyGroup[];
 }
 
 /**
- * The arguments as the config map the Pulumi CLI would give the program (`aws:region` and
- * `kms-monitoring:<key>`, structured values as JSON). The region defaults to aws:region.
+ * The arguments as the config map the Pulumi CLI would give the stack program (`aws:region` and
+ * `kms-monitoring:<key>`, structured values as JSON), to compare them with a stack file. The
+ * component itself parses its arguments as they are. The region defaults to aws:region.
  */
 export function stackArgsConfig(args: KmsMonitoringStackArgs): Record<string, string> {
   const raw: Record<string, string> = {};
   const region = args.region ?? new pulumi.Config("aws").get("region");
   if (region !== undefined) raw["aws:region"] = region;
-  if (args.environment !== undefined) raw[`${NAMESPACE}:environment`] = args.environment;
-  const structured = {
-    trail: args.trail,
-    notifications: args.notifications,
-    security: args.security,
-    quotaAlarmPercent: args.quotaAlarmPercent,
-    keyGroups: args.keyGroups,
-  };
-  for (const [key, value] of Object.entries(structured)) {
-    if (value !== undefined) raw[`${NAMESPACE}:${key}`] = JSON.stringify(value);
+  for (const [key, value] of Object.entries(args)) {
+    if (key === "region" || value === undefined) continue;
+    raw[`${NAMESPACE}:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
   }
   return raw;
 }
 
-/** The validated model of the arguments; throws a ConfigError naming each config path. */
+/** Models already validated, by the arguments they came from (the constructor's, for initialize). */
+const validated = new WeakMap<object, StackModel>();
+
+/**
+ * The validated model of the arguments, parsed as they are (no JSON text in between); throws a
+ * ConfigError naming each config path. The region defaults to aws:region.
+ */
 function stackModel(args: KmsMonitoringStackArgs): StackModel {
-  return parseStackConfig(stackArgsConfig(args), { stack: pulumi.getStack() });
+  const known = validated.get(args);
+  if (known) return known;
+  const { region, ...values } = args;
+  const model = parseStackValues(values, {
+    region: region ?? new pulumi.Config("aws").get("region"),
+    stack: pulumi.getStack(),
+  });
+  validated.set(args, model);
+  return model;
 }
 
 /**
@@ -205,7 +208,7 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<KmsMonitoring> 
     name?: string,
   ): Promise<KmsMonitoring> {
     const componentName = name!;
-    // Validated by the constructor already; parsing again is cheap and cannot fail.
+    // The same arguments the constructor validated.
     const model = stackModel(args as KmsMonitoringStackArgs);
     const lookups = await lookUpMonitoring(componentName, model, { parent: this });
     return new KmsMonitoring(componentName, { model, ...lookups }, { parent: this });

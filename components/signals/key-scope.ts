@@ -4,16 +4,16 @@
  * multi-Region key keeps its `mrk-` ID in every Region (so replicas are watched too), and the ID is
  * half the length of an ARN, which doubles how many keys fit in one pattern.
  */
-import { isKeyId } from "../config/arn";
+import { isKeyId, parseKeyArn } from "../core/arn";
 
 /**
  * The key ID of a key ARN (`arn:<partition>:kms:<region>:<account>:key/<id>`).
  * Throws for anything else: callers pass validated ARNs.
  */
 export function keyIdOfArn(arn: string): string {
-  const match = /^arn:[a-z-]+:kms:[a-z0-9-]+:\d{12}:key\/(.+)$/.exec(arn);
-  if (!match || !isKeyId(match[1])) throw new Error(`"${arn}" is not a KMS key ARN`);
-  return match[1];
+  const key = parseKeyArn(arn);
+  if (!key) throw new Error(`"${arn}" is not a KMS key ARN`);
+  return key.keyId;
 }
 
 /** Distinct key IDs in first-seen order, so generated patterns are stable. */

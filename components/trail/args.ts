@@ -3,16 +3,12 @@
  * resource is registered, so bad input fails the program with one clear message.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { isTrailArn } from "../config/arn";
-import { LOG_RETENTION_DAYS } from "../config/constants";
+import { isTrailArn } from "../core/arn";
+import { DEFAULTS, LOG_RETENTION_DAYS } from "../config/constants";
+import { lifecycleProblems, logGroupNameProblem } from "../config/rules";
+import { AWS_LIMITS } from "../core/limits";
 import { TrailMode as AuditTrailMode } from "../config/model";
-import {
-  isLogGroupName,
-  isTrailName,
-  LOG_GROUP_NAME_RULE,
-  TRAIL_ARN_RULE,
-  TRAIL_NAME_RULE,
-} from "./names";
+import { isTrailName, TRAIL_ARN_RULE, TRAIL_NAME_RULE } from "../core/aws-names";
 
 // How the component gets its CloudTrail trail and log group: the stack config's trail modes.
 export { AuditTrailMode };
@@ -21,7 +17,7 @@ export { AuditTrailMode };
 export const AUDIT_TRAIL_MODES: readonly AuditTrailMode[] = ["create", "existing", "organization"];
 
 /** S3 refuses a STANDARD_IA transition earlier than this many days after creation. */
-export const MIN_INFREQUENT_ACCESS_DAYS = 30;
+export const MIN_INFREQUENT_ACCESS_DAYS = AWS_LIMITS.s3InfrequentAccessMinDays;
 
 /** Arguments of {@link KmsAuditTrail}. */
 export interface KmsAuditTrailArgs {
@@ -146,15 +142,13 @@ export function validateAuditTrailArgs(
     );
   }
   const logGroupName = args.logGroupName ?? `/aws/cloudtrail/${name}`;
-  if (!isLogGroupName(logGroupName)) {
+  const logGroupProblem = logGroupNameProblem(logGroupName);
+  if (logGroupProblem !== undefined) {
     const source = args.logGroupName === undefined ? " (defaulted from the component name)" : "";
-    fail(
-      `logGroupName: ${show(logGroupName)}${source} is not a CloudWatch Logs log group name ` +
-        `(allowed: ${LOG_GROUP_NAME_RULE})`,
-    );
+    fail(`logGroupName: ${show(logGroupName)}${source} ${logGroupProblem}`);
   }
 
-  const logRetentionDays = args.logRetentionDays ?? 365;
+  const logRetentionDays = args.logRetentionDays ?? DEFAULTS.logRetentionDays;
   if (!(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
     fail(
       `logRetentionDays: ${show(logRetentionDays)} is not a CloudWatch Logs retention value ` +
@@ -165,7 +159,7 @@ export function validateAuditTrailArgs(
   const ia = wholeDays(
     "transitionToInfrequentAccessDays",
     args.transitionToInfrequentAccessDays,
-    30,
+    DEFAULTS.transitionToInfrequentAccessDays,
     fail,
   );
   if (ia < MIN_INFREQUENT_ACCESS_DAYS) {
@@ -175,24 +169,20 @@ export function validateAuditTrailArgs(
         `(allowed: ${MIN_INFREQUENT_ACCESS_DAYS} or more)`,
     );
   }
-  const glacier = wholeDays("transitionToGlacierDays", args.transitionToGlacierDays, 90, fail);
-  if (glacier <= ia) {
-    fail(
-      `transitionToGlacierDays: ${glacier} must be greater than ` +
-        `transitionToInfrequentAccessDays (${ia})`,
-    );
-  }
-  const expire = wholeDays("expireAfterDays", args.expireAfterDays, 0, fail);
-  if (expire !== 0 && expire <= glacier) {
-    fail(
-      `expireAfterDays: ${expire} must be 0 (never expire) or greater than ` +
-        `transitionToGlacierDays (${glacier})`,
-    );
-  }
+  const glacier = wholeDays(
+    "transitionToGlacierDays",
+    args.transitionToGlacierDays,
+    DEFAULTS.transitionToGlacierDays,
+    fail,
+  );
+  const expire = wholeDays("expireAfterDays", args.expireAfterDays, DEFAULTS.expireAfterDays, fail);
+  const lifecycle = { transitionToInfrequentAccessDays: ia, transitionToGlacierDays: glacier };
+  const [order] = lifecycleProblems({ ...lifecycle, expireAfterDays: expire });
+  if (order !== undefined) fail(`${order.field}: ${order.message}`);
 
-  const retainOnDelete = flag("retainOnDelete", args.retainOnDelete, true, fail);
+  const retainOnDelete = flag("retainOnDelete", args.retainOnDelete, DEFAULTS.retainOnDelete, fail);
   const protect = flag("protect", args.protect, false, fail);
-  const forceDestroy = flag("forceDestroy", args.forceDestroy, false, fail);
+  const forceDestroy = flag("forceDestroy", args.forceDestroy, DEFAULTS.forceDestroy, fail);
   if (forceDestroy && retainOnDelete) {
     const source = args.retainOnDelete === undefined ? " (the default)" : "";
     fail(
@@ -235,11 +225,9 @@ function validateExisting(
       'existingLogGroupName is required when mode is "existing" (the log group the trail feeds)',
     );
   }
-  if (!isLogGroupName(logGroupName as string)) {
-    fail(
-      `existingLogGroupName: ${show(logGroupName)} is not a CloudWatch Logs log group name ` +
-        `(allowed: ${LOG_GROUP_NAME_RULE})`,
-    );
+  const logGroupProblem = logGroupNameProblem(logGroupName as string);
+  if (logGroupProblem !== undefined) {
+    fail(`existingLogGroupName: ${show(logGroupName)} ${logGroupProblem}`);
   }
   const trailArn = args.existingTrailArn;
   if (trailArn !== undefined && !isTrailArn(trailArn)) {

@@ -16,6 +16,6 @@ export {
   LOG_GROUP_NAME_RULE,
   TRAIL_ARN_RULE,
   TRAIL_NAME_RULE,
-} from "./names";
+} from "../core/aws-names";
 export { AuditTrailOutputs } from "./outputs";
 export { AwsPlace, keyAliasOf, logGroupArnOf, trailArnOf } from "./arns";

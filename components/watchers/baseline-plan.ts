@@ -16,6 +16,7 @@ import type { AlarmSpec, MetricQuerySpec } from "../alarms/spec";
 import { QUERIES_PER_MATH_ALARM } from "../alarms/spec";
 import { priced } from "../alarms/pricing";
 import { names } from "../core/names";
+import { baselineProblem } from "../config/schema";
 import { regionsOf, ResolvedKeyGroup } from "../groups/resolved";
 import { signalById } from "../signals/catalog";
 
@@ -50,25 +51,7 @@ export interface BaselineAlarmSpec extends AlarmSpec {
 
 /** Why the settings cannot make a valid anomaly alarm, or undefined when they can. */
 export function baselineSettingsProblem(settings: BaselineSettings): string | undefined {
-  const { bandWidth, periodSeconds, evaluationPeriods, datapointsToAlarm } = settings;
-  if (typeof bandWidth !== "number" || !Number.isFinite(bandWidth) || bandWidth <= 0) {
-    return `bandWidth ${bandWidth} is not a positive number of standard deviations`;
-  }
-  if (!Number.isInteger(periodSeconds) || periodSeconds < 60 || periodSeconds % 60 !== 0) {
-    return `periodSeconds ${periodSeconds} is not a multiple of 60 (anomaly alarms need >= 60)`;
-  }
-  if (periodSeconds > 86400) return `periodSeconds ${periodSeconds} is over one day`;
-  if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
-    return `evaluationPeriods ${evaluationPeriods} is not a positive integer`;
-  }
-  if (
-    !Number.isInteger(datapointsToAlarm) ||
-    datapointsToAlarm < 1 ||
-    datapointsToAlarm > evaluationPeriods
-  ) {
-    return `datapointsToAlarm ${datapointsToAlarm} is not from 1 to evaluationPeriods`;
-  }
-  return undefined;
+  return baselineProblem(settings);
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -10,6 +10,7 @@ import { createMetricAlarm } from "../alarms/metric-alarm";
 import { alarmsMonthlyCostUsd } from "../alarms/pricing";
 import { TOKENS } from "../core/tokens";
 import { Fail, failFor } from "../alerts/checks";
+import { isRegion } from "../core/arn";
 import { checkAlarmActions } from "./checks";
 import { planQuotaAlarms, QuotaAlarmSpec } from "./quota-plan";
 
@@ -51,7 +52,7 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
     planned?: QuotaAlarmSpec[],
   ) {
     const fail: Fail = failFor(TYPE, name);
-    if (typeof args.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) {
+    if (typeof args.region !== "string" || !isRegion(args.region)) {
       fail(`region: ${JSON.stringify(args.region)} is not an AWS region name`);
     }
     checkAlarmActions(TYPE, name, args.alarmActions);

@@ -176,7 +176,7 @@ const INVALID: Invalid[] = [
   {
     why: "bad e-mail",
     build: topic({ targets: { ...TARGETS, emails: ["secops@example.com", "secops"] } }),
-    message: 'AlertTopic "pay": targets.emails[1]: "secops" is not an e-mail address',
+    message: 'AlertTopic "pay": targets.emails[1]: "secops" is not a valid e-mail address',
   },
   {
     why: "repeated e-mail",

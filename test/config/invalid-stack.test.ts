@@ -9,6 +9,8 @@ const KNOWN_KEYS =
   "kms-monitoring:environment, kms-monitoring:trail, kms-monitoring:notifications, kms-monitoring:security, kms-monitoring:quotaAlarmPercent, kms-monitoring:keyGroups";
 const CREATE_FIELDS =
   "mode, logRetentionDays, transitionToInfrequentAccessDays, transitionToGlacierDays, expireAfterDays, retainOnDelete, forceDestroy";
+const LOG_GROUP_RULE =
+  '1-512 letters, digits, underscores, hyphens, slashes, periods and #, not starting with "aws/"';
 const NO_SECURITY_TARGET =
   "no target for tamper and delivery-failure alarms (expected emails, https, sqs or lambda in kms-monitoring:security or kms-monitoring:notifications)";
 
@@ -60,7 +62,7 @@ const cases: Case[] = [
       {
         path: "notifications.critical.https[0]",
         message:
-          '"http://pager.example.com/hooks/kms" uses http; only https: URLs are allowed, so alerts are encrypted in transit',
+          '"http://pager.example.com/hooks/kms" uses http; only https:// URLs are allowed, so alerts are encrypted in transit',
       },
     ],
   },
@@ -256,8 +258,7 @@ const cases: Case[] = [
     issues: [
       {
         path: "trail.logGroupName",
-        message:
-          "\"cloudtrail logs\" is not a CloudWatch log group name (expected 1-512 characters of letters, digits, '.', '-', '_', '/' and '#')",
+        message: `"cloudtrail logs" is not a CloudWatch Logs log group name (allowed: ${LOG_GROUP_RULE})`,
       },
       {
         path: "trail.trailArn",
@@ -424,7 +425,7 @@ describe("config: invalid stack settings", () => {
       {
         path: "notifications.https[0]",
         message:
-          '"http://x.test" uses http; only https: URLs are allowed, so alerts are encrypted in transit',
+          '"http://x.test" uses http; only https:// URLs are allowed, so alerts are encrypted in transit',
       },
       {
         path: "keyGroups[0].expiryWarningDays",

@@ -12,6 +12,8 @@ import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provid
 import { generateSchema, PackageSpec, Type } from "@pulumi/pulumi/provider/experimental/schema";
 import { parse } from "yaml";
 
+import { expectedArgumentTypes, expectedStackInputDocs, normalized } from "./schema-args";
+
 const ROOT = join(__dirname, "..", "..");
 const PACKAGE_JSON = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 /** The provider name Pulumi derives from package.json's name. */
@@ -315,46 +317,23 @@ describe("multi-language package (Pulumi's schema analyzer, offline)", function 
     ]);
   });
 
-  it("takes KmsMonitoringStack's settings as plain objects shaped like the stack config", () => {
-    const shape = (name: string) => spelled(type(name).properties, type(name).required, true);
-    const targets = {
-      "emails?": "string[]",
-      "https?": "string[]",
-      "sqs?": "string[]",
-      "lambda?": "string[]",
-    };
-    expect(shape("StackTrail")).to.deep.equal({
-      "mode?": "TrailMode",
-      "logRetentionDays?": "number",
-      "transitionToInfrequentAccessDays?": "number",
-      "transitionToGlacierDays?": "number",
-      "expireAfterDays?": "number",
-      "retainOnDelete?": "boolean",
-      "forceDestroy?": "boolean",
-      "logGroupName?": "string",
-      "trailArn?": "string",
+  it("takes KmsMonitoringStack's settings as the config schema's fields, types and docs", () => {
+    const actual = (name: string) => ({
+      shape: spelled(type(name).properties, type(name).required, true),
+      docs: Object.fromEntries(
+        Object.entries(type(name).properties ?? {})
+          .filter(([field]) => !(name === "StackTrail" && field === "mode"))
+          .map(([field, p]) => [field, normalized(p.description)]),
+      ),
     });
-    expect(shape("AlertTargets")).to.deep.equal(targets);
-    expect(shape("AlertRouting")).to.deep.equal({ ...targets, "critical?": "AlertTargets" });
-    expect(shape("KeyGroup")).to.deep.equal({
-      name: "string",
-      "description?": "string",
-      "keys?": "string[]",
-      "aliases?": "string[]",
-      "tags?": "Record<string, string>",
-      "tagRegions?": "string[]",
-      "importedKeys?": "string[]",
-      "expiryWarningDays?": "number",
-      "notify?": "AlertRouting",
-      "baseline?": "KeyGroupBaseline",
-    });
-    expect(shape("KeyGroupBaseline")).to.deep.equal({
-      "enabled?": "boolean",
-      "bandWidth?": "number",
-      "evaluationPeriods?": "number",
-      "datapointsToAlarm?": "number",
-      "periodSeconds?": "number",
-    });
+    for (const [name, expected] of Object.entries(expectedArgumentTypes())) {
+      expect({ name, ...actual(name) }).to.deep.equal({ name, ...expected });
+    }
+    const inputs = resource("KmsMonitoringStack").inputProperties ?? {};
+    const docs = Object.entries(inputs).filter(([field]) => field !== "region");
+    expect(Object.fromEntries(docs.map(([f, p]) => [f, normalized(p.description)]))).to.deep.equal(
+      expectedStackInputDocs(),
+    );
   });
 
   it("documents every field of KmsMonitoringStack's types with its default", () => {

@@ -60,19 +60,25 @@ const INVALID: { why: string; args: KmsAuditTrailArgs; name?: string; message: s
     why: "glacier == IA",
     args: { transitionToInfrequentAccessDays: 60, transitionToGlacierDays: 60 },
     message:
-      "transitionToGlacierDays: 60 must be greater than transitionToInfrequentAccessDays (60)",
+      "transitionToGlacierDays: 60 is too soon after transitionToInfrequentAccessDays (60) (expected at least 90: S3 keeps objects in Standard-IA for 30 days before Glacier)",
   },
   {
     why: "glacier < IA",
     args: { transitionToGlacierDays: 20 },
     message:
-      "transitionToGlacierDays: 20 must be greater than transitionToInfrequentAccessDays (30)",
+      "transitionToGlacierDays: 20 is too soon after transitionToInfrequentAccessDays (30) (expected at least 60: S3 keeps objects in Standard-IA for 30 days before Glacier)",
+  },
+  {
+    why: "glacier < IA + 30",
+    args: { transitionToInfrequentAccessDays: 30, transitionToGlacierDays: 59 },
+    message:
+      "transitionToGlacierDays: 59 is too soon after transitionToInfrequentAccessDays (30) (expected at least 60: S3 keeps objects in Standard-IA for 30 days before Glacier)",
   },
   {
     why: "expire <= glacier",
     args: { expireAfterDays: 90 },
     message:
-      "expireAfterDays: 90 must be 0 (never expire) or greater than transitionToGlacierDays (90)",
+      "expireAfterDays: 90 is not after transitionToGlacierDays (90) (expected 0 to keep logs forever, or more than 90)",
   },
   {
     why: "existing without existingLogGroupName",
@@ -174,7 +180,7 @@ const INVALID: { why: string; args: KmsAuditTrailArgs; name?: string; message: s
   {
     why: "reserved logGroupName prefix",
     args: { logGroupName: "aws/cloudtrail" },
-    message: `logGroupName: "aws/cloudtrail" is not a CloudWatch Logs log group name (allowed: ${LOG_GROUP_RULE})`,
+    message: `logGroupName: "aws/cloudtrail" starts with "aws/", which CloudWatch Logs reserves for AWS (allowed: ${LOG_GROUP_RULE})`,
   },
   {
     why: "component name unusable in the default logGroupName",

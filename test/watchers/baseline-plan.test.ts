@@ -154,14 +154,28 @@ describe("planBaselineAlarms", () => {
     expect(planBaselineAlarms(groupOf("g", []), "dev")).to.deep.equal([]);
   });
 
-  it("refuses settings AWS would reject", () => {
+  it("refuses settings AWS would reject, by the stack config's baseline rules", () => {
+    const PERIODS = "one of 60, 300, 900, 3600, 21600, 86400";
     const bad: [object, string][] = [
-      [{ bandWidth: 0 }, "bandWidth 0 is not a positive number"],
-      [{ periodSeconds: 30 }, "periodSeconds 30 is not a multiple of 60"],
-      [{ periodSeconds: 90 }, "periodSeconds 90 is not a multiple of 60"],
-      [{ periodSeconds: 172800 }, "periodSeconds 172800 is over one day"],
-      [{ evaluationPeriods: 0 }, "evaluationPeriods 0 is not a positive integer"],
-      [{ datapointsToAlarm: 4 }, "datapointsToAlarm 4 is not from 1 to evaluationPeriods"],
+      [{ bandWidth: 0 }, "bandWidth: 0 is out of range (expected a number from 0.5 to 10)"],
+      [{ periodSeconds: 30 }, `periodSeconds: 30 is not a baseline period (expected ${PERIODS})`],
+      [{ periodSeconds: 90 }, `periodSeconds: 90 is not a baseline period (expected ${PERIODS})`],
+      [
+        { periodSeconds: 172800 },
+        `periodSeconds: 172800 is not a baseline period (expected ${PERIODS})`,
+      ],
+      [
+        { evaluationPeriods: 0 },
+        "evaluationPeriods: 0 is out of range (expected an integer from 1 to 24)",
+      ],
+      [
+        { datapointsToAlarm: 4 },
+        "datapointsToAlarm: 4 is more than evaluationPeriods (3) (expected an integer from 1 to 3)",
+      ],
+      [
+        { periodSeconds: 86400, evaluationPeriods: 8, datapointsToAlarm: 8 },
+        "evaluationPeriods: 8 periods of 86,400 seconds are 691,200 seconds; CloudWatch allows at most 604,800 seconds (7 days) for periodSeconds x evaluationPeriods (expected at most 7 periods of 86,400 seconds)",
+      ],
     ];
     for (const [settings, message] of bad) {
       expect(() =>

@@ -147,7 +147,7 @@ describe("UsageBaseline", () => {
       ],
       [
         { group: groupOf("g", [keyArn(US, keyId(1))], { bandWidth: -1 }) },
-        'UsageBaseline "x": group: key group g: baseline: bandWidth -1 is not a positive number',
+        'UsageBaseline "x": group: key group g: baseline: bandWidth: -1 is out of range (expected a number from 0.5 to 10)',
       ],
     ];
     for (const [args, message] of cases) {

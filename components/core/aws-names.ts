@@ -1,21 +1,29 @@
-/** AWS naming rules the component checks before anything is created. */
+/**
+ * AWS's naming rules for the names the package checks: CloudTrail trails and CloudWatch Logs log
+ * groups. Pure; lengths come from the limits table.
+ */
+import { AWS_LIMITS } from "./limits";
 
 // CloudTrail: letters, digits, . _ -; starts and ends with a letter or digit; no two separators in
-// a row; 3-128 characters; not shaped like an IP address.
-const TRAIL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|[._-](?=[A-Za-z0-9])){2,127}$/;
+// a row; not shaped like an IP address.
+const TRAIL_NAME = new RegExp(
+  `^[A-Za-z0-9](?:[A-Za-z0-9]|[._-](?=[A-Za-z0-9])){${AWS_LIMITS.trailNameMinLength - 1},${AWS_LIMITS.trailNameLength - 1}}$`,
+);
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** What CloudTrail accepts as a trail name, as error messages state it. */
 export const TRAIL_NAME_RULE =
-  "3-128 letters, digits, periods, underscores and hyphens, starting and ending with a letter or " +
-  "digit, no two of . _ - in a row, not an IP address";
+  `${AWS_LIMITS.trailNameMinLength}-${AWS_LIMITS.trailNameLength} letters, digits, periods, ` +
+  "underscores and hyphens, starting and ending with a letter or digit, no two of . _ - in a " +
+  "row, not an IP address";
 
-// CloudWatch Logs: 1-512 of letters, digits and _ - / . #; the "aws/" prefix is reserved.
-const LOG_GROUP_NAME = /^[A-Za-z0-9_\-/.#]{1,512}$/;
+// CloudWatch Logs: letters, digits and _ - / . #; the "aws/" prefix is reserved for AWS.
+const LOG_GROUP_NAME = new RegExp(`^[A-Za-z0-9_\\-/.#]{1,${AWS_LIMITS.logGroupNameLength}}$`);
 
 /** What CloudWatch Logs accepts as a log group name, as error messages state it. */
 export const LOG_GROUP_NAME_RULE =
-  '1-512 letters, digits, underscores, hyphens, slashes, periods and #, not starting with "aws/"';
+  `1-${AWS_LIMITS.logGroupNameLength} letters, digits, underscores, hyphens, slashes, periods ` +
+  'and #, not starting with "aws/"';
 
 /** The shape of a trail ARN, as error messages state it. */
 export const TRAIL_ARN_RULE =

@@ -1,0 +1,88 @@
+/**
+ * What the multi-language schema must say about the argument interfaces that restate the config
+ * schema (KmsMonitoringStack's args, NotificationTargets), derived from the zod schema itself:
+ * field names, optionality, types and doc comments. The analyzer reads interfaces, not zod, so the
+ * interfaces are written out; comparing them with this keeps the copy from drifting.
+ */
+import { z } from "zod";
+
+import { documentedSchemas } from "../../components/config/docs-tables";
+import { argumentDoc, objectFields, type FieldDoc } from "../../components/config/field-docs";
+
+/** A type as the analyzer test spells it, and each field's doc comment. */
+export interface ArgumentType {
+  shape: Record<string, string>;
+  docs: Record<string, string>;
+}
+
+/** The argument type names that stand for the schema's nested objects, by field name. */
+const NESTED: Record<string, string> = {
+  trail: "StackTrail",
+  notifications: "AlertRouting",
+  security: "AlertTargets",
+  notify: "AlertRouting",
+  critical: "AlertTargets",
+  baseline: "KeyGroupBaseline",
+  keyGroups: "KeyGroup[]",
+  mode: "TrailMode",
+};
+
+/** The TypeScript spelling of a schema field's type. */
+function spelling(field: FieldDoc): string {
+  if (field.name in NESTED) return NESTED[field.name];
+  const types: Record<string, string> = {
+    string: "string",
+    number: "number",
+    integer: "number",
+    boolean: "boolean",
+    "list of strings": "string[]",
+    "object of string to string": "Record<string, string>",
+  };
+  return types[field.type] ?? `unmapped schema type ${field.type}`;
+}
+
+/** Collapses whitespace, as doc comments wrap. */
+export function normalized(text: string | undefined): string {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+type Optionality = "schema" | "all optional" | "all required";
+
+function argumentType(fields: FieldDoc[], optionality: Optionality, skipDocs: string[] = []) {
+  const unique = fields.filter((f, i) => fields.findIndex((g) => g.name === f.name) === i);
+  const optional = (f: FieldDoc) =>
+    optionality === "all optional" || (optionality === "schema" && !f.required);
+  return {
+    shape: Object.fromEntries(
+      unique.map((f) => [
+        optional(f) && optionality !== "all required" ? `${f.name}?` : f.name,
+        spelling(f),
+      ]),
+    ),
+    docs: Object.fromEntries(
+      unique.filter((f) => !skipDocs.includes(f.name)).map((f) => [f.name, argumentDoc(f)]),
+    ),
+  };
+}
+
+const fieldsOf = (schema: z.ZodType) => objectFields(schema) ?? [];
+
+/** Each argument type that restates a schema object, as the analyzer must report it. */
+export function expectedArgumentTypes(): Record<string, ArgumentType> {
+  const schemas = documentedSchemas();
+  return {
+    // The trail's mode is the TrailMode enum, documented once for all modes.
+    StackTrail: argumentType(fieldsOf(schemas.trail), "all optional", ["mode"]),
+    AlertTargets: argumentType(fieldsOf(schemas.targets), "schema"),
+    AlertRouting: argumentType(fieldsOf(schemas.routing), "schema"),
+    KeyGroup: argumentType(fieldsOf(schemas.keyGroup), "schema"),
+    KeyGroupBaseline: argumentType(fieldsOf(schemas.baseline), "schema"),
+    // The model's targets: every list filled.
+    NotificationTargets: argumentType(fieldsOf(schemas.targets), "all required"),
+  };
+}
+
+/** KmsMonitoringStack's inputs but `region` (the stack's, not a config key): their docs. */
+export function expectedStackInputDocs(): Record<string, string> {
+  return argumentType(fieldsOf(documentedSchemas().keys), "schema").docs;
+}
