@@ -7,7 +7,7 @@
  * material) arrives as native KMS events, which need no trail; their CloudTrail copies are left to
  * the log-group filters so that one occurrence alerts once.
  */
-import type { EventPattern } from "../matching/event-pattern";
+import type { EventPattern } from "./event-pattern-type";
 import type { KmsSignal } from "./types";
 import { chunkBySize, distinctKeyIds } from "./key-scope";
 

@@ -13,8 +13,8 @@ import {
 } from "../../components/groups/bus-plan";
 import type { RegionBusPlan } from "../../components/groups/bus-plan";
 import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan";
-import { matchesEventPattern, toEventBridgeEvent } from "../../components/matching";
-import type { CloudTrailRecord } from "../../components/matching";
+import { matchesEventPattern, toEventBridgeEvent } from "../../tools/matching";
+import type { CloudTrailRecord } from "../../tools/matching";
 import {
   kmsCloudTrailRecords,
   nativeKmsEvents,

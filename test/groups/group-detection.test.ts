@@ -7,8 +7,8 @@
 import { expect } from "chai";
 import { renderAlertMessage } from "../../components/groups/alert-message";
 import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan";
-import { matchesEventPattern, toEventBridgeEvent } from "../../components/matching";
-import type { CloudTrailRecord } from "../../components/matching";
+import { matchesEventPattern, toEventBridgeEvent } from "../../tools/matching";
+import type { CloudTrailRecord } from "../../tools/matching";
 import { groupAlertSignals } from "../../components/signals";
 import {
   FixtureEvent,

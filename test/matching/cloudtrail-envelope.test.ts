@@ -10,7 +10,7 @@ import {
   isCloudTrailRecord,
   isEventBridgeEvent,
   toEventBridgeEvent,
-} from "../../components/matching/cloudtrail-envelope";
+} from "../../tools/matching/cloudtrail-envelope";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 

@@ -5,8 +5,8 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { eventsFromFile } from "../../components/matching/cloudtrail-envelope";
-import { EventPattern, matchesEventPattern } from "../../components/matching/event-pattern";
+import { eventsFromFile } from "../../tools/matching/cloudtrail-envelope";
+import { EventPattern, matchesEventPattern } from "../../tools/matching/event-pattern";
 import { CLOUDTRAIL_EXAMPLES } from "./fixture-names";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");

@@ -7,7 +7,7 @@ import {
   EventPattern,
   eventPatternSize,
   validateEventPattern,
-} from "../../components/matching/event-pattern";
+} from "../../tools/matching/event-pattern";
 
 const KNOWN =
   'known operators are "anything-but", "cidr", "equals-ignore-case", "exists", ' +

@@ -7,7 +7,7 @@ import {
   EventPattern,
   InvalidEventPatternError,
   matchesEventPattern,
-} from "../../components/matching/event-pattern";
+} from "../../tools/matching/event-pattern";
 
 /** The EC2 state-change event of "Amazon EventBridge event patterns". */
 const ec2Terminated = {

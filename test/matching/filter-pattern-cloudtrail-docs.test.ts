@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { matchesFilterPattern } from "../../components/matching/filter-pattern";
+import { matchesFilterPattern } from "../../tools/matching/filter-pattern";
 
 type Event = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { matchesFilterPattern } from "../../components/matching/filter-pattern";
+import { matchesFilterPattern } from "../../tools/matching/filter-pattern";
 import { CLOUDTRAIL_EXAMPLES } from "./fixture-names";
 
 const DIR = path.join(__dirname, "..", "fixtures", "cloudtrail");

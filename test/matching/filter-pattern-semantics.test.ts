@@ -6,7 +6,7 @@ import {
   FilterPatternSyntaxError,
   matchesFilterPattern,
   parseFilterPattern,
-} from "../../components/matching/filter-pattern";
+} from "../../tools/matching/filter-pattern";
 
 type Case = [pattern: string, event: unknown, expected: boolean];
 

@@ -5,7 +5,7 @@ import {
   FilterPatternNode,
   FilterPatternSyntaxError,
   parseFilterPattern,
-} from "../../components/matching/filter-pattern";
+} from "../../tools/matching/filter-pattern";
 
 /** A compact rendering of the AST: `or(a, and(b, c))` with each comparison as its selector. */
 function shape(node: FilterPatternNode): string {

@@ -15,7 +15,7 @@ import {
   matchesEventPattern,
   matchesFilterPattern,
   toEventBridgeEvent,
-} from "../../components/matching";
+} from "../../tools/matching";
 import {
   keyIdOfEvent,
   kmsCloudTrailRecords,

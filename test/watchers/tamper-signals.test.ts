@@ -14,7 +14,7 @@ import {
   tamperFilterPattern,
   tamperSignalById,
 } from "../../components/signals";
-import { matchesFilterPattern } from "../../components/matching";
+import { matchesFilterPattern } from "../../tools/matching";
 import { kmsCloudTrailRecords, otherServiceRecords } from "../signals/fixture-events";
 import { renamed } from "./helpers";
 

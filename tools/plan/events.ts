@@ -17,7 +17,7 @@ import {
   eventsFromFile,
   matchesEventPattern,
   matchesFilterPattern,
-} from "../../components/matching";
+} from "../matching";
 import { UsageError } from "./args";
 
 /** A group rule an event would trigger. */

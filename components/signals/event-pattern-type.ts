@@ -1,8 +1,7 @@
 /**
- * Types shared by the EventBridge event-pattern matcher, validator and size helpers.
- *
- * The shapes follow the AWS pages "Amazon EventBridge event patterns" and "Content filtering in
- * Amazon EventBridge event patterns" (docs.aws.amazon.com/eventbridge/latest/userguide/).
+ * The shape of an Amazon EventBridge event pattern, as the signals are written in it. The shapes
+ * follow the AWS pages "Amazon EventBridge event patterns" and "Content filtering in Amazon
+ * EventBridge event patterns" (docs.aws.amazon.com/eventbridge/latest/userguide/).
  */
 
 /** A literal value in a pattern's value list: matched by equality against the event value. */
@@ -51,23 +50,3 @@ export type EventPatternField =
  * `{ a?: undefined }` members TypeScript infers for lists of differently shaped `$or` literals.
  */
 export type EventPattern = { readonly [field: string]: EventPatternField | undefined };
-
-/** Plain JSON object as read from `JSON.parse`. */
-export type JsonObject = { readonly [key: string]: unknown };
-
-/** True for a non-null, non-array object, the only kind of JSON value that has fields. */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The entries of a JSON object whose value is defined, since `undefined` means "absent". */
-export function definedEntries(object: JsonObject): [string, unknown][] {
-  return Object.entries(object).filter(([, value]) => value !== undefined);
-}
-
-/** Names a JSON value's kind for error messages: "object", "array", "string", "null", ... */
-export function jsonKind(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
-}
