@@ -100,7 +100,7 @@ export type TrailMode = (typeof TrailMode)[keyof typeof TrailMode];
 export interface TrailModel {
   /** Create a trail (the default), create an organization trail, or use an existing one. */
   mode: TrailMode;
-  /** CloudWatch Logs retention in days (create and organization). Defaults to 365. */
+  /** CloudWatch Logs retention in days (create and organization). Defaults to 400. */
   logRetentionDays?: number;
   /** Days before log files move to S3 Standard-IA (create and organization). Defaults to 30. */
   transitionToInfrequentAccessDays?: number;

@@ -22,7 +22,7 @@ export interface StackTrail {
   mode?: TrailMode;
   /**
    * CloudWatch Logs retention in days, a CloudWatch Logs retention value (create and
-   * organization). Defaults to 365.
+   * organization). Defaults to 400.
    */
   logRetentionDays?: number;
   /** Days before log files move to S3 Standard-IA, 30 or more (create and organization). Defaults to 30. */

@@ -42,7 +42,7 @@ export interface KmsAuditTrailArgs {
    * `/aws/cloudtrail/<name>`.
    */
   logGroupName?: string;
-  /** Days CloudWatch Logs keeps events: a CloudWatch Logs retention value. Defaults to 365. */
+  /** Days CloudWatch Logs keeps events: a CloudWatch Logs retention value. Defaults to 400. */
   logRetentionDays?: number;
   /**
    * Days after which log files (and noncurrent versions) move to STANDARD_IA; 30 or more.
@@ -154,7 +154,7 @@ export function validateAuditTrailArgs(
     );
   }
 
-  const logRetentionDays = args.logRetentionDays ?? 365;
+  const logRetentionDays = args.logRetentionDays ?? 400;
   if (!(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
     fail(
       `logRetentionDays: ${show(logRetentionDays)} is not a CloudWatch Logs retention value ` +
