@@ -33,7 +33,7 @@ async function launchChromium(): Promise<Browser> {
     });
   } catch (e) {
     const first = String((e as Error).message).split("\n")[0];
-    throw new Error(`${CHROMIUM} cannot start: ${first}`);
+    throw new Error(`${CHROMIUM} cannot start: ${first}`, { cause: e });
   }
 }
 
