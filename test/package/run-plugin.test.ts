@@ -53,6 +53,35 @@ function recordedAwsResources(stack: string): string[] {
     .sort();
 }
 
+/** The properties the YAML example gives its KmsMonitoringStack. */
+function yamlExampleInputs(): Record<string, unknown> {
+  const program = parse(readFileSync(join(PACKAGE_DIR, "examples", "yaml", "Pulumi.yaml"), "utf8"));
+  return program.resources.monitoring.properties;
+}
+
+/**
+ * The Python example's STACK_ARGS (a JSON-compatible literal between markers) with the camelCase
+ * names the generated Python SDK sends for its snake_case ones.
+ */
+function pythonExampleInputs(): Record<string, unknown> {
+  const source = readFileSync(join(PACKAGE_DIR, "examples", "python", "__main__.py"), "utf8");
+  const block = source.match(
+    /# construct-inputs:start\nSTACK_ARGS = ([\s\S]*?)\n# construct-inputs:end/,
+  );
+  if (!block) throw new Error("examples/python/__main__.py has no construct-inputs block");
+  const camel = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(camel);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()),
+        camel(v),
+      ]),
+    );
+  };
+  return camel(JSON.parse(block[1])) as Record<string, unknown>;
+}
+
 describe("the package started by run-plugin from another directory", function () {
   this.timeout(240_000);
   const engine = new FakeEngine({ accountId: ACCOUNT, region: "us-east-1", partition: "aws" });
@@ -60,7 +89,10 @@ describe("the package started by run-plugin from another directory", function ()
 
   before(async () => {
     // What `npm install` does in the package folder (the `prepare` script) before the CLI runs it.
-    execFileSync("npm", ["run", "--silent", "build"], { cwd: PACKAGE_DIR, stdio: "inherit" });
+    execFileSync("npm", ["run", "--silent", "build"], {
+      cwd: PACKAGE_DIR,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     await engine.start();
     plugin = await startPlugin(engine.address);
   });
@@ -103,5 +135,39 @@ describe("the package started by run-plugin from another directory", function ()
       .map((r) => `${r.type} ${r.name}`)
       .sort();
     expect(registered).to.deep.equal(recordedAwsResources("dev"));
+  });
+
+  for (const [example, inputs] of [
+    ["YAML", yamlExampleInputs],
+    ["Python", pythonExampleInputs],
+  ] as const) {
+    it(`constructs KmsMonitoringStack with the ${example} example's inputs`, async () => {
+      const before = engine.registrations.length;
+      await construct(plugin.client, engine.address, {
+        type: "kms-monitoring:index:KmsMonitoringStack",
+        name: `example-${example.toLowerCase()}`,
+        inputs: inputs(),
+      });
+      const aws = engine.registrations.slice(before).filter((r) => r.custom);
+      const ofType = (type: string) => aws.filter((r) => r.type === type);
+      expect(ofType("aws:cloudtrail/trail:Trail")).to.have.length(1);
+      const subscriptions = ofType("aws:sns/topicSubscription:TopicSubscription")
+        .map((r) => `${r.inputs.protocol} ${r.inputs.endpoint}`)
+        .sort();
+      expect([...new Set(subscriptions)]).to.deep.equal([
+        "email kms-oncall@example.com",
+        "email security-operations@example.com",
+        "https https://events.pagerduty.com/integration/4f1c9b2e7a6d4e08b3c5a9f0d2e8b741/enqueue",
+      ]);
+      const patterns = ofType("aws:cloudwatch/eventRule:EventRule")
+        .map((r) => String(r.inputs.eventPattern))
+        .join("\n");
+      expect(patterns).to.contain("key/0f6c2a8e-3b1d-4c7a-9e52-7d4b1a9c3e10");
+      expect(patterns).to.contain("key/5b9e7d21-8c4f-4a36-b0e3-2f1d6c8a7b54");
+    });
+  }
+
+  it("gets the same inputs from the YAML and the Python example", () => {
+    expect(pythonExampleInputs()).to.deep.equal(yamlExampleInputs());
   });
 });
