@@ -4,8 +4,8 @@
  * in the user's directory (here a new empty one), talking gRPC to an engine and a resource monitor
  * that this module fakes. The monitor answers provider functions and records every registration.
  */
-import { ChildProcess, spawn } from "child_process";
-import { mkdtempSync, rmSync } from "fs";
+import { ChildProcess, execFileSync, spawn } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -32,6 +32,37 @@ import { fakeArn, fakeState } from "../harness/fake-state";
 export const PACKAGE_DIR = join(__dirname, "..", "..");
 export const PROJECT = "consumer";
 export const STACK = "dev";
+
+/** Newest modification time (ms) of the files under a folder whose names end with `suffix`. */
+function newestUnder(dir: string, suffix: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return Math.max(newest, newestUnder(path, suffix));
+    return entry.name.endsWith(suffix) ? Math.max(newest, statSync(path).mtimeMs) : newest;
+  }, 0);
+}
+
+/**
+ * Builds bin/ as `npm install` does in the package folder before the CLI runs it, unless the last
+ * build is newer than every source (after `npm ci`, which builds, the suite need not build again).
+ */
+export function buildIfStale(): void {
+  const buildInfo = join(PACKAGE_DIR, "bin", ".tsbuildinfo");
+  const sources = Math.max(
+    newestUnder(join(PACKAGE_DIR, "components"), ".ts"),
+    ...["plugin.js", "package.json", "tsconfig.json", "tsconfig.build.json"].map(
+      (f) => statSync(join(PACKAGE_DIR, f)).mtimeMs,
+    ),
+  );
+  if (existsSync(buildInfo) && statSync(buildInfo).mtimeMs > sources) return;
+  execFileSync("npm", ["run", "--silent", "build"], {
+    cwd: PACKAGE_DIR,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  // tsc leaves its build info untouched when nothing changed: mark this build as the newest.
+  const now = new Date();
+  utimesSync(buildInfo, now, now);
+}
 
 /** One registration the fake monitor received. */
 export interface Registration {

@@ -3,7 +3,6 @@
  * run-plugin from a new empty directory (the user's), its port read from stdout, then GetSchema
  * and Construct over gRPC against a fake engine and resource monitor.
  */
-import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import { join } from "path";
 
@@ -12,6 +11,7 @@ import { expect } from "chai";
 import { parse } from "yaml";
 
 import {
+  buildIfStale,
   construct,
   FakeEngine,
   getSchema,
@@ -88,11 +88,7 @@ describe("the package started by run-plugin from another directory", function ()
   let plugin: PluginProcess;
 
   before(async () => {
-    // What `npm install` does in the package folder (the `prepare` script) before the CLI runs it.
-    execFileSync("npm", ["run", "--silent", "build"], {
-      cwd: PACKAGE_DIR,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    buildIfStale();
     await engine.start();
     plugin = await startPlugin(engine.address);
   });
