@@ -19,6 +19,7 @@ import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import {
   deserializeProperties,
   serializeProperties,
+  specialOutputValueSig,
   specialSecretSig,
   specialSigKey,
   unknownValue,
@@ -80,6 +81,23 @@ export type WireValue = unknown;
 /** A secret, as another language's SDK sends it. */
 export function secret(value: WireValue): WireValue {
   return { [specialSigKey]: specialSecretSig, value };
+}
+
+/**
+ * An Output of another resource, as an SDK sends it when the provider accepts output values: its
+ * value (omitted when unknown), whether it is secret and the URNs it depends on.
+ */
+export function outputValue(output: {
+  value?: WireValue;
+  secret?: boolean;
+  dependencies?: string[];
+}): WireValue {
+  return {
+    [specialSigKey]: specialOutputValueSig,
+    ...(output.value === undefined ? {} : { value: output.value }),
+    ...(output.secret ? { secret: true } : {}),
+    ...(output.dependencies ? { dependencies: output.dependencies } : {}),
+  };
 }
 
 /** A value not known yet (a preview), as another language's SDK sends it. */
@@ -275,6 +293,8 @@ export interface ConstructCall {
   dryRun?: boolean;
   /** Stack config as the CLI passes it (`<namespace>:<key>` to a string). */
   config?: Record<string, string>;
+  /** URNs each top-level input depends on, as the CLI passes them. */
+  inputDependencies?: Record<string, string[]>;
 }
 
 /** Construct over gRPC with the engine's own address as the monitor, as the CLI does. */
@@ -295,6 +315,11 @@ export function construct(
   req.setInputs(Struct.fromJavaScript(call.inputs as any));
   req.setAcceptsOutputValues(true);
   for (const [k, v] of Object.entries(call.config ?? {})) req.getConfigMap().set(k, v);
+  for (const [k, urns] of Object.entries(call.inputDependencies ?? {})) {
+    const deps = new provproto.ConstructRequest.PropertyDependencies();
+    deps.setUrnsList(urns);
+    req.getInputdependenciesMap().set(k, deps);
+  }
   return new Promise((resolve, reject) =>
     client.construct(req, (e, resp) =>
       e
