@@ -30,7 +30,7 @@ export const LIMITS = {
 export const DEFAULTS = {
   environment: "dev",
   quotaAlarmPercent: 80,
-  logRetentionDays: 365,
+  logRetentionDays: 400,
   transitionToInfrequentAccessDays: 30,
   transitionToGlacierDays: 90,
   expireAfterDays: 0,

@@ -24,7 +24,7 @@ export interface StackTrail {
    * "create".
    */
   mode?: TrailMode;
-  /** Days CloudWatch Logs keeps the trail's events. Allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Defaults to `365`. */
+  /** Days CloudWatch Logs keeps the trail's events. Allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Defaults to `400`. */
   logRetentionDays?: number;
   /** Days before log files move to S3 Standard-IA (S3's minimum is 30). Allowed: an integer of at least 30. Defaults to `30`. */
   transitionToInfrequentAccessDays?: number;

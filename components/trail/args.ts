@@ -38,7 +38,7 @@ export interface KmsAuditTrailArgs {
    * `/aws/cloudtrail/<name>`.
    */
   logGroupName?: string;
-  /** Days CloudWatch Logs keeps events: a CloudWatch Logs retention value. Defaults to 365. */
+  /** Days CloudWatch Logs keeps events: a CloudWatch Logs retention value. Defaults to 400. */
   logRetentionDays?: number;
   /**
    * Days after which log files (and noncurrent versions) move to STANDARD_IA; 30 or more.

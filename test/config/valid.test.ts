@@ -36,7 +36,7 @@ describe("config: defaults", () => {
       region: "us-east-1",
       trail: {
         mode: "create",
-        logRetentionDays: 365,
+        logRetentionDays: 400,
         transitionToInfrequentAccessDays: 30,
         transitionToGlacierDays: 90,
         expireAfterDays: 0,
@@ -265,7 +265,7 @@ describe("config: trail modes", () => {
     });
     expect(parseStackConfig(raw).trail).to.deep.equal({
       mode: "organization",
-      logRetentionDays: 365,
+      logRetentionDays: 400,
       transitionToInfrequentAccessDays: 30,
       transitionToGlacierDays: 90,
       expireAfterDays: 3653,

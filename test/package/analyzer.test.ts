@@ -19,13 +19,13 @@ const PACKAGE_JSON = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")
 /** The provider name Pulumi derives from package.json's name. */
 const PROVIDER = "kms-monitoring";
 /**
- * The module other languages load: the plugin host requires package.json's `main` (it ignores
- * `exports`, which TypeScript consumers resolve to the built package) and the analyzer starts from
- * the same file.
+ * The source of the module other languages load: the plugin host requires package.json's `main`
+ * (plugin.js, which loads the built components; it ignores `exports`, which TypeScript consumers
+ * resolve to the built package) and the analyzer reads the `.ts` file of the same name.
  */
-const ENTRY: string = PACKAGE_JSON.main;
+const ENTRY: string = PACKAGE_JSON.main.replace(/\.js$/, ".ts");
 /** The reference the analyzer writes for an `aws.Provider` argument. */
-const AWS_PROVIDER_REF = `/aws/v${PACKAGE_JSON.dependencies["@pulumi/aws"]}/schema.json#/resources/aws`;
+const AWS_PROVIDER_REF = `/aws/v${PACKAGE_JSON.devDependencies["@pulumi/aws"]}/schema.json#/resources/aws`;
 
 /** The inputs and outputs of a component: `name` when required, `name?` when optional. */
 interface Signature {

@@ -10,6 +10,33 @@ import { PROJECT_DIR, runCli, tempDir } from "./helpers";
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = join(PROJECT_DIR, "test", "output", "plan.png");
 
+/** Starts Debian's chromium headless, or fails saying why none can start on this machine. */
+async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing (Debian's chromium: apt-get install chromium; .ci/run installs it).`,
+    );
+  }
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  } catch (e) {
+    const first = String((e as Error).message).split("\n")[0];
+    throw new Error(`${CHROMIUM} cannot start: ${first}`, { cause: e });
+  }
+}
+
 interface Box {
   dashboard: string;
   x: number;
@@ -30,30 +57,18 @@ describe("plan --html in a browser (prod)", function () {
   let report: PlanReport;
   let file: string;
 
-  before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: the HTML plan test drives Debian's chromium, which .ci/run ` +
-          "installs (apt-get install chromium).",
-      );
-    }
+  before(async function () {
+    browser = await launchChromium().catch((e: Error) => {
+      // CI installs chromium (.ci/run): there the browser test is mandatory and fails, never skips.
+      if (process.env.CI === "true") throw e;
+      console.log(`\n  Skipped the plan-page browser test: ${e.message}\n`);
+      return undefined;
+    });
+    if (!browser) this.skip();
     file = join(tempDir(), "plan.html");
     const run = await runCli(["--stack", "prod", "--html", file]);
     expect(run.code).to.equal(0);
     report = run.report as PlanReport;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
   });
 
   after(async () => {

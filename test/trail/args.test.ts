@@ -217,7 +217,7 @@ describe("KmsAuditTrail arguments", () => {
       mode: "create",
       trailName: "audit",
       logGroupName: "/aws/cloudtrail/audit",
-      logRetentionDays: 365,
+      logRetentionDays: 400,
       transitionToInfrequentAccessDays: 30,
       transitionToGlacierDays: 90,
       expireAfterDays: 0,

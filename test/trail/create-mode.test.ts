@@ -136,7 +136,7 @@ describe("KmsAuditTrail in create mode", () => {
     expect(run.one(T.logGroup, "audit-log-group").inputs).to.deep.equal({
       name: "/aws/cloudtrail/audit",
       logGroupClass: "STANDARD",
-      retentionInDays: 365,
+      retentionInDays: 400,
       kmsKeyId: mockKeyArn("audit-key"),
     });
     expect(parsedInputs(run.one(T.role, "audit-delivery-role"))).to.deep.equal({
