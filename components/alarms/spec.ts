@@ -5,12 +5,6 @@
  */
 import type { Severity } from "../config/model";
 
-/**
- * AWS quota: "alarms based on metric math expressions can have up to 10 metrics". Plans count
- * every query of an alarm (metrics and expressions) against it, so they fit however AWS counts.
- */
-export const QUERIES_PER_MATH_ALARM = 10;
-
 /** A metric a query reads. */
 export interface MetricStatSpec {
   namespace: string;

@@ -19,6 +19,7 @@ import {
 } from "./checks";
 import type { SubscriptionSpec } from "./subscription-plan";
 import { validateTargets } from "./subscriptions";
+import { AWS_LIMITS } from "../core/limits";
 
 /** The per-topic alarm on `NumberOfNotificationsFailed` of {@link AlertTopic}. */
 export interface FailureAlarmArgs {
@@ -88,9 +89,6 @@ export interface AlertTopicSettings {
   failureAlarmActions?: pulumi.Output<string>[];
 }
 
-/** Longest display name SNS accepts. */
-export const MAX_DISPLAY_NAME_LENGTH = 100;
-
 /** A customer managed KMS key ARN or alias ARN; never an AWS managed key such as alias/aws/sns. */
 export const checkTopicKey: Check = (value) => {
   const alias = value.startsWith("arn:") ? splitArn(value)?.resource : value;
@@ -122,11 +120,11 @@ export function validateAlertTopicArgs(name: string, args: AlertTopicArgs): Aler
     typeof a.topicName === "string" ? checkTopicName(a.topicName) : "is not a string";
   if (nameProblem !== undefined) fail(`topicName: ${show(a.topicName)} ${nameProblem}`);
   const displayName = a.displayName ?? a.topicName;
-  if (typeof displayName !== "string" || displayName.length > MAX_DISPLAY_NAME_LENGTH) {
+  if (typeof displayName !== "string" || displayName.length > AWS_LIMITS.topicDisplayNameLength) {
     const source = a.displayName === undefined ? " (defaulted from topicName)" : "";
     fail(
       `displayName: ${show(displayName)}${source} is not an SNS display name (allowed: at most ` +
-        `${MAX_DISPLAY_NAME_LENGTH} characters)`,
+        `${AWS_LIMITS.topicDisplayNameLength} characters)`,
     );
   }
   if (a.kmsKeyArn === undefined || a.kmsKeyArn === "") {

@@ -21,9 +21,6 @@ export interface HealthyRetryPolicy {
   backoffFunction: "linear" | "arithmetic" | "geometric" | "exponential";
 }
 
-/** SNS refuses a delivery policy whose retries can last longer than this (a hard limit). */
-export const MAX_HTTP_RETRY_SECONDS = 3600;
-
 /**
  * 12 retries (2 after 20 s, 8 backing off exponentially up to 5 min, 2 at 5 min): a pager outage
  * of about 25 minutes loses nothing, and even the bound of {@link retrySecondsBound} stays under

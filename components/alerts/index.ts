@@ -17,7 +17,6 @@ export {
   type AlertTopicArgs,
   type AlertTopicSettings,
   type FailureAlarmArgs,
-  MAX_DISPLAY_NAME_LENGTH,
   checkTopicKey,
   validateAlertTopicArgs,
 } from "./alert-topic-args";
@@ -30,7 +29,6 @@ export {
 export {
   ALERT_HTTP_RETRY_POLICY,
   type HealthyRetryPolicy,
-  MAX_HTTP_RETRY_SECONDS,
   alertDeliveryPolicy,
   retrySecondsBound,
 } from "./delivery-policy";

@@ -38,4 +38,40 @@ export const AWS_LIMITS = {
   s3InfrequentAccessMinDays: 30,
   /** S3 lifecycle: objects stay in STANDARD_IA at least 30 days before a Glacier transition. */
   s3InfrequentAccessStayDays: 30,
+  /** CloudWatch Logs: metric filters per log group (fixed quota). */
+  metricFiltersPerLogGroup: 100,
+  /** EventBridge: event buses per account and Region (default quota). */
+  eventBusesPerRegion: 100,
+  /** CloudWatch: Metrics Insights alarms per account and Region (fixed quota). */
+  metricsInsightsAlarmsPerRegion: 200,
+  /** CloudWatch PutMetricAlarm: at most 5 actions per alarm state. */
+  actionsPerAlarmState: 5,
+  /**
+   * CloudWatch PutMetricAlarm: "alarms based on metric math expressions can have up to 10
+   * metrics". Plans count every query of an alarm (metrics and expressions) against it, so they
+   * fit however AWS counts.
+   */
+  metricQueriesPerAlarm: 10,
+  /** EventBridge PutTargets: an input transformer template is at most 8,192 characters. */
+  inputTemplateLength: 8192,
+  /** EventBridge PutRule: an event pattern is at most 2,048 characters. */
+  eventPatternLength: 2048,
+  /** CloudWatch Logs PutMetricFilter: a filter pattern is at most 1,024 characters. */
+  filterPatternLength: 1024,
+  /** SNS delivery policy: an HTTP/S retry policy spans at most 3,600 seconds. */
+  snsHttpRetrySeconds: 3600,
+  /** SNS CreateTopic: `DisplayName` is at most 100 characters. */
+  topicDisplayNameLength: 100,
+  /** CloudWatch dashboards: at most 500 widgets per dashboard. */
+  widgetsPerDashboard: 500,
+  /** CloudWatch dashboards: at most 500 metrics per graph widget. */
+  metricsPerWidget: 500,
+  /** CloudWatch dashboards: at most 2,500 metrics per dashboard. */
+  metricsPerDashboard: 2500,
+  /** EventBridge: rules per event bus (adjustable quota; the planner stays under the default). */
+  rulesPerBus: 300,
+  /** EventBridge PutTargets: at most 5 targets per rule. */
+  targetsPerRule: 5,
+  /** CloudWatch dashboards: at most 100 alarms in one alarm status widget. */
+  alarmsPerAlarmWidget: 100,
 } as const;

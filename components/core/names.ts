@@ -4,12 +4,10 @@
  * prefix per environment, which the topic and queue policies use to admit only our alarms and
  * rules, and which the tamper filters watch.
  */
+import { AWS_LIMITS } from "./limits";
 
 /** How every physical name the package gives starts: `kmsmon-<environment>-...`. */
 export const NAME_ROOT = "kmsmon-";
-
-/** AWS limit on EventBridge rule names. */
-export const RULE_NAME_MAX = 64;
 
 /** Which signals a rule or topic carries: only critical ones, only the rest, or everything. */
 export type AlertRoute = "critical" | "standard" | "all";
@@ -69,7 +67,7 @@ export interface Names {
   /**
    * A group's rule n (from 0) of a route: `kmsmon-<env>-<group>-<c|s|a>-<n+1>`. Rules live in
    * their keys' region, so the same name in two regions does not collide.
-   * @throws when the name is longer than {@link RULE_NAME_MAX}.
+   * @throws when the name is longer than {@link AWS_LIMITS.ruleNameLength}.
    */
   groupRule(group: string, route: AlertRoute, index: number): string;
   /** An alarm owned by a group: `kmsmon-<env>-<group>-<what>`. */
@@ -108,8 +106,8 @@ export function names(environment: string): Names {
     groupTopic: (group, route) => `${prefix}-${group}-${route}`,
     groupRule: (group, route, index) => {
       const name = `${prefix}-${group}-${ROUTE_CODE[route]}-${index + 1}`;
-      if (name.length > RULE_NAME_MAX) {
-        throw new Error(`rule name ${name} is longer than ${RULE_NAME_MAX} characters`);
+      if (name.length > AWS_LIMITS.ruleNameLength) {
+        throw new Error(`rule name ${name} is longer than ${AWS_LIMITS.ruleNameLength} characters`);
       }
       return name;
     },

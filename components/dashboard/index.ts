@@ -7,14 +7,7 @@ export type { KmsDashboardArgs } from "./kms-dashboard";
 export { buildDashboardBodies, dashboardName, DASHBOARD_START } from "./body";
 export { dashboardGroups, dashboardInput } from "./from-plan";
 export { OPERATIONS_BY_KEY_USAGE } from "./operations";
-export {
-  ALARMS_PER_ALARM_WIDGET,
-  dashboardLimits,
-  GRID_COLUMNS,
-  MAX_METRICS_PER_DASHBOARD,
-  MAX_METRICS_PER_WIDGET,
-  MAX_WIDGETS_PER_DASHBOARD,
-} from "./limits";
+export { dashboardLimits, GRID_COLUMNS } from "./limits";
 export type { DashboardUsage } from "./limits";
 export { INVENTORY_COLUMNS, NOT_DESCRIBED } from "./inventory";
 export type { AlarmRef, DashboardGroup, DashboardInput } from "./input";

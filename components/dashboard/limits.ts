@@ -5,15 +5,8 @@
  * line never underestimates.
  */
 import type { DashboardBody, WidgetContent } from "./types";
+import { AWS_LIMITS } from "../core/limits";
 
-/** AWS quota: widgets on one dashboard. */
-export const MAX_WIDGETS_PER_DASHBOARD = 500;
-/** AWS quota: metrics on one graph widget. */
-export const MAX_METRICS_PER_WIDGET = 500;
-/** AWS quota: metrics on one dashboard, across every widget. */
-export const MAX_METRICS_PER_DASHBOARD = 2500;
-/** AWS quota: alarms in one alarm status widget. */
-export const ALARMS_PER_ALARM_WIDGET = 100;
 /** Columns of the dashboard grid. */
 export const GRID_COLUMNS = 24;
 
@@ -49,10 +42,10 @@ export function dashboardLimits(body: DashboardBody): DashboardUsage {
   return {
     ...usage,
     withinLimits:
-      usage.widgets <= MAX_WIDGETS_PER_DASHBOARD &&
-      usage.metrics <= MAX_METRICS_PER_DASHBOARD &&
-      usage.maxMetricsPerWidget <= MAX_METRICS_PER_WIDGET &&
-      usage.maxAlarmsPerWidget <= ALARMS_PER_ALARM_WIDGET,
+      usage.widgets <= AWS_LIMITS.widgetsPerDashboard &&
+      usage.metrics <= AWS_LIMITS.metricsPerDashboard &&
+      usage.maxMetricsPerWidget <= AWS_LIMITS.metricsPerWidget &&
+      usage.maxAlarmsPerWidget <= AWS_LIMITS.alarmsPerAlarmWidget,
   };
 }
 

@@ -4,13 +4,9 @@
  * "(continued)" header. Each dashboard keeps one widget free for its own header.
  */
 import type { SizedWidget } from "./layout";
-import {
-  MAX_METRICS_PER_DASHBOARD,
-  MAX_METRICS_PER_WIDGET,
-  MAX_WIDGETS_PER_DASHBOARD,
-  widgetMetricCount,
-} from "./limits";
+import { widgetMetricCount } from "./limits";
 import type { Section } from "./sections";
+import { AWS_LIMITS } from "../core/limits";
 
 /** What one dashboard can hold besides its header. */
 export interface PageBudget {
@@ -20,8 +16,8 @@ export interface PageBudget {
 
 /** The quotas of a dashboard, less the header widget. */
 export const DEFAULT_PAGE_BUDGET: PageBudget = {
-  widgets: MAX_WIDGETS_PER_DASHBOARD - 1,
-  metrics: MAX_METRICS_PER_DASHBOARD,
+  widgets: AWS_LIMITS.widgetsPerDashboard - 1,
+  metrics: AWS_LIMITS.metricsPerDashboard,
 };
 
 /** The widgets of one dashboard (header excluded) and the groups they show. */
@@ -80,7 +76,7 @@ export function packSections(
     const all = [section.header, ...section.widgets];
     for (const w of section.widgets) {
       const lines = widgetMetricCount(w.content);
-      if (lines > MAX_METRICS_PER_WIDGET || lines > budget.metrics) {
+      if (lines > AWS_LIMITS.metricsPerWidget || lines > budget.metrics) {
         throw new Error(`dashboard: a widget has ${lines} metrics, more than one widget may hold`);
       }
     }

@@ -50,7 +50,7 @@ export interface MetricWidgetProperties {
   title: string;
   /** Region of the metrics (a widget reads one region). */
   region: string;
-  /** The lines; AWS accepts at most MAX_METRICS_PER_WIDGET. */
+  /** The lines; AWS accepts at most AWS_LIMITS.metricsPerWidget. */
   metrics: MetricLine[];
   view: "timeSeries";
   stacked: boolean;

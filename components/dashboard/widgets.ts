@@ -7,10 +7,11 @@ import { KMS_SIGNALS } from "../signals/catalog";
 import type { ResolvedKey } from "../groups/resolved";
 import { KMS_REQUEST_QUOTA_FAMILIES } from "../watchers/quota-plan";
 import { GRAPH_HEIGHT, HALF_WIDTH, SizedWidget, THIRD_WIDTH } from "./layout";
-import { ALARMS_PER_ALARM_WIDGET, chunk, MAX_METRICS_PER_WIDGET } from "./limits";
+import { chunk } from "./limits";
 import { bandOperation, operationsOf } from "./operations";
 import type { MetricLine, MetricWidgetProperties } from "./types";
 import type { AlarmRef } from "./input";
+import { AWS_LIMITS } from "../core/limits";
 
 /** Expiry lines per key: the seconds metric (hidden) and its value in days. */
 const EXPIRY_LINES_PER_KEY = 2;
@@ -141,7 +142,7 @@ export function dataPlaneWidget(
  * keys of one region; one widget per chunk of keys that fits a widget.
  */
 export function expiryWidgets(group: string, region: string, keys: ResolvedKey[]): SizedWidget[] {
-  const perWidget = Math.floor(MAX_METRICS_PER_WIDGET / EXPIRY_LINES_PER_KEY);
+  const perWidget = Math.floor(AWS_LIMITS.metricsPerWidget / EXPIRY_LINES_PER_KEY);
   const chunks = chunk(keys, perWidget);
   return chunks.map((part, n) =>
     graph({
@@ -186,7 +187,7 @@ export function alarmWidgets(
     const arns = alarms
       .filter((a) => a.region === region)
       .map((a) => alarmArn(a, accountId, partition));
-    const chunks = chunk(arns, ALARMS_PER_ALARM_WIDGET);
+    const chunks = chunk(arns, AWS_LIMITS.alarmsPerAlarmWidget);
     return chunks.map((part, n) => ({
       content: {
         type: "alarm" as const,

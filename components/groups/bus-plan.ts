@@ -9,11 +9,7 @@ import { groupAlertSignals } from "../signals/catalog";
 import { accountEventPattern, SignalEventPattern } from "../signals/event-patterns";
 import { names } from "../core/names";
 import type { GroupRuleSpec } from "./rule-plan";
-
-/** AWS quota: rules per event bus (adjustable; we stay under the default). */
-export const RULES_PER_BUS_QUOTA = 300;
-/** AWS quota: targets per rule. */
-export const TARGETS_PER_RULE_QUOTA = 5;
+import { AWS_LIMITS } from "../core/limits";
 
 /** Limits the planner keeps. */
 export interface BusBudget {
@@ -129,11 +125,11 @@ export function planRegionBuses(
   );
   const pattern = accountEventPattern(groupAlertSignals());
   const fanOutRules: FanOutRuleSpec[] = [];
-  for (let i = 0; i < shardBuses.length; i += TARGETS_PER_RULE_QUOTA) {
+  for (let i = 0; i < shardBuses.length; i += AWS_LIMITS.targetsPerRule) {
     fanOutRules.push({
       name: n.fanOutRule(fanOutRules.length),
       eventPattern: pattern,
-      targetBuses: shardBuses.slice(i, i + TARGETS_PER_RULE_QUOTA),
+      targetBuses: shardBuses.slice(i, i + AWS_LIMITS.targetsPerRule),
     });
   }
   return { region, shardBuses, busOfGroup, fanOutRules };

@@ -10,9 +10,7 @@
 import type { EventPattern } from "./event-pattern-type";
 import type { KmsSignal } from "./types";
 import { chunkBySize, distinctKeyIds } from "./key-scope";
-
-/** AWS quota: an event pattern is at most 2,048 characters. */
-export const EVENT_PATTERN_CHARS_LIMIT = 2048;
+import { AWS_LIMITS } from "../core/limits";
 
 /** A JSON event pattern object, as the matcher in components/matching reads it. */
 export type SignalEventPattern = EventPattern;
@@ -107,7 +105,7 @@ export function keyScopedEventPatterns(
   const build = (chunk: readonly string[]) => combine(clauses(signals, chunk));
   const chunks = chunkBySize(
     ids,
-    EVENT_PATTERN_CHARS_LIMIT,
+    AWS_LIMITS.eventPatternLength,
     (chunk) => JSON.stringify(build(chunk)),
     "event pattern",
   );

@@ -4,9 +4,7 @@
  */
 import type { KmsSignal } from "./types";
 import { chunkBySize, distinctKeyIds } from "./key-scope";
-
-/** AWS quota: a filter pattern is at most 1,024 characters. */
-export const FILTER_PATTERN_MAX_CHARS = 1024;
+import { AWS_LIMITS } from "../core/limits";
 
 const KMS_SOURCE = '($.eventSource = "kms.amazonaws.com")';
 
@@ -58,8 +56,10 @@ function render(terms: string[]): string {
  */
 export function accountFilterPattern(signal: KmsSignal): string {
   const pattern = signal.exactFilterPattern ?? render(signalTerms(signal));
-  if (pattern.length > FILTER_PATTERN_MAX_CHARS) {
-    throw new Error(`filter pattern of signal ${signal.id} exceeds ${FILTER_PATTERN_MAX_CHARS}`);
+  if (pattern.length > AWS_LIMITS.filterPatternLength) {
+    throw new Error(
+      `filter pattern of signal ${signal.id} exceeds ${AWS_LIMITS.filterPatternLength}`,
+    );
   }
   return pattern;
 }
@@ -76,7 +76,10 @@ export function keyScopedFilterPatterns(signal: KmsSignal, keyIds: readonly stri
   if (ids.length === 0) throw new Error(`signal ${signal.id}: no keys to scope the pattern to`);
   const base = signalTerms(signal);
   const build = (chunk: readonly string[]) => render([...base, keyTerm(signal, chunk)]);
-  return chunkBySize(ids, FILTER_PATTERN_MAX_CHARS, build, `filter pattern of ${signal.id}`).map(
+  return chunkBySize(
+    ids,
+    AWS_LIMITS.filterPatternLength,
     build,
-  );
+    `filter pattern of ${signal.id}`,
+  ).map(build);
 }

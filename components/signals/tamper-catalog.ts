@@ -6,8 +6,8 @@
  * someone tried to silence the monitoring, so the patterns do not require a missing errorCode.
  */
 import type { Severity } from "./types";
-import { FILTER_PATTERN_MAX_CHARS } from "./filter-patterns";
 import { names } from "../core/names";
+import { AWS_LIMITS } from "../core/limits";
 
 /** Which of our resources a request field must name. */
 export type TamperTarget =
@@ -247,10 +247,10 @@ export function tamperFilterPattern(signal: TamperSignal, scope: TamperScope): s
   const source = `($.eventSource = "${signal.eventSource}")`;
   const clauses = anyOf(signal.clauses.map((c) => clauseTerm(c, scope)));
   const pattern = `{ ${source} && ${clauses} }`;
-  if (pattern.length > FILTER_PATTERN_MAX_CHARS) {
+  if (pattern.length > AWS_LIMITS.filterPatternLength) {
     throw new Error(
       `tamper pattern of ${signal.id} is ${pattern.length} characters, over AWS's ` +
-        `${FILTER_PATTERN_MAX_CHARS}; use a shorter trail or log group name`,
+        `${AWS_LIMITS.filterPatternLength}; use a shorter trail or log group name`,
     );
   }
   return pattern;

@@ -13,15 +13,15 @@
  */
 import type { BaselineSettings } from "../config/model";
 import type { AlarmSpec, MetricQuerySpec } from "../alarms/spec";
-import { QUERIES_PER_MATH_ALARM } from "../alarms/spec";
 import { priced } from "../alarms/pricing";
 import { names } from "../core/names";
 import { baselineProblem } from "../config/schema";
 import { regionsOf, ResolvedKeyGroup } from "../groups/resolved";
 import { signalById } from "../signals/catalog";
+import { AWS_LIMITS } from "../core/limits";
 
 /** Keys summed by one alarm: the query budget minus the sum and the band. */
-export const KEYS_PER_BASELINE_ALARM = QUERIES_PER_MATH_ALARM - 2;
+export const KEYS_PER_BASELINE_ALARM = AWS_LIMITS.metricQueriesPerAlarm - 2;
 
 /**
  * The operation that carries a key's traffic, by the key's KeyUsage: Decrypt for encryption keys

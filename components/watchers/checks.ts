@@ -1,9 +1,7 @@
 /** Argument checks shared by the watcher components; each throws before anything is registered. */
 import type * as pulumi from "@pulumi/pulumi";
 import { failFor } from "../alerts/checks";
-
-/** AWS quota: actions of one kind (ALARM, OK, INSUFFICIENT_DATA) per alarm. */
-export const ACTIONS_PER_ALARM = 5;
+import { AWS_LIMITS } from "../core/limits";
 
 /**
  * Throws `<Type> "<name>": alarmActions: ...` unless 1 to 5 actions are given: an alarm without an
@@ -16,12 +14,12 @@ export function checkAlarmActions(
   field = "alarmActions",
 ): void {
   const count = Array.isArray(actions) ? actions.length : 0;
-  if (count < 1 || count > ACTIONS_PER_ALARM) {
+  if (count < 1 || count > AWS_LIMITS.actionsPerAlarmState) {
     failFor(
       type,
       name,
     )(
-      `${field}: ${count} given; give 1 to ${ACTIONS_PER_ALARM} topic ARNs ` +
+      `${field}: ${count} given; give 1 to ${AWS_LIMITS.actionsPerAlarmState} topic ARNs ` +
         "(an alarm without an action tells nobody)",
     );
   }

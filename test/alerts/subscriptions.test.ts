@@ -1,7 +1,6 @@
 import { expect } from "chai";
 import {
   ALERT_HTTP_RETRY_POLICY,
-  MAX_HTTP_RETRY_SECONDS,
   alertDeliveryPolicy,
   childSuffixOf,
   retrySecondsBound,
@@ -9,6 +8,7 @@ import {
 } from "../../components/alerts";
 import { ACCOUNT, REGION } from "../builders";
 import { NO_TARGETS, TARGETS } from "./helpers";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 describe("subscriptionSpecs", () => {
   it("lists one subscription per target, e-mails first, then HTTPS, SQS and Lambda", () => {
@@ -67,8 +67,8 @@ describe("alert topic delivery policy", () => {
     );
     expect(p.numRetries).to.be.at.most(100);
     expect(p.minDelayTarget).to.be.within(1, p.maxDelayTarget);
-    expect(p.maxDelayTarget).to.be.at.most(MAX_HTTP_RETRY_SECONDS);
+    expect(p.maxDelayTarget).to.be.at.most(AWS_LIMITS.snsHttpRetrySeconds);
     expect(retrySecondsBound(p)).to.equal(3040);
-    expect(retrySecondsBound(p)).to.be.at.most(MAX_HTTP_RETRY_SECONDS);
+    expect(retrySecondsBound(p)).to.be.at.most(AWS_LIMITS.snsHttpRetrySeconds);
   });
 });

@@ -4,9 +4,10 @@ import { nameProblem } from "../../components/config/fields";
 import { ENVIRONMENT_NAME, GROUP_NAME } from "../../components/config/schema";
 import { planGroupRules } from "../../components/groups/rule-plan";
 import { planGroup } from "../../components/groups/group-plan";
-import { AlertRoute, names, RULE_NAME_MAX } from "../../components/core/names";
+import { AlertRoute, names } from "../../components/core/names";
 import { keyArn, keyId } from "../builders";
 import { groupModel, resolvedGroup, resolvedKey } from "../groups/builders";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 /** The longest names the config accepts. */
 const ENVIRONMENT = "e".repeat(16);
@@ -79,14 +80,17 @@ describe("names", () => {
     expect(nameProblem(`${GROUP}x`, GROUP_NAME)).to.be.a("string");
     expect(groupRuleName(ENVIRONMENT, GROUP, "critical", 0)).to.have.length(60);
     // Up to 99,999 rules of one route still fit.
-    expect(groupRuleName(ENVIRONMENT, GROUP, "standard", 99998)).to.have.length(RULE_NAME_MAX);
+    expect(groupRuleName(ENVIRONMENT, GROUP, "standard", 99998)).to.have.length(
+      AWS_LIMITS.ruleNameLength,
+    );
     const group = resolvedGroup(
       groupModel(GROUP, { critical: true }),
       Array.from({ length: 40 }, (_, i) => resolvedKey(keyArn("us-east-1", keyId(i)))),
     );
     const ruleNames = planGroupRules(group, ENVIRONMENT).map((r) => r.name);
     expect(ruleNames).to.have.length(8);
-    for (const name of ruleNames) expect(name.length, name).to.be.at.most(RULE_NAME_MAX);
+    for (const name of ruleNames)
+      expect(name.length, name).to.be.at.most(AWS_LIMITS.ruleNameLength);
     expect(ruleNames[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);
   });
 

@@ -1,15 +1,9 @@
 /** Assertions every dashboard body must pass: grid placement and AWS quotas. */
 import { expect } from "chai";
 
-import {
-  ALARMS_PER_ALARM_WIDGET,
-  dashboardLimits,
-  GRID_COLUMNS,
-  MAX_METRICS_PER_DASHBOARD,
-  MAX_METRICS_PER_WIDGET,
-  MAX_WIDGETS_PER_DASHBOARD,
-} from "../../components/dashboard/limits";
+import { dashboardLimits, GRID_COLUMNS } from "../../components/dashboard/limits";
 import type { DashboardBody, Widget } from "../../components/dashboard/types";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 function overlaps(a: Widget, b: Widget): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -38,10 +32,10 @@ export function expectValidGrid(body: DashboardBody): void {
 /** Every AWS dashboard quota respected, per widget and per dashboard. */
 export function expectWithinQuotas(body: DashboardBody): void {
   const usage = dashboardLimits(body);
-  expect(usage.widgets).to.be.at.most(MAX_WIDGETS_PER_DASHBOARD);
-  expect(usage.metrics).to.be.at.most(MAX_METRICS_PER_DASHBOARD);
-  expect(usage.maxMetricsPerWidget).to.be.at.most(MAX_METRICS_PER_WIDGET);
-  expect(usage.maxAlarmsPerWidget).to.be.at.most(ALARMS_PER_ALARM_WIDGET);
+  expect(usage.widgets).to.be.at.most(AWS_LIMITS.widgetsPerDashboard);
+  expect(usage.metrics).to.be.at.most(AWS_LIMITS.metricsPerDashboard);
+  expect(usage.maxMetricsPerWidget).to.be.at.most(AWS_LIMITS.metricsPerWidget);
+  expect(usage.maxAlarmsPerWidget).to.be.at.most(AWS_LIMITS.alarmsPerAlarmWidget);
   expect(usage.withinLimits).to.equal(true);
 }
 

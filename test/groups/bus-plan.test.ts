@@ -6,8 +6,6 @@
 import { expect } from "chai";
 import {
   DEFAULT_BUS_BUDGET,
-  RULES_PER_BUS_QUOTA,
-  TARGETS_PER_RULE_QUOTA,
   planRegionBuses,
   shardOfGroup,
 } from "../../components/groups/bus-plan";
@@ -22,6 +20,7 @@ import {
 } from "../signals/fixture-events";
 import { keyArn, keyId } from "../builders";
 import { groupModel, resolvedGroup, resolvedKey } from "./builders";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 const TEMPLATE = planGroupRules(
   resolvedGroup(groupModel("template", { critical: true }), [
@@ -126,7 +125,7 @@ describe("planRegionBuses", () => {
       const targets = plan.fanOutRules.flatMap((f) => f.targetBuses);
       expect([...targets].sort()).to.deep.equal([...plan.shardBuses].sort());
       for (const f of plan.fanOutRules) {
-        expect(f.targetBuses.length).to.be.at.most(TARGETS_PER_RULE_QUOTA);
+        expect(f.targetBuses.length).to.be.at.most(AWS_LIMITS.targetsPerRule);
       }
     });
 
@@ -212,7 +211,7 @@ describe("planRegionBuses", () => {
     expect(plan.shardBuses).to.have.length(16);
     expect(plan.fanOutRules).to.have.length(4);
     for (const [bus, count] of Object.entries(counts)) {
-      expect(count, bus).to.be.at.most(RULES_PER_BUS_QUOTA);
+      expect(count, bus).to.be.at.most(AWS_LIMITS.rulesPerBus);
     }
   });
 

@@ -4,9 +4,9 @@
  */
 import { expect } from "chai";
 import { planGroupRules, routesOf } from "../../components/groups/rule-plan";
-import { EVENT_PATTERN_CHARS_LIMIT } from "../../components/signals";
 import { keyArn, keyId, mrkId } from "../builders";
 import { groupModel, resolvedGroup, resolvedKey } from "./builders";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 const CRITICAL = [
   "deletion-scheduled",
@@ -260,7 +260,7 @@ describe("planGroupRules", () => {
       expect(covered, route).to.deep.equal(ids);
     }
     for (const rule of rules) {
-      expect(JSON.stringify(rule.eventPattern).length).to.be.at.most(EVENT_PATTERN_CHARS_LIMIT);
+      expect(JSON.stringify(rule.eventPattern).length).to.be.at.most(AWS_LIMITS.eventPatternLength);
     }
   });
 

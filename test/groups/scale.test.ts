@@ -4,12 +4,12 @@
  * planning only: the plan is what components turn into resources one to one.
  */
 import { expect } from "chai";
-import { RULES_PER_BUS_QUOTA, DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
+import { DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
 import { checkQuotas } from "../../components/monitoring/quotas";
 import { planStack, StackPlan } from "../../components/plan/stack-plan";
 import { metricCount } from "../../components/alarms/spec";
-import { EVENT_PATTERN_CHARS_LIMIT } from "../../components/signals";
 import { estate, stackModel } from "./builders";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 function planOf(regions: string[]): StackPlan {
   const groups = estate({ groups: 1000, keysPerGroup: 10, regions, critical: true });
@@ -63,7 +63,7 @@ function rulesPerBus(plan: StackPlan): Record<string, number> {
 
 function expectWithinBusQuotas(plan: StackPlan): void {
   for (const [bus, count] of Object.entries(rulesPerBus(plan))) {
-    expect(count, bus).to.be.at.most(RULES_PER_BUS_QUOTA);
+    expect(count, bus).to.be.at.most(AWS_LIMITS.rulesPerBus);
     if (!bus.endsWith("/default")) expect(count, bus).to.be.at.most(DEFAULT_BUS_BUDGET.shardBus);
   }
 }
@@ -99,7 +99,7 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
       expect(longestPattern(plan)).to.equal(1902);
-      expect(longestPattern(plan)).to.be.at.most(EVENT_PATTERN_CHARS_LIMIT);
+      expect(longestPattern(plan)).to.be.at.most(AWS_LIMITS.eventPatternLength);
       expectWithinBusQuotas(plan);
     });
   });

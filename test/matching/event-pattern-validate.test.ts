@@ -3,11 +3,11 @@
 // for event pattern size.
 import { expect } from "chai";
 import {
-  EVENT_PATTERN_MAX_CHARS,
   EventPattern,
   eventPatternSize,
   validateEventPattern,
 } from "../../tools/matching/event-pattern";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 const KNOWN =
   'known operators are "anything-but", "cidr", "equals-ignore-case", "exists", ' +
@@ -197,9 +197,9 @@ describe("validateEventPattern", () => {
   });
 
   it("reports patterns longer than the 2048-character quota", () => {
-    const long = { source: ["x".repeat(EVENT_PATTERN_MAX_CHARS)] };
+    const long = { source: ["x".repeat(AWS_LIMITS.eventPatternLength)] };
     expect(validateEventPattern(long)).to.deep.equal([
-      `event pattern is ${EVENT_PATTERN_MAX_CHARS + 15} characters long; ` +
+      `event pattern is ${AWS_LIMITS.eventPatternLength + 15} characters long; ` +
         "EventBridge allows at most 2048",
     ]);
   });
@@ -225,13 +225,13 @@ describe("eventPatternSize", () => {
   });
 
   it("exposes the EventBridge quota of 2048 characters", () => {
-    expect(EVENT_PATTERN_MAX_CHARS).to.equal(2048);
+    expect(AWS_LIMITS.eventPatternLength).to.equal(2048);
   });
 
   it("accepts a pattern exactly at the quota", () => {
-    const filler = "x".repeat(EVENT_PATTERN_MAX_CHARS - '{"source":[""]}'.length);
+    const filler = "x".repeat(AWS_LIMITS.eventPatternLength - '{"source":[""]}'.length);
     const pattern = { source: [filler] };
-    expect(eventPatternSize(pattern)).to.equal(EVENT_PATTERN_MAX_CHARS);
+    expect(eventPatternSize(pattern)).to.equal(AWS_LIMITS.eventPatternLength);
     expect(validateEventPattern(pattern)).to.deep.equal([]);
   });
 });

@@ -6,10 +6,11 @@ import {
   baselineOperation,
   planBaselineAlarms,
 } from "../../components/watchers";
-import { metricCount, QUERIES_PER_MATH_ALARM } from "../../components/alarms/spec";
+import { metricCount } from "../../components/alarms/spec";
 import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
 import { keyArn, keyId, keyIdOf } from "../builders";
 import { groupOf } from "./helpers";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 /** The queries of a baseline alarm (an anomaly alarm). */
 function queriesOf(spec: BaselineAlarmSpec) {
@@ -109,7 +110,7 @@ describe("planBaselineAlarms", () => {
     ]);
     expect(specs.flatMap((s) => s.keys.map((k) => k.arn))).to.deep.equal([...arns].sort());
     for (const spec of specs) {
-      expect(queriesOf(spec).length).to.be.at.most(QUERIES_PER_MATH_ALARM);
+      expect(queriesOf(spec).length).to.be.at.most(AWS_LIMITS.metricQueriesPerAlarm);
       expect(metricCount(queriesOf(spec))).to.equal(spec.keys.length);
       expect(spec.description.length).to.be.at.most(1024);
       const ids = queriesOf(spec)

@@ -7,10 +7,11 @@ import {
   RequestQuotaAlarmsArgs,
   planQuotaAlarms,
 } from "../../components/watchers";
-import { metricCount, QUERIES_PER_MATH_ALARM } from "../../components/alarms/spec";
+import { metricCount } from "../../components/alarms/spec";
 import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
 import { runUnderMocks, unwrap } from "../harness/mock-runtime";
 import { T } from "../builders";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:kmsmon-dev-security";
 const ARGS: RequestQuotaAlarmsArgs = {
@@ -54,7 +55,7 @@ describe("planQuotaAlarms", () => {
     for (const spec of specs) {
       if (spec.metric.kind !== "metric-math") throw new Error(`${spec.name}: not metric math`);
       expect(metricCount(spec.metric.queries)).to.equal(1);
-      expect(spec.metric.queries.length).to.be.at.most(QUERIES_PER_MATH_ALARM);
+      expect(spec.metric.queries.length).to.be.at.most(AWS_LIMITS.metricQueriesPerAlarm);
       expect(spec.description.length).to.be.at.most(1024);
     }
     expect(alarmsMonthlyCostUsd(specs)).to.equal(0.3); // 3 alarms x 1 metric x $0.10

@@ -8,7 +8,6 @@
  */
 import { expect } from "chai";
 import {
-  FILTER_PATTERN_MAX_CHARS,
   TAMPER_SIGNALS,
   TamperScope,
   tamperFilterPattern,
@@ -17,6 +16,7 @@ import {
 import { matchesFilterPattern } from "../../tools/matching";
 import { kmsCloudTrailRecords, otherServiceRecords } from "../signals/fixture-events";
 import { renamed } from "./helpers";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 const SCOPE: TamperScope = {
   environment: "dev",
@@ -224,7 +224,7 @@ describe("tamperFilterPattern", () => {
     };
     for (const signal of TAMPER_SIGNALS) {
       const pattern = tamperFilterPattern(signal, scope);
-      expect(pattern.length, signal.id).to.be.at.most(FILTER_PATTERN_MAX_CHARS);
+      expect(pattern.length, signal.id).to.be.at.most(AWS_LIMITS.filterPatternLength);
       expect(() => matchesFilterPattern(pattern, {}), signal.id).to.not.throw();
     }
   });

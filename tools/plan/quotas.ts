@@ -4,15 +4,12 @@
  * check leaves out (trails, IAM roles, the dashboards' widgets and metrics).
  */
 import { checkQuotas, QuotaUsage } from "../../components/monitoring/quotas";
-import {
-  dashboardLimits,
-  MAX_METRICS_PER_DASHBOARD,
-  MAX_WIDGETS_PER_DASHBOARD,
-} from "../../components/dashboard/limits";
+import { dashboardLimits } from "../../components/dashboard/limits";
 import { DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
 import type { GroupPlan } from "../../components/groups/group-plan";
 import type { StackPlan } from "../../components/plan/stack-plan";
 import type { PlanRun } from "./run";
+import { AWS_LIMITS } from "../../components/core/limits";
 
 export type { QuotaUsage };
 
@@ -65,12 +62,12 @@ export function planRows(plan: StackPlan): QuotaUsage[] {
       usage(
         "Widgets on one dashboard",
         max(sizes.map((u) => u.widgets)),
-        MAX_WIDGETS_PER_DASHBOARD,
+        AWS_LIMITS.widgetsPerDashboard,
       ),
       usage(
         "Metrics on one dashboard",
         max(sizes.map((u) => u.metrics)),
-        MAX_METRICS_PER_DASHBOARD,
+        AWS_LIMITS.metricsPerDashboard,
       ),
     );
   }

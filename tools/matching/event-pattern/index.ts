@@ -3,7 +3,7 @@
  * users can test rules against their own events. Pure: no I/O and no Pulumi dependency.
  */
 export { InvalidEventPatternError, matchesEventPattern } from "./match";
-export { EVENT_PATTERN_MAX_CHARS, eventPatternSize } from "./size";
+export { eventPatternSize } from "./size";
 export type {
   EventPattern,
   EventPatternAffix,

@@ -5,14 +5,8 @@
 import { EventPattern } from "./types";
 
 /**
- * Longest event pattern a rule may have, in characters ("Amazon EventBridge quotas", event
- * pattern size).
- */
-export const EVENT_PATTERN_MAX_CHARS = 2048;
-
-/**
  * Length of the pattern's compact JSON text (`JSON.stringify` without indentation), the number
- * that EventBridge compares with {@link EVENT_PATTERN_MAX_CHARS}.
+ * that EventBridge compares with its 2,048-character limit (`AWS_LIMITS.eventPatternLength`).
  */
 export function eventPatternSize(pattern: EventPattern): number {
   return JSON.stringify(pattern).length;

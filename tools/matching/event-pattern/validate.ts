@@ -7,9 +7,10 @@
 import { parseCidr } from "./cidr";
 import { countRuleCombinations, MAX_RULE_COMBINATIONS, OR_KEY } from "./compile";
 import { numericProblem } from "./numeric";
-import { EVENT_PATTERN_MAX_CHARS, eventPatternSize } from "./size";
+import { eventPatternSize } from "./size";
 import { definedEntries, EventPattern, isJsonObject, JsonObject, jsonKind } from "./types";
 import { wildcardProblem } from "./wildcard";
+import { AWS_LIMITS } from "../../../components/core/limits";
 
 /** Operators allowed in a value list, in the order they are listed to the user. */
 const OPERATORS = [
@@ -219,10 +220,10 @@ export function validateEventPattern(pattern: unknown): string[] {
     }
   }
   const size = eventPatternSize(pattern as EventPattern);
-  if (size > EVENT_PATTERN_MAX_CHARS) {
+  if (size > AWS_LIMITS.eventPatternLength) {
     problems.push(
       `event pattern is ${size} characters long; ` +
-        `EventBridge allows at most ${EVENT_PATTERN_MAX_CHARS}`,
+        `EventBridge allows at most ${AWS_LIMITS.eventPatternLength}`,
     );
   }
   return problems;
