@@ -6,7 +6,6 @@
  * then builds the {@link KmsMonitoring} facade as this component's child.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { NAMESPACE } from "../config/constants";
 import { TrailMode } from "../config/model";
 import type { StackModel } from "../config/model";
 import { parseStackValues } from "../config/parse";
@@ -125,22 +124,6 @@ export interface KmsMonitoringStackArgs {
   quotaAlarmPercent?: number;
   /** The key groups to watch: a team's or an application's keys, alerting the same people. Required. */
   keyGroups: KeyGroup[];
-}
-
-/**
- * The arguments as the config map the Pulumi CLI would give the stack program (`aws:region` and
- * `kms-monitoring:<key>`, structured values as JSON), to compare them with a stack file. The
- * component itself parses its arguments as they are. The region defaults to aws:region.
- */
-export function stackArgsConfig(args: KmsMonitoringStackArgs): Record<string, string> {
-  const raw: Record<string, string> = {};
-  const region = args.region ?? new pulumi.Config("aws").get("region");
-  if (region !== undefined) raw["aws:region"] = region;
-  for (const [key, value] of Object.entries(args)) {
-    if (key === "region" || value === undefined) continue;
-    raw[`${NAMESPACE}:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
-  }
-  return raw;
 }
 
 /** Models already validated, by the arguments they came from (the constructor's, for initialize). */
