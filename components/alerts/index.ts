@@ -1,6 +1,5 @@
 /** Alert delivery: the topic key, the dead-letter queue, the alert topics and their subscribers. */
 export {
-  ALERT_KEY_DELETION_WINDOW_DAYS,
   ALERT_TOPIC_KEY_TYPE,
   AlertTopicKey,
   type AlertTopicKeyArgs,

@@ -8,15 +8,15 @@ import { accountOf, type AccountGiven } from "../core/place";
 import { TOKENS } from "../core/tokens";
 import { alertTopicKeyPolicy, toJson } from "../iam";
 import { failFor, guarded, show } from "./checks";
+import { AWS_LIMITS } from "../core/limits";
 
 /** Type token of {@link AlertTopicKey}. */
 export const ALERT_TOPIC_KEY_TYPE = TOKENS.AlertTopicKey;
 
-/** Days KMS waits before deleting the key once deletion is scheduled (the maximum). */
-export const ALERT_KEY_DELETION_WINDOW_DAYS = 30;
-
-// `alias/` plus at most 250 characters makes the 256-character limit of alias names.
-const ALIAS_NAME = /^[A-Za-z0-9/_-]{1,250}$/;
+// `alias/` plus the rest makes the alias name, within AWS's limit.
+const ALIAS_NAME = new RegExp(
+  `^[A-Za-z0-9/_-]{1,${AWS_LIMITS.aliasNameLength - "alias/".length}}$`,
+);
 
 /** Arguments of {@link AlertTopicKey}. */
 export interface AlertTopicKeyArgs {
@@ -101,7 +101,7 @@ export class AlertTopicKey extends pulumi.ComponentResource {
       {
         description: `Encrypts the kms-monitoring alert topics of this region (alias/${aliasName})`,
         enableKeyRotation: true,
-        deletionWindowInDays: ALERT_KEY_DELETION_WINDOW_DAYS,
+        deletionWindowInDays: AWS_LIMITS.keyDeletionWindowMaxDays,
         policy,
         tags: args.tags,
       },

@@ -74,4 +74,6 @@ export const AWS_LIMITS = {
   targetsPerRule: 5,
   /** CloudWatch dashboards: at most 100 alarms in one alarm status widget. */
   alarmsPerAlarmWidget: 100,
+  /** KMS ScheduleKeyDeletion: the waiting period is 7-30 days; our keys take the longest. */
+  keyDeletionWindowMaxDays: 30,
 } as const;

@@ -1,7 +1,7 @@
 // Key policy of the customer managed KMS key shared by all alert SNS topics of a stack in a region.
 import {
   type PolicyDocument,
-  accountRootArn,
+  rootAdministrationStatement,
   assertAccountId,
   assertPartition,
   policyDocument,
@@ -44,14 +44,7 @@ export function alertTopicKeyPolicy(args: AlertTopicKeyPolicyArgs): PolicyDocume
   assertPartition(partition);
   assertAccountId("accountId", accountId);
   return policyDocument([
-    {
-      // "Default key policy": IAM policies of the account govern administration.
-      Sid: "EnableRootAccountAdministration",
-      Effect: "Allow",
-      Principal: { AWS: accountRootArn(partition, accountId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    rootAdministrationStatement(partition, accountId),
     {
       // "Amazon SNS topic encryption with CloudWatch alarms": the alarm service needs the key to
       // publish to an encrypted topic; aws:SourceAccount prevents the confused deputy.

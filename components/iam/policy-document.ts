@@ -2,6 +2,7 @@
 // this project. Everything here is pure: plain strings in, plain JSON-serialisable objects out.
 
 /** The only policy language version the documents use ("IAM JSON policy elements: Version"). */
+import { isAccountId, isPartition, isRegion } from "../core/arn";
 export const POLICY_VERSION = "2012-10-17";
 
 /** Condition operators used by the documents of this project. */
@@ -39,9 +40,6 @@ export interface PolicyDocument {
 }
 
 const SID_PATTERN = /^[A-Za-z0-9]+$/;
-const ACCOUNT_ID_PATTERN = /^\d{12}$/;
-const PARTITION_PATTERN = /^aws(-[a-z]+)*$/;
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;
 
 /**
@@ -84,6 +82,20 @@ export function toJson(document: PolicyDocument): string {
  */
 export function accountRootArn(partition: string, accountId: string): string {
   return `arn:${partition}:iam::${accountId}:root`;
+}
+
+/**
+ * The "default key policy" statement: the account root keeps full control, so IAM policies govern
+ * administration and the key can never become unmanageable.
+ */
+export function rootAdministrationStatement(partition: string, accountId: string): PolicyStatement {
+  return {
+    Sid: "EnableRootAccountAdministration",
+    Effect: "Allow",
+    Principal: { AWS: accountRootArn(partition, accountId) },
+    Action: "kms:*",
+    Resource: "*",
+  };
 }
 
 /**
@@ -132,7 +144,7 @@ export function denyInsecureTransport(
  * @throws Error when it is not a partition name.
  */
 export function assertPartition(partition: string): void {
-  if (!PARTITION_PATTERN.test(partition)) {
+  if (!isPartition(partition)) {
     throw new Error(`partition "${partition}" is not an AWS partition name`);
   }
 }
@@ -145,7 +157,7 @@ export function assertPartition(partition: string): void {
  * @throws Error when it is not 12 digits.
  */
 export function assertAccountId(name: string, accountId: string): void {
-  if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+  if (!isAccountId(accountId)) {
     throw new Error(`${name} "${accountId}" is not a 12-digit AWS account id`);
   }
 }
@@ -157,7 +169,7 @@ export function assertAccountId(name: string, accountId: string): void {
  * @throws Error when it does not look like a region.
  */
 export function assertRegion(region: string): void {
-  if (!REGION_PATTERN.test(region)) {
+  if (!isRegion(region)) {
     throw new Error(`region "${region}" is not an AWS region name`);
   }
 }

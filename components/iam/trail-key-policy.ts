@@ -2,7 +2,7 @@
 // trail's CloudWatch Logs log group.
 import {
   type PolicyDocument,
-  accountRootArn,
+  rootAdministrationStatement,
   assertAccountId,
   assertArn,
   assertPartition,
@@ -64,15 +64,7 @@ export function trailKeyPolicy(args: TrailKeyPolicyArgs): PolicyDocument {
   };
 
   return policyDocument([
-    {
-      // "Default key policy": the account root keeps full control so that IAM policies govern
-      // administration and the key can never become unmanageable.
-      Sid: "EnableRootAccountAdministration",
-      Effect: "Allow",
-      Principal: { AWS: accountRootArn(partition, accountId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    rootAdministrationStatement(partition, accountId),
     {
       // "Granting encrypt permissions for trails": aws:SourceArn limits use to this trail.
       Sid: "AllowCloudTrailEncryptLogs",

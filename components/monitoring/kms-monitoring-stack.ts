@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TrailMode } from "../config/model";
 import type { StackModel } from "../config/model";
 import { parseStackValues } from "../config/parse";
+import { TOKENS } from "../core/tokens";
 import { KmsMonitoring, lookUpMonitoring } from "./kms-monitoring";
 
 // The argument interfaces below restate the config schema (components/config/schema.ts) because
@@ -164,7 +165,7 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<KmsMonitoring> 
 
   constructor(name: string, args: KmsMonitoringStackArgs, opts?: pulumi.ComponentResourceOptions) {
     stackModel(args);
-    super("kms-monitoring:index:KmsMonitoringStack", name, args, opts);
+    super(TOKENS.KmsMonitoringStack, name, args, opts);
     const monitoring = this.getData();
     this.trailArn = pulumi.output(monitoring.then((m) => m.trailArn));
     this.logGroupName = pulumi.output(monitoring.then((m) => m.logGroupName));

@@ -4,9 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { trailKeyPolicy } from "../iam";
 import { AwsPlace, keyAliasOf, logGroupArnOf } from "./arns";
 import { CreateTrailSettings } from "./args";
-
-/** Days KMS waits before deleting the key once deletion is scheduled (the maximum). */
-export const KEY_DELETION_WINDOW_DAYS = 30;
+import { AWS_LIMITS } from "../core/limits";
 
 /** The trail's key and its alias. */
 export interface TrailKey {
@@ -43,7 +41,7 @@ export function createTrailKey(
         `Encrypts CloudTrail trail ${settings.trailName} ` +
         `and log group ${settings.logGroupName}`,
       enableKeyRotation: true,
-      deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
+      deletionWindowInDays: AWS_LIMITS.keyDeletionWindowMaxDays,
       policy,
       tags: settings.tags,
     },

@@ -13,6 +13,7 @@ import { Fail, failFor } from "../alerts/checks";
 import { isRegion } from "../core/arn";
 import { checkAlarmActions } from "./checks";
 import { planQuotaAlarms, QuotaAlarmSpec } from "./quota-plan";
+import { DEFAULTS } from "../config/constants";
 
 /** Arguments of {@link RequestQuotaAlarms}. */
 export interface RequestQuotaAlarmsArgs {
@@ -27,9 +28,6 @@ export interface RequestQuotaAlarmsArgs {
 }
 
 const TYPE = "RequestQuotaAlarms";
-
-/** Default threshold, as StackModel.quotaAlarmPercent. */
-export const DEFAULT_QUOTA_ALARM_PERCENT = 80;
 
 /** KMS request-quota alarms of one region. */
 export class RequestQuotaAlarms extends pulumi.ComponentResource {
@@ -62,7 +60,7 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
         specs = planQuotaAlarms(
           args.environment,
           args.region,
-          args.quotaAlarmPercent ?? DEFAULT_QUOTA_ALARM_PERCENT,
+          args.quotaAlarmPercent ?? DEFAULTS.quotaAlarmPercent,
         );
       } catch (e) {
         fail(`quotaAlarmPercent: ${(e as Error).message}`);

@@ -3,6 +3,7 @@
  * placed on CloudWatch's grid.
  */
 import type { PlanRun } from "./run";
+import { GRID_COLUMNS } from "../../components/dashboard/limits";
 
 /** One widget as the page draws it: its grid place, title and metric count. */
 export interface WidgetBox {
@@ -37,8 +38,6 @@ interface RawWidget {
   height?: number;
   properties?: { title?: string; markdown?: string; metrics?: unknown[]; alarms?: unknown[] };
 }
-
-const GRID_COLUMNS = 24;
 
 /** A widget's title: its own, else the first line of its markdown without heading marks. */
 function titleOf(w: RawWidget): string {

@@ -3,9 +3,10 @@
  * (its KeyGroupMonitor ancestor), which region it lives in (its provider's), and counts.
  */
 import type { RecordedResource } from "../mock-runtime/mock-runtime";
+import { TOKENS } from "../../components/core/tokens";
 
 /** Type token of the component that owns a key group's resources. */
-export const KEY_GROUP_MONITOR = "kms-monitoring:index:KeyGroupMonitor";
+export const KEY_GROUP_MONITOR = TOKENS.KeyGroupMonitor;
 /** The group of resources outside every KeyGroupMonitor. */
 export const STACK_GROUP = "stack";
 
