@@ -7,8 +7,7 @@ import { join } from "path";
 import { expect } from "chai";
 import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
 import { planStack } from "../../components/plan/stack-plan";
-import { keyArn, keyId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey, stackModel } from "../groups/builders";
+import { keyArn, keyId, groupModel, resolvedGroup, resolvedKey, stackModel } from "../builders";
 
 const DESIGN = readFileSync(join(__dirname, "..", "..", "docs", "DESIGN.md"), "utf8");
 

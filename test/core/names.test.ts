@@ -5,8 +5,7 @@ import { ENVIRONMENT_NAME, GROUP_NAME } from "../../components/config/schema";
 import { planGroupRules } from "../../components/groups/rule-plan";
 import { planGroup } from "../../components/groups/group-plan";
 import { AlertRoute, names } from "../../components/core/names";
-import { keyArn, keyId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey } from "../groups/builders";
+import { keyArn, keyId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
 
 /** The longest names the config accepts. */

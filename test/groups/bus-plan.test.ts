@@ -18,8 +18,7 @@ import {
   nativeKmsEvents,
   otherServiceRecords,
 } from "../signals/fixture-events";
-import { keyArn, keyId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey } from "./builders";
+import { keyArn, keyId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
 
 const TEMPLATE = planGroupRules(

@@ -4,8 +4,7 @@
  */
 import { expect } from "chai";
 import { expiryAlarmSkipReason, planExpiryAlarms } from "../../components/groups/expiry-plan";
-import { keyArn, keyId, mrkId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey } from "./builders";
+import { keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 
 const EXTERNAL = keyArn("eu-west-1", keyId(1));
 const FLAGGED = keyArn("us-east-1", keyId(2));

@@ -17,8 +17,7 @@ import {
   nativeKmsEvents,
   retarget,
 } from "../signals/fixture-events";
-import { ACCOUNT, keyArn, keyId, mrkId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey } from "./builders";
+import { ACCOUNT, keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 
 /** The group signal each fixture is; fixtures not listed are no group signal. */
 const GROUP_SIGNAL: Record<string, string> = {

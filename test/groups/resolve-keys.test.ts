@@ -8,8 +8,7 @@ import type { StackModel } from "../../components/config/model";
 import { resolveKeyGroups } from "../../components/groups/resolve-keys";
 import type { ResolvedKey } from "../../components/groups/resolved";
 import { MockRunOptions, RecordedInvoke, runUnderMocks } from "../harness/mock-runtime";
-import { ACCOUNT, keyArn, keyId, mrkId } from "../builders";
-import { groupModel, keyRef, stackModel } from "./builders";
+import { ACCOUNT, keyArn, keyId, mrkId, groupModel, keyRef, stackModel } from "../builders";
 
 const K1 = keyArn("us-east-1", keyId(1));
 const K2 = keyArn("us-east-1", keyId(2));

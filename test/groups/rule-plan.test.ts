@@ -4,8 +4,7 @@
  */
 import { expect } from "chai";
 import { planGroupRules, routesOf } from "../../components/groups/rule-plan";
-import { keyArn, keyId, mrkId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey } from "./builders";
+import { keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
 
 const CRITICAL = [

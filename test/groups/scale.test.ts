@@ -8,7 +8,7 @@ import { DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
 import { checkQuotas } from "../../components/monitoring/quotas";
 import { planStack, StackPlan } from "../../components/plan/stack-plan";
 import { metricCount } from "../../components/alarms/spec";
-import { estate, stackModel } from "./builders";
+import { estate, stackModel } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
 
 function planOf(regions: string[]): StackPlan {

@@ -19,8 +19,8 @@ import {
   PluginProcess,
   startPlugin,
 } from "./plugin-host";
+import { ACCOUNT } from "../builders";
 
-const ACCOUNT = "111122223333";
 const METASCHEMA = join(PACKAGE_DIR, "test", "fixtures", "pulumi-package-metaschema.json");
 
 /** KmsMonitoringStack's arguments from a stack file's `kms-monitoring:` config. */

@@ -5,8 +5,8 @@
  * provider, with the outputs a provider would add (ARNs, IDs).
  */
 import type { EngineResource } from "./analyzer-client";
+import { ACCOUNT } from "../builders";
 
-const ACCOUNT = "111122223333";
 const REGION = "us-east-1";
 
 /** Type tokens of the resources below. */

@@ -2,8 +2,7 @@
 import { expect } from "chai";
 import { checkQuotas } from "../../components/monitoring/quotas";
 import { planStack } from "../../components/plan/stack-plan";
-import { keyArn, keyId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey, stackModel } from "../groups/builders";
+import { keyArn, keyId, groupModel, resolvedGroup, resolvedKey, stackModel } from "../builders";
 
 describe("checkQuotas on a one-group plan", () => {
   it("reports exactly these rows", () => {

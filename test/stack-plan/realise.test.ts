@@ -6,11 +6,19 @@ import { expect } from "chai";
 import { KmsMonitoring } from "../../components/monitoring/kms-monitoring";
 import { planAlarms, planStack, StackPlan } from "../../components/plan/stack-plan";
 import { runUnderMocks } from "../harness/mock-runtime";
-import { keyArn, keyId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey, stackModel } from "../groups/builders";
+import {
+  keyArn,
+  keyId,
+  groupModel,
+  resolvedGroup,
+  resolvedKey,
+  stackModel,
+  ACCOUNT as ACCOUNT_ID,
+  PARTITION,
+} from "../builders";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const ACCOUNT = { accountId: "111122223333", partition: "aws" };
+const ACCOUNT = { accountId: ACCOUNT_ID, partition: PARTITION };
 
 const imported = resolvedKey(keyArn("us-east-1", keyId(2)), {
   flaggedImported: true,

@@ -5,12 +5,20 @@
 import { expect } from "chai";
 import { planAlarms, planStack, StackPlan } from "../../components/plan/stack-plan";
 import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
-import { keyArn, keyId } from "../builders";
-import { groupModel, resolvedGroup, resolvedKey, stackModel } from "../groups/builders";
+import {
+  keyArn,
+  keyId,
+  groupModel,
+  resolvedGroup,
+  resolvedKey,
+  stackModel,
+  ACCOUNT as ACCOUNT_ID,
+  PARTITION,
+} from "../builders";
 
 const US = "us-east-1";
 const EU = "eu-west-1";
-const ACCOUNT = { accountId: "111122223333", partition: "aws" };
+const ACCOUNT = { accountId: ACCOUNT_ID, partition: PARTITION };
 
 /** payments: critical routing, 2 keys in us-east-1 (one with expiring material), 1 in eu-west-1;
  * vault: one route, baseline off, 1 key in us-east-1. */
