@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { readFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { EventFileMatch } from "../../tools/plan/events";
 import { PROJECT_DIR, runCli, stackConfig, tempDir, writeStackFile } from "./helpers";
@@ -41,6 +41,42 @@ describe("plan --events", function () {
     expect(describe.alerts).to.deep.equal([]);
   });
 
+  it("exits 1 and names the file when an event file cannot be parsed", async () => {
+    const events = join(dir, "broken-events");
+    mkdirSync(events, { recursive: true });
+    writeFileSync(
+      join(events, "DisableKey.json"),
+      readFileSync(join(CLOUDTRAIL, "DisableKey.json")),
+    );
+    writeFileSync(join(events, "truncated.json"), '{"eventSource": "kms.amazonaws.com", ');
+    const run = await runCli(["--config", file, "--stack", "ci", "--events", events]);
+    expect(run.code).to.equal(1);
+    expect(byFile(run.report?.events, "truncated.json").error).to.be.a("string");
+    expect(byFile(run.report?.events, "DisableKey.json").alerts.map((a) => a.group)).to.deep.equal([
+      "payments",
+    ]);
+    expect(run.stdout).to.match(/truncated\.json\s+error: /);
+  });
+
+  it("plans one key per region for the same alias name in two regions", async () => {
+    const aliased = stackConfig([
+      {
+        name: "shared",
+        aliases: [
+          "arn:aws:kms:us-east-1:111122223333:alias/shared-data",
+          "arn:aws:kms:eu-west-1:111122223333:alias/shared-data",
+        ],
+      },
+    ]);
+    const config = writeStackFile(dir, "alias-two-regions.yaml", aliased);
+    const run = await runCli(["--config", config, "--stack", "ci"]);
+    expect(run.code).to.equal(0);
+    const rules = run.report?.run.groups.flatMap((g) => g.rules) ?? [];
+    const keysByRegion = Object.fromEntries(rules.map((r) => [r.region, r.keyIds.length]));
+    expect(keysByRegion).to.deep.equal({ "eu-west-1": 1, "us-east-1": 1 });
+    expect(run.report?.run.warnings).to.deep.equal([]);
+  });
+
   it("alerts no group for a key outside the stack config (dev)", async () => {
     const run = await runCli(["--stack", "dev", "--events", CLOUDTRAIL]);
     const disable = byFile(run.report?.events, "DisableKey.json");
@@ -78,6 +114,7 @@ describe("plan --events", function () {
       expect(e.signals).to.deep.equal([]);
       expect(e.alerts.map((a) => `${a.group}/${a.region}`)).to.deep.equal(["oregon/us-west-2"]);
     }
+    expect(run.stdout).to.include(`Wrote ${json}`);
     const doc = JSON.parse(readFileSync(json, "utf8"));
     expect(Object.keys(doc).slice(-1)).to.deep.equal(["events"]);
     expect(doc.events).to.deep.equal(JSON.parse(JSON.stringify(run.report?.events)));

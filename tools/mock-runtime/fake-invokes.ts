@@ -34,7 +34,10 @@ export interface MockAwsWorld {
   describeKey?: (keyId: string) => Partial<KeyDescription>;
   /** Keys returned for a tag query, by region: ARN to its tags. */
   taggedKeys?: Record<string, Record<string, Record<string, string>>>;
-  /** Alias name (or alias ARN) to target key ARN. */
+  /**
+   * Alias name (or alias ARN) to target key ARN. A key `<region>/<alias name>` answers only in that
+   * region and wins over the plain name: the same alias name can point at different keys per region.
+   */
   aliases?: Record<string, string>;
 }
 
@@ -104,7 +107,7 @@ function describeKey(keyId: string, world: MockAwsWorld): KeyDescription {
 }
 
 function describeAlias(name: string, world: MockAwsWorld): Record<string, any> {
-  const target = world.aliases?.[name];
+  const target = world.aliases?.[`${world.region}/${name}`] ?? world.aliases?.[name];
   if (!target) throw new Error(`NotFoundException: Alias ${name} is not found.`);
   const aliasName = name.startsWith("arn:") ? name.slice(name.indexOf("alias/")) : name;
   return {

@@ -29,10 +29,12 @@ export const PROCESS_IO: CliIo = {
   cwd: process.cwd(),
 };
 
-function writeFile(cwd: string, file: string, text: string): void {
+/** Writes `text` to `file` (relative to `cwd`) and returns the absolute path written. */
+function writeFile(cwd: string, file: string, text: string): string {
   const path = resolve(cwd, file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
+  return path;
 }
 
 /** The result of {@link main}: the exit code, and the report when a plan was made. */
@@ -61,10 +63,13 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
       progress,
     );
     progress.stage("writing");
-    if (args.jsonFile) writeFile(io.cwd, args.jsonFile, planJsonText(report));
-    if (args.htmlFile) writeFile(io.cwd, args.htmlFile, renderHtml(report));
+    const written: string[] = [];
+    if (args.jsonFile) written.push(writeFile(io.cwd, args.jsonFile, planJsonText(report)));
+    if (args.htmlFile) written.push(writeFile(io.cwd, args.htmlFile, renderHtml(report)));
     progress.done();
     io.stdout.write(renderTables(report));
+    for (const path of written) io.stdout.write(`\nWrote ${path}`);
+    if (written.length > 0) io.stdout.write("\n");
     const code = exitCodeOf(report);
     io.stdout.write(`\nResult: ${verdict(code)} (exit ${code})\n`);
     return { code, report };

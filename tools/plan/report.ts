@@ -93,11 +93,14 @@ export async function buildReport(
 
 /**
  * The exit code: 2 when a quota is breached (the stack cannot be deployed as planned, whatever
- * the policies say), 1 when the program failed for another reason, 3 on a mandatory violation.
+ * the policies say), 1 when the program failed for another reason or an event file could not be
+ * read, 3 on a mandatory violation.
  */
 export function exitCodeOf(report: PlanReport): number {
   if (report.quotas.some((q) => !q.ok)) return EXIT.quota;
   if (report.run.failure) return EXIT.failed;
+  // An event file nobody could read would otherwise pass as "no alert".
+  if (report.events?.some((e) => e.error !== undefined)) return EXIT.failed;
   if (hasMandatory(report.policies)) return EXIT.policy;
   return EXIT.ok;
 }

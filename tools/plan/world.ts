@@ -82,7 +82,9 @@ export function planWorld(model: StackModel, taggedKeys: number): PlanWorld {
   for (const group of model.keyGroups) {
     for (const alias of group.aliases) {
       aliasCount++;
-      aliases[alias.name] ??= placeholderKeyArn(partition, alias.region, accountId, alias.name);
+      // Aliases are regional: the same name in two regions names two keys.
+      const where = `${alias.region}/${alias.name}`;
+      aliases[where] ??= placeholderKeyArn(partition, alias.region, accountId, where);
     }
     if (Object.keys(group.tags).length === 0) continue;
     for (const region of group.tagRegions) {
@@ -100,7 +102,9 @@ export function planWorld(model: StackModel, taggedKeys: number): PlanWorld {
       `EXTERNAL) with material expiring on ${IMPORTED_MATERIAL.validTo}.`,
   ];
   if (aliasCount > 0) {
-    assumptions.push(`Each of the ${aliasCount} alias(es) points at one placeholder key.`);
+    assumptions.push(
+      `Each of the ${aliasCount} alias(es) points at one placeholder key of its region.`,
+    );
   }
   if (tagSearches > 0) {
     assumptions.push(
