@@ -42,6 +42,7 @@ describe("plan --json (dev)", function () {
       "cost",
       "alarms",
       "dashboards",
+      "confirmations",
       "policies",
       "assumptions",
     ]);

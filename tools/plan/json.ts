@@ -5,6 +5,7 @@
 import type { StackPlan } from "../../components/plan/stack-plan";
 import { alarmsWithGroup } from "./alarms";
 import type { PlanReport } from "./report";
+import { confirmationsPerRecipient } from "./confirmations";
 
 /** Every alarm of the plan: name, group, region, severity, kind and monthly price. */
 function alarmsJson(plan: StackPlan): Record<string, unknown>[] {
@@ -58,6 +59,7 @@ export function planJson(report: PlanReport): Record<string, unknown> {
       : null,
     alarms: report.run.plan ? alarmsJson(report.run.plan) : [],
     dashboards: report.run.plan?.dashboards.map((d) => d.name) ?? [],
+    confirmations: report.run.plan ? confirmationsPerRecipient(report.run.plan) : [],
     policies: report.policies.map((p) => ({
       policy: p.policy,
       level: p.level,

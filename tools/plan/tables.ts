@@ -3,6 +3,7 @@
  * policy results, event matches, then the assumptions the figures rest on.
  */
 import { alarmsByGroupAndSeverity } from "./alarms";
+import { confirmationsPerRecipient } from "./confirmations";
 import type { PlanReport } from "./report";
 
 type Align = "left" | "right";
@@ -64,6 +65,20 @@ function alarms(report: PlanReport): string {
   return rows.length
     ? table(["group", "severity", "alarms"], rows, ["left", "left", "right"])
     : "none";
+}
+
+function confirmations(report: PlanReport): string {
+  if (!report.run.plan) return "none";
+  const rows = confirmationsPerRecipient(report.run.plan).map((r) => [
+    r.protocol,
+    r.endpoint,
+    count(r.confirmations),
+  ]);
+  return rows.length
+    ? table(["protocol", "recipient", "confirmations"], rows, ["left", "left", "right"]) +
+        "\nSNS asks each recipient to confirm every topic it is subscribed to; until then that " +
+        "topic's alerts do not reach it."
+    : "none (no e-mail or HTTPS recipients)";
 }
 
 function quotas(report: PlanReport): string {
@@ -145,6 +160,7 @@ export function renderTables(report: PlanReport): string {
   parts.push(section("Resources by type", unlessFailed(resourcesByType)));
   parts.push(section("Resources by key group", unlessFailed(resourcesByGroup)));
   parts.push(section("Alarms by group and severity", unlessFailed(alarms)));
+  parts.push(section("Subscriptions each recipient must confirm", unlessFailed(confirmations)));
   parts.push(section("AWS quotas", quotas(report)));
   parts.push(section("Estimated monthly cost (USD)", unlessFailed(cost)));
   parts.push(section("Policy pack", policies(report)));
