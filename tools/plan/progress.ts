@@ -1,6 +1,9 @@
 /**
  * Progress on stderr for long plans: one line, rewritten in place, that appears only once a plan
  * has run for `delayMs` and only on a terminal, so short plans, pipes and logs get nothing extra.
+ * The mock runtime answers registrations as promise callbacks, which keep timers from firing while
+ * resources register: so the work itself (each stage and each resource) also redraws the line
+ * when it is due, and the timer only covers quiet stretches.
  */
 
 /** What progress needs of a stream: whether it is a terminal, and a way to write. */
@@ -17,6 +20,7 @@ export class Progress {
   private label = "starting";
   private resources = 0;
   private shown = false;
+  private lastDraw = 0;
   private readonly started = Date.now();
   private readonly timer?: NodeJS.Timeout;
 
@@ -37,11 +41,13 @@ export class Progress {
   /** Names what the plan is doing now. */
   stage(label: string): void {
     this.label = label;
+    this.drawIfDue();
   }
 
   /** Counts one more registered resource. */
   tick(): void {
     this.resources++;
+    this.drawIfDue();
   }
 
   /** Stops and erases the line. */
@@ -51,10 +57,16 @@ export class Progress {
     this.shown = false;
   }
 
+  private drawIfDue(): void {
+    if (this.stream.isTTY && Date.now() - this.lastDraw >= REDRAW_MS) this.draw();
+  }
+
   private draw(): void {
-    const elapsed = Date.now() - this.started;
+    const now = Date.now();
+    const elapsed = now - this.started;
     if (elapsed < this.delayMs) return;
     this.shown = true;
+    this.lastDraw = now;
     const seconds = Math.round(elapsed / 1000);
     this.stream.write(`\r\x1b[2Kplan: ${this.label}, ${this.resources} resources, ${seconds} s`);
   }
