@@ -9,7 +9,10 @@ function detection(signal: KmsSignal): string {
   const s = signal.source;
   switch (s.kind) {
     case "api-call":
-      return `CloudTrail \`${s.eventNames.join("`, `")}\` (successful calls)`;
+      // The exact CIS text has no errorCode term, so it counts refused and failed calls too.
+      return signal.exactFilterPattern
+        ? `CloudTrail \`${s.eventNames.join("`, `")}\` (every call, failed ones included)`
+        : `CloudTrail \`${s.eventNames.join("`, `")}\` (successful calls)`;
     case "service-event":
       return `KMS event "${s.nativeDetailType}"; CloudTrail \`${s.eventNames.join("`, `")}\``;
     case "pending-deletion-use":
@@ -20,7 +23,9 @@ function detection(signal: KmsSignal): string {
 }
 
 function rule(signal: KmsSignal): string {
-  if (signal.scope === "account") return "log filter only (exact CIS text)";
+  if (signal.scope === "account") {
+    return "log filter only (exact CIS text: control 4.7 in CIS AWS Foundations v1.4-5.0, 5.7 in v6.0)";
+  }
   if (signal.source.kind === "data-plane") return "anomaly band (baseline)";
   return "group rule, scoped to the group's keys";
 }
