@@ -48,12 +48,19 @@ function literal(text: string): string {
   return text.replace(/</g, "\u2039").replace(/>/g, "\u203a");
 }
 
-/** The `<key>` of a catalog action (`--key-id <key>`) becomes the key ARN of the event. */
+/**
+ * The `<key>` and `<region>` of a catalog action (`--key-id <key> --region <region>`) become the
+ * event's key ARN and region, so every command can be pasted as it is.
+ */
 const ACTION_KEY = "<key>";
 const EVENT_KEY_ARN = "<keyArn><nativeKeyArn>";
+const ACTION_REGION = "<region>";
 
 function actionText(action: string): string {
-  return action.split(ACTION_KEY).map(literal).join(EVENT_KEY_ARN);
+  return action
+    .split(ACTION_KEY)
+    .map((part) => part.split(ACTION_REGION).map(literal).join(ACTION_REGION))
+    .join(EVENT_KEY_ARN);
 }
 
 /** Builds the input transformer of a group rule. Pure; the result is passed to an EventTarget. */

@@ -44,7 +44,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Key deletion scheduled",
     severity: "critical",
     action:
-      "Unless this deletion was approved, run `aws kms cancel-key-deletion --key-id <key>` now, then `aws kms enable-key`: once the waiting period ends, data encrypted under the key is lost.",
+      "Unless this deletion was approved, run `aws kms cancel-key-deletion --key-id <key> --region <region>` now, then `aws kms enable-key --key-id <key> --region <region>`: once the waiting period ends, data encrypted under the key is lost.",
     source: { kind: "api-call", eventNames: ["ScheduleKeyDeletion"] },
     scope: "keys",
     alarm: ANY_OCCURRENCE,
@@ -56,7 +56,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Key deletion cancelled",
     severity: "info",
     action:
-      "The key is safe from deletion but stays Disabled: run `aws kms enable-key --key-id <key>` if applications still use it.",
+      "The key is safe from deletion but stays Disabled: run `aws kms enable-key --key-id <key> --region <region>` if applications still use it.",
     source: { kind: "api-call", eventNames: ["CancelKeyDeletion"] },
     scope: "keys",
     widget: "control-plane-events",
@@ -67,7 +67,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Key disabled",
     severity: "critical",
     action:
-      "Every encrypt and decrypt with this key now fails. If it was not planned, run `aws kms enable-key --key-id <key>` and find out who disabled it (see the caller in this alert).",
+      "Every encrypt and decrypt with this key now fails. If it was not planned, run `aws kms enable-key --key-id <key> --region <region>` and find out who disabled it (see the caller in this alert).",
     source: { kind: "api-call", eventNames: ["DisableKey"] },
     scope: "keys",
     alarm: ANY_OCCURRENCE,
@@ -89,7 +89,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Key pending deletion is still in use",
     severity: "critical",
     action:
-      "Something still needs this key: cancel the deletion (`aws kms cancel-key-deletion --key-id <key>`) and find the caller before the waiting period ends, or its data is lost.",
+      "Something still needs this key: cancel the deletion (`aws kms cancel-key-deletion --key-id <key> --region <region>`) and find the caller before the waiting period ends, or its data is lost.",
     source: {
       kind: "pending-deletion-use",
       errorCodes: ["KMSInvalidStateException", "DisabledException"],
@@ -105,7 +105,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Key policy changed",
     severity: "warning",
     action:
-      "Review the new policy (`aws kms get-key-policy --key-id <key> --policy-name default`): a wrong policy can lock everyone out or let others decrypt.",
+      "Review the new policy (`aws kms get-key-policy --key-id <key> --policy-name default --region <region>`): a wrong policy can lock everyone out or let others decrypt.",
     source: { kind: "api-call", eventNames: ["PutKeyPolicy"] },
     scope: "keys",
     widget: "control-plane-events",
@@ -185,7 +185,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Automatic key rotation disabled",
     severity: "warning",
     action:
-      "Re-enable rotation with `aws kms enable-key-rotation --key-id <key>` unless a documented exception applies.",
+      "Re-enable rotation with `aws kms enable-key-rotation --key-id <key> --region <region>` unless a documented exception applies.",
     source: { kind: "api-call", eventNames: ["DisableKeyRotation"] },
     scope: "keys",
     widget: "control-plane-events",

@@ -17,7 +17,16 @@ import {
   nativeKmsEvents,
   retarget,
 } from "../signals/fixture-events";
-import { ACCOUNT, keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
+import {
+  ACCOUNT,
+  keyArn,
+  keyId,
+  mrkId,
+  groupModel,
+  regionOfArn,
+  resolvedGroup,
+  resolvedKey,
+} from "../builders";
 
 /** The group signal each fixture is; fixtures not listed are no group signal. */
 const GROUP_SIGNAL: Record<string, string> = {
@@ -247,9 +256,9 @@ function message(ruleName: string, file: string, key: string, region: string): s
 
 function criticalSteps(arn: string): string[] {
   return [
-    `- Key deletion scheduled (critical): Unless this deletion was approved, run \`aws kms cancel-key-deletion --key-id ${arn}\` now, then \`aws kms enable-key\`: once the waiting period ends, data encrypted under the key is lost.`,
-    `- Key disabled (critical): Every encrypt and decrypt with this key now fails. If it was not planned, run \`aws kms enable-key --key-id ${arn}\` and find out who disabled it (see the caller in this alert).`,
-    `- Key pending deletion is still in use (critical): Something still needs this key: cancel the deletion (\`aws kms cancel-key-deletion --key-id ${arn}\`) and find the caller before the waiting period ends, or its data is lost.`,
+    `- Key deletion scheduled (critical): Unless this deletion was approved, run \`aws kms cancel-key-deletion --key-id ${arn} --region ${regionOfArn(arn)}\` now, then \`aws kms enable-key --key-id ${arn} --region ${regionOfArn(arn)}\`: once the waiting period ends, data encrypted under the key is lost.`,
+    `- Key disabled (critical): Every encrypt and decrypt with this key now fails. If it was not planned, run \`aws kms enable-key --key-id ${arn} --region ${regionOfArn(arn)}\` and find out who disabled it (see the caller in this alert).`,
+    `- Key pending deletion is still in use (critical): Something still needs this key: cancel the deletion (\`aws kms cancel-key-deletion --key-id ${arn} --region ${regionOfArn(arn)}\`) and find the caller before the waiting period ends, or its data is lost.`,
     "- Imported key material deleted (critical): The key is unusable until the same material is imported again (`aws kms import-key-material`); without a copy of that material its data is lost.",
     "- Imported key material expired and was deleted (critical): The key is unusable: re-import the same key material now (`aws kms import-key-material`), with a later expiry or none.",
     "- Key deleted (critical): The waiting period ended and KMS deleted the key; data encrypted under it cannot be decrypted. Find what used it and restore from other copies.",
@@ -320,14 +329,14 @@ describe("alert message of group rules", () => {
         "Error (if any): ",
         "",
         "What to do next:",
-        `- Key deletion cancelled (info): The key is safe from deletion but stays Disabled: run \`aws kms enable-key --key-id ${arn}\` if applications still use it.`,
+        `- Key deletion cancelled (info): The key is safe from deletion but stays Disabled: run \`aws kms enable-key --key-id ${arn} --region ${regionOfArn(arn)}\` if applications still use it.`,
         "- Key enabled (info): No action needed if the key was meant to be in use again.",
-        `- Key policy changed (warning): Review the new policy (\`aws kms get-key-policy --key-id ${arn} --policy-name default\`): a wrong policy can lock everyone out or let others decrypt.`,
+        `- Key policy changed (warning): Review the new policy (\`aws kms get-key-policy --key-id ${arn} --policy-name default --region ${regionOfArn(arn)}\`): a wrong policy can lock everyone out or let others decrypt.`,
         "- Grant created on key (warning): Check that the grantee principal in this alert should use the key; revoke unexpected grants with `aws kms revoke-grant`.",
         "- Grant revoked on key (info): A grantee lost access; check the service that used this grant still works.",
         "- Grant retired on key (info): Usually a service finishing its work; no action unless access broke.",
         "- Key material imported (info): Confirm the new expiration date of the material matches your rotation plan.",
-        `- Automatic key rotation disabled (warning): Re-enable rotation with \`aws kms enable-key-rotation --key-id ${arn}\` unless a documented exception applies.`,
+        `- Automatic key rotation disabled (warning): Re-enable rotation with \`aws kms enable-key-rotation --key-id ${arn} --region ${regionOfArn(arn)}\` unless a documented exception applies.`,
         "- Key material rotated automatically (info): Informational: KMS rotated the key material on schedule.",
         "- Key material rotated on demand (info): Informational: someone started an on-demand rotation; check it was planned.",
       ].join("\n"),
@@ -356,7 +365,7 @@ describe("alert message of group rules", () => {
     ]);
     expect(lines).to.have.length(9 + 16);
     expect(lines[9 + 4]).to.equal(
-      `- Key pending deletion is still in use (critical): Something still needs this key: cancel the deletion (\`aws kms cancel-key-deletion --key-id ${arn}\`) and find the caller before the waiting period ends, or its data is lost.`,
+      `- Key pending deletion is still in use (critical): Something still needs this key: cancel the deletion (\`aws kms cancel-key-deletion --key-id ${arn} --region ${regionOfArn(arn)}\`) and find the caller before the waiting period ends, or its data is lost.`,
     );
   });
 
