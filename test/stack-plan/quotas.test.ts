@@ -20,7 +20,7 @@ describe("checkQuotas on a one-group plan", () => {
       row("Longest filter pattern (characters)", 434, 1024),
       row("Longest event pattern (characters)", 867, 2048),
       row("Longest rule name (characters)", 24, 64),
-      row("Longest input template (characters)", 2815, 8192),
+      row("Longest input template (characters)", 2973, 8192),
       row("Targets on one rule", 1, 5),
       // kmsmon-prod-tamper-... and -account-... names, not only expiry alarms.
       row("Longest alarm name (characters)", 41, 255),
