@@ -97,7 +97,7 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
         AWS_LIMITS.rulesPerBus,
       ),
     );
-    for (const shard of bus.shardBuses) {
+    for (const { name: shard } of bus.shardBuses) {
       const onShard = rules.filter(
         (r) => r.region === bus.region && bus.busOfGroup[r.group] === shard,
       ).length;
