@@ -4,6 +4,7 @@
  * into an `aws.cloudwatch.MetricAlarm` by createMetricAlarm alone.
  */
 import type { Severity } from "../config/model";
+import type { Quota } from "../core/limits";
 
 /** A metric a query reads. */
 export interface MetricStatSpec {
@@ -96,13 +97,6 @@ export type AlarmRole = "security" | "group-critical" | "group-warning";
 /** Severity of an alarm: its signal's, or "operational" for the monitoring's own plumbing. */
 export type AlarmSeverity = Severity | "operational";
 
-/** AWS quotas an alarm counts against (see monitoring/quotas.ts for the figures). */
-export type AlarmQuota =
-  | "alarm-name-length"
-  | "actions-per-alarm"
-  | "metrics-per-alarm"
-  | "metrics-insights-alarms-per-region";
-
 /** One alarm, as planned. */
 export interface AlarmSpec {
   /** Physical name. */
@@ -129,5 +123,5 @@ export interface AlarmSpec {
   /** Monthly list price in US dollars (us-east-1), from alarms/pricing.ts. */
   monthlyCostUsd: number;
   /** The AWS quotas the alarm counts against. */
-  quotas: AlarmQuota[];
+  quotas: Quota[];
 }

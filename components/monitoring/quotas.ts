@@ -114,7 +114,7 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
       usage(
         `Metrics Insights alarms in ${bus.region}`,
         alarms.filter(
-          (a) => a.region === bus.region && a.quotas.includes("metrics-insights-alarms-per-region"),
+          (a) => a.region === bus.region && a.quotas.includes("metricsInsightsAlarmsPerRegion"),
         ).length,
         AWS_LIMITS.metricsInsightsAlarmsPerRegion,
       ),
