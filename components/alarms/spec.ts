@@ -94,6 +94,21 @@ export type TreatMissingData = "missing" | "ignore" | "breaching" | "notBreachin
  */
 export type AlarmRole = "security" | "group-critical" | "group-warning";
 
+/**
+ * Topics each role resolves to in the stack: one today (the region's security topic, or the
+ * group's topic of the route), so an alarm has one action in each state it notifies in.
+ */
+export const TOPICS_PER_ROLE: Readonly<Record<AlarmRole, number>> = {
+  security: 1,
+  "group-critical": 1,
+  "group-warning": 1,
+};
+
+/** Actions the alarm has in its ALARM state (and in OK when it notifies on recovery). */
+export function alarmActionCount(alarm: Pick<AlarmSpec, "actions">): number {
+  return TOPICS_PER_ROLE[alarm.actions.role];
+}
+
 /** Severity of an alarm: its signal's, or "operational" for the monitoring's own plumbing. */
 export type AlarmSeverity = Severity | "operational";
 
