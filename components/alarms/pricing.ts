@@ -10,7 +10,8 @@
  *   expression);
  * - Metrics Insights: $0.10 per metric the query analyzes.
  */
-import { AlarmMetric, AlarmQuota, AlarmSpec, metricCount, MetricQuerySpec } from "./spec";
+import { AlarmMetric, AlarmSpec, metricCount, MetricQuerySpec } from "./spec";
+import type { Quota } from "../core/limits";
 
 /** Price of one standard-resolution alarm metric per month (us-east-1). */
 export const ALARM_METRIC_MONTHLY_USD = 0.1;
@@ -74,10 +75,10 @@ export function alarmMonthlyCostUsd(metric: AlarmMetric): number {
 }
 
 /** The quotas an alarm reading `metric` counts against. */
-export function alarmQuotas(metric: AlarmMetric): AlarmQuota[] {
-  const quotas: AlarmQuota[] = ["alarm-name-length", "actions-per-alarm", "metrics-per-alarm"];
+export function alarmQuotas(metric: AlarmMetric): Quota[] {
+  const quotas: Quota[] = ["alarmNameLength", "actionsPerAlarmState", "metricQueriesPerAlarm"];
   return metric.kind === "metrics-insights"
-    ? [...quotas, "metrics-insights-alarms-per-region"]
+    ? [...quotas, "metricsInsightsAlarmsPerRegion"]
     : quotas;
 }
 

@@ -4,6 +4,7 @@
  * into an `aws.cloudwatch.MetricAlarm` by createMetricAlarm alone.
  */
 import type { Severity } from "../config/model";
+import type { Quota } from "../core/limits";
 
 /** A metric a query reads. */
 export interface MetricStatSpec {
@@ -93,15 +94,23 @@ export type TreatMissingData = "missing" | "ignore" | "breaching" | "notBreachin
  */
 export type AlarmRole = "security" | "group-critical" | "group-warning";
 
+/**
+ * Topics each role resolves to in the stack: one today (the region's security topic, or the
+ * group's topic of the route), so an alarm has one action in each state it notifies in.
+ */
+export const TOPICS_PER_ROLE: Readonly<Record<AlarmRole, number>> = {
+  security: 1,
+  "group-critical": 1,
+  "group-warning": 1,
+};
+
+/** Actions the alarm has in its ALARM state (and in OK when it notifies on recovery). */
+export function alarmActionCount(alarm: Pick<AlarmSpec, "actions">): number {
+  return TOPICS_PER_ROLE[alarm.actions.role];
+}
+
 /** Severity of an alarm: its signal's, or "operational" for the monitoring's own plumbing. */
 export type AlarmSeverity = Severity | "operational";
-
-/** AWS quotas an alarm counts against (see monitoring/quotas.ts for the figures). */
-export type AlarmQuota =
-  | "alarm-name-length"
-  | "actions-per-alarm"
-  | "metrics-per-alarm"
-  | "metrics-insights-alarms-per-region";
 
 /** One alarm, as planned. */
 export interface AlarmSpec {
@@ -129,5 +138,5 @@ export interface AlarmSpec {
   /** Monthly list price in US dollars (us-east-1), from alarms/pricing.ts. */
   monthlyCostUsd: number;
   /** The AWS quotas the alarm counts against. */
-  quotas: AlarmQuota[];
+  quotas: Quota[];
 }

@@ -9,6 +9,7 @@ import type { AlarmSpec } from "../alarms/spec";
 import { priced } from "../alarms/pricing";
 import { names, PublisherArnPatterns } from "../core/names";
 import { SubscriptionSpec, subscriptionSpecs } from "./subscription-plan";
+import type { Quota } from "../core/limits";
 
 /** Price of a customer managed KMS key per month (us-east-1), before requests. */
 export const KMS_KEY_MONTHLY_USD = 1;
@@ -23,7 +24,7 @@ export interface TopicSpec {
   subscriptions: SubscriptionSpec[];
   /** $0: topics are free; deliveries are priced by traffic. */
   monthlyCostUsd: number;
-  quotas: [];
+  quotas: Quota[];
 }
 
 /** The customer managed key shared by a region's alert topics. */
@@ -32,7 +33,7 @@ export interface TopicKeySpec {
   aliasName: string;
   region: string;
   monthlyCostUsd: number;
-  quotas: [];
+  quotas: Quota[];
 }
 
 /** A region's dead-letter queue and the alarm on messages waiting in it. */
@@ -42,7 +43,7 @@ export interface DeadLetterQueueSpec {
   alarm: AlarmSpec;
   /** $0 while empty; requests are priced by traffic. */
   monthlyCostUsd: number;
-  quotas: [];
+  quotas: Quota[];
 }
 
 /** What every region with watched keys shares (see RegionAlerting). */
@@ -65,7 +66,7 @@ export function topicSpec(name: string, region: string, targets: NotificationTar
     targets,
     subscriptions: subscriptionSpecs(targets),
     monthlyCostUsd: 0,
-    quotas: [],
+    quotas: ["topicNameLength"],
   };
 }
 
@@ -199,7 +200,7 @@ export function planRegionAlerting(
       aliasName: n.topicKeyAlias,
       region,
       monthlyCostUsd: KMS_KEY_MONTHLY_USD,
-      quotas: [],
+      quotas: ["aliasNameLength"],
     },
     securityTopic: topicSpec(n.securityTopic, region, security),
     deadLetterQueue: {
@@ -207,7 +208,7 @@ export function planRegionAlerting(
       region,
       alarm: deadLetterQueueAlarm(n.deadLetterQueue, region),
       monthlyCostUsd: 0,
-      quotas: [],
+      quotas: ["queueNameLength"],
     },
     deliveryAlarm: deliveryFailureAlarm(environment, region, topics),
     publishers,

@@ -4,6 +4,7 @@
  */
 import { createHash } from "crypto";
 import type { NotificationTargets } from "../config/model";
+import type { Quota } from "../core/limits";
 
 /** SNS protocols the alert topics deliver with. */
 export type SubscriptionProtocol = "email" | "https" | "sqs" | "lambda";
@@ -27,6 +28,10 @@ export interface SubscriptionSpec {
   endpoint: string;
   /** Suffix of the child resource names: `<protocol>-<8 hex digits>`, e.g. `email-3f2a1b9c`. */
   childSuffix: string;
+  /** $0 a month: SNS prices deliveries by traffic (e-mail $2.00 per 100,000), not subscriptions. */
+  monthlyCostUsd: number;
+  /** None of AWS_LIMITS: a topic takes millions of subscriptions and the endpoint has no limit. */
+  quotas: Quota[];
 }
 
 /**
@@ -57,6 +62,8 @@ export function subscriptionSpecs(targets: NotificationTargets): SubscriptionSpe
       protocol,
       endpoint,
       childSuffix: childSuffixOf(protocol, endpoint),
+      monthlyCostUsd: 0,
+      quotas: [],
     })),
   );
 }

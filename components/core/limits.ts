@@ -20,6 +20,8 @@ export const AWS_LIMITS = {
   trailNameMinLength: 3,
   /** KMS CreateAlias: `AliasName` is 1-256 characters, `alias/` included. */
   aliasNameLength: 256,
+  /** IAM CreateRole: `RoleName` is 1-64 characters. */
+  roleNameLength: 64,
   /** Lambda: a function name is 1-64 characters. */
   lambdaNameLength: 64,
   /** Lambda: a version or alias qualifier is 1-128 characters. */
@@ -77,3 +79,31 @@ export const AWS_LIMITS = {
   /** KMS ScheduleKeyDeletion: the waiting period is 7-30 days; our keys take the longest. */
   keyDeletionWindowMaxDays: 30,
 } as const;
+
+/**
+ * The plan's quota vocabulary: the AWS_LIMITS entries a planned resource counts against, one by
+ * one (its own name, pattern or queries) or with its neighbours (rules on a bus, filters on a log
+ * group, buses or Metrics Insights alarms in a region). Every spec of the plan lists its quotas in
+ * these words, and monitoring/quotas.ts reads the figures from AWS_LIMITS by the same key.
+ */
+export type Quota = keyof Pick<
+  typeof AWS_LIMITS,
+  | "eventBusesPerRegion"
+  | "rulesPerBus"
+  | "targetsPerRule"
+  | "ruleNameLength"
+  | "eventPatternLength"
+  | "inputTemplateLength"
+  | "metricFiltersPerLogGroup"
+  | "filterPatternLength"
+  | "alarmNameLength"
+  | "actionsPerAlarmState"
+  | "metricQueriesPerAlarm"
+  | "metricsInsightsAlarmsPerRegion"
+  | "widgetsPerDashboard"
+  | "metricsPerDashboard"
+  | "topicNameLength"
+  | "queueNameLength"
+  | "aliasNameLength"
+  | "roleNameLength"
+>;

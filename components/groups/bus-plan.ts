@@ -9,7 +9,7 @@ import { groupAlertSignals } from "../signals/catalog";
 import { accountEventPattern, SignalEventPattern } from "../signals/event-patterns";
 import { names } from "../core/names";
 import type { GroupRuleSpec } from "./rule-plan";
-import { AWS_LIMITS } from "../core/limits";
+import { AWS_LIMITS, Quota } from "../core/limits";
 
 /** Limits the planner keeps. */
 export interface BusBudget {
@@ -21,23 +21,65 @@ export interface BusBudget {
 
 export const DEFAULT_BUS_BUDGET: BusBudget = { defaultBus: 100, shardBus: 250 };
 
+/** A shard bus we own. */
+export interface ShardBusSpec {
+  /** Physical name. */
+  name: string;
+  region: string;
+  /** $0: a custom bus is free; events from AWS services are not billed. */
+  monthlyCostUsd: number;
+  quotas: Quota[];
+}
+
 /** A rule on the default bus that forwards KMS events to shard buses. */
 export interface FanOutRuleSpec {
+  /** Physical name. */
   name: string;
+  region: string;
   eventPattern: SignalEventPattern;
   /** Names of the shard buses it forwards to (at most 5). */
   targetBuses: string[];
+  /** $0: EventBridge does not charge for events from AWS services, nor for forwarding them. */
+  monthlyCostUsd: number;
+  quotas: Quota[];
+}
+
+/** The IAM role the fan-out rules of a region assume to put events on its shard buses. */
+export interface ForwardingRoleSpec {
+  /** Physical name; it carries the region because IAM names are global to the account. */
+  name: string;
+  /** IAM is global: this is the region whose fan-out rules assume the role, not where it lives. */
+  region: string;
+  /** $0: IAM is free. */
+  monthlyCostUsd: number;
+  quotas: Quota[];
 }
 
 /** The bus layout of one region. */
 export interface RegionBusPlan {
   region: string;
-  /** Shard bus names; empty when every rule fits on the default bus. */
-  shardBuses: string[];
+  /** Shard buses; empty when every rule fits on the default bus. */
+  shardBuses: ShardBusSpec[];
   /** Bus of each group: "default" or a shard bus name. */
   busOfGroup: Record<string, string>;
   fanOutRules: FanOutRuleSpec[];
+  /** The role of the fan-out rules; absent when there is no shard bus. */
+  forwardingRole?: ForwardingRoleSpec;
 }
+
+/** The shard bus names of a region's layout, in plan order. */
+export function shardBusNames(plan: Pick<RegionBusPlan, "shardBuses">): string[] {
+  return plan.shardBuses.map((b) => b.name);
+}
+
+const SHARD_BUS_QUOTAS: Quota[] = ["eventBusesPerRegion"];
+const FAN_OUT_RULE_QUOTAS: Quota[] = [
+  "rulesPerBus",
+  "ruleNameLength",
+  "eventPatternLength",
+  "targetsPerRule",
+];
+const FORWARDING_ROLE_QUOTAS: Quota[] = ["roleNameLength"];
 
 /** FNV-1a with a murmur3 finaliser: stable, dependency-free, well mixed in every bit. */
 function stableHash(text: string): number {
@@ -119,18 +161,34 @@ export function planRegionBuses(
   }
   const { shards, shardOf } = assignShards(region, counts, inRegion.length, budget.shardBus);
   const n = names(environment);
-  const shardBuses = Array.from({ length: shards }, (_, i) => n.shardBus(i));
+  const shardBuses: ShardBusSpec[] = Array.from({ length: shards }, (_, i) => ({
+    name: n.shardBus(i),
+    region,
+    monthlyCostUsd: 0,
+    quotas: [...SHARD_BUS_QUOTAS],
+  }));
   const busOfGroup = Object.fromEntries(
-    [...counts.keys()].map((g, i) => [g, shardBuses[shardOf[i]]]),
+    [...counts.keys()].map((g, i) => [g, shardBuses[shardOf[i]].name]),
   );
   const pattern = accountEventPattern(groupAlertSignals());
   const fanOutRules: FanOutRuleSpec[] = [];
   for (let i = 0; i < shardBuses.length; i += AWS_LIMITS.targetsPerRule) {
     fanOutRules.push({
       name: n.fanOutRule(fanOutRules.length),
+      region,
       eventPattern: pattern,
-      targetBuses: shardBuses.slice(i, i + AWS_LIMITS.targetsPerRule),
+      targetBuses: shardBusNames({
+        shardBuses: shardBuses.slice(i, i + AWS_LIMITS.targetsPerRule),
+      }),
+      monthlyCostUsd: 0,
+      quotas: [...FAN_OUT_RULE_QUOTAS],
     });
   }
-  return { region, shardBuses, busOfGroup, fanOutRules };
+  const forwardingRole: ForwardingRoleSpec = {
+    name: n.forwardingRole(region),
+    region,
+    monthlyCostUsd: 0,
+    quotas: [...FORWARDING_ROLE_QUOTAS],
+  };
+  return { region, shardBuses, busOfGroup, fanOutRules, forwardingRole };
 }

@@ -9,19 +9,12 @@ import type { SignalEventPattern } from "../signals/event-patterns";
 import { alertInputTransformer, AlertInputTransformer } from "./alert-message";
 import { AlertRoute, names } from "../core/names";
 import { regionsOf, ResolvedKeyGroup } from "./resolved";
+import type { Quota } from "../core/limits";
 
 /** Retries of an undeliverable event before it goes to the dead-letter queue: a day's worth. */
 export const RULE_TARGET_RETRIES = 185;
 /** Age after which EventBridge stops retrying, in seconds: one day, EventBridge's maximum. */
 export const RULE_TARGET_MAX_EVENT_AGE_SECONDS = 86400;
-
-/** AWS quotas a rule counts against (see monitoring/quotas.ts for the figures). */
-export type RuleQuota =
-  | "rules-per-bus"
-  | "rule-name-length"
-  | "event-pattern-length"
-  | "targets-per-rule"
-  | "input-template-length";
 
 /** A rule's target: the group's topic of the rule's route, retried, then dead-lettered. */
 export interface RuleTargetSpec {
@@ -53,7 +46,7 @@ export interface GroupRuleSpec {
   target: RuleTargetSpec;
   /** $0: EventBridge does not charge for events from AWS services. */
   monthlyCostUsd: number;
-  quotas: RuleQuota[];
+  quotas: Quota[];
 }
 
 /** The routes of a group and the signals each carries. */
@@ -110,11 +103,11 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
           },
           monthlyCostUsd: 0,
           quotas: [
-            "rules-per-bus",
-            "rule-name-length",
-            "event-pattern-length",
-            "targets-per-rule",
-            "input-template-length",
+            "rulesPerBus",
+            "ruleNameLength",
+            "eventPatternLength",
+            "targetsPerRule",
+            "inputTemplateLength",
           ],
         });
       });

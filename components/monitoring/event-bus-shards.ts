@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import type { RegionBusPlan } from "../groups/bus-plan";
+import { RegionBusPlan, shardBusNames } from "../groups/bus-plan";
 import { names } from "../core/names";
 import { TOKENS } from "../core/tokens";
 import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
@@ -34,19 +34,24 @@ export class EventBusShards extends pulumi.ComponentResource {
     if (args.plan.shardBuses.length === 0) {
       throw new Error(`EventBusShards "${name}": plan: no shard bus to create`);
     }
+    if (!args.plan.forwardingRole) {
+      throw new Error(`EventBusShards "${name}": plan: no forwarding role for the shard buses`);
+    }
+    const forwardingRole = args.plan.forwardingRole;
     super(TOKENS.EventBusShards, name, {}, opts);
     const { plan, accountId, partition } = args;
-    const buses = plan.shardBuses.map(
+    const busNames = shardBusNames(plan);
+    const buses = busNames.map(
       (busName, i) =>
         new aws.cloudwatch.EventBus(`${name}-shard-${i + 1}`, { name: busName }, { parent: this }),
     );
     const n = names(args.environment);
     const fanOutPattern = `arn:${partition}:events:${plan.region}:${accountId}:rule/${n.fanOutPrefix}-*`;
-    // IAM is global: the role name carries the region so each region has its own.
+    // IAM is global: the planned name carries the region so each region has its own.
     const role = new aws.iam.Role(
       `${name}-forwarding-role`,
       {
-        name: n.forwardingRole(plan.region),
+        name: forwardingRole.name,
         assumeRolePolicy: toJson(
           eventBusForwardingTrustPolicy({ accountId, ruleArnPattern: fanOutPattern }),
         ),
@@ -63,7 +68,7 @@ export class EventBusShards extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    const busByName = new Map(plan.shardBuses.map((n, i) => [n, buses[i]]));
+    const busByName = new Map(busNames.map((n, i) => [n, buses[i]]));
     plan.fanOutRules.forEach((spec, i) => {
       const rule = new aws.cloudwatch.EventRule(
         `${name}-fanout-${i + 1}`,
@@ -97,7 +102,7 @@ export class EventBusShards extends pulumi.ComponentResource {
       });
     });
     this.busNames = pulumi.all(buses.map((b) => b.name));
-    this.busNameOutputs = Object.fromEntries(plan.shardBuses.map((n, i) => [n, buses[i].name]));
+    this.busNameOutputs = Object.fromEntries(busNames.map((n, i) => [n, buses[i].name]));
     this.registerOutputs({ busNames: this.busNames });
   }
 }

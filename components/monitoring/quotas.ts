@@ -1,11 +1,15 @@
 /**
- * AWS quotas the plan must fit, checked on the plan itself (pure). Figures are AWS's documented
- * defaults; "adjustable" ones can be raised, but the design stays under the default.
+ * AWS quotas the plan must fit, checked on the plan itself (pure). Each row reads the specs that
+ * list the quota (see Quota in core/limits.ts) and takes its limit from AWS_LIMITS under the same
+ * key. Figures are AWS's documented defaults; "adjustable" ones can be raised, but the design
+ * stays under the default.
  */
-import { metricCount } from "../alarms/spec";
+import { alarmActionCount, metricCount } from "../alarms/spec";
 import type { AlarmSpec } from "../alarms/spec";
+import type { FanOutRuleSpec } from "../groups/bus-plan";
+import type { GroupRuleSpec } from "../groups/rule-plan";
 import { planAlarms, StackPlan } from "../plan/stack-plan";
-import { AWS_LIMITS } from "../core/limits";
+import { AWS_LIMITS, Quota } from "../core/limits";
 
 /** One quota, how much of it the plan uses, and whether that fits. */
 export interface QuotaUsage {
@@ -23,6 +27,21 @@ function max(values: number[]): number {
   return values.reduce((a, b) => Math.max(a, b), 0);
 }
 
+/** The specs that count against `quota`. */
+function counting<T extends { quotas: readonly Quota[] }>(quota: Quota, specs: readonly T[]): T[] {
+  return specs.filter((s) => s.quotas.includes(quota));
+}
+
+/** The largest measure among the specs that count against `quota`, against its limit. */
+function largest<T extends { quotas: readonly Quota[] }>(
+  name: string,
+  quota: Quota,
+  specs: readonly T[],
+  measure: (spec: T) => number,
+): QuotaUsage {
+  return usage(name, max(counting(quota, specs).map(measure)), AWS_LIMITS[quota]);
+}
+
 /** Metrics an alarm reads directly (a Metrics Insights query reads through its query). */
 function metricsRead(alarm: AlarmSpec): number {
   const m = alarm.metric;
@@ -31,90 +50,89 @@ function metricsRead(alarm: AlarmSpec): number {
   return metricCount(m.queries);
 }
 
+/** Targets of a rule: a group rule has one (its topic), a fan-out rule one per shard bus. */
+function targetsOf(rule: GroupRuleSpec | FanOutRuleSpec): number {
+  return "targetBuses" in rule ? rule.targetBuses.length : 1;
+}
+
+/** The most specs on one `key` (a log group, a bus) among those counting against `quota`. */
+function mostOnOne<T extends { quotas: readonly Quota[] }>(
+  quota: Quota,
+  specs: readonly T[],
+  key: (spec: T) => string,
+): number {
+  const counts = new Map<string, number>();
+  for (const s of counting(quota, specs)) counts.set(key(s), (counts.get(key(s)) ?? 0) + 1);
+  return max([...counts.values()]);
+}
+
 /** Every quota the plan touches, with per-region and per-bus rows where the quota is per bus. */
 export function checkQuotas(plan: StackPlan): QuotaUsage[] {
-  const rules = plan.groups.flatMap((g) => g.rules);
+  const groupRules = plan.groups.flatMap((g) => g.rules);
+  const fanOutRules = plan.buses.flatMap((b) => b.fanOutRules);
+  const rules: (GroupRuleSpec | FanOutRuleSpec)[] = [...groupRules, ...fanOutRules];
+  const filters = [...plan.accountFilters, ...plan.tamperAlarms.map((t) => t.filter)];
   const alarms = planAlarms(plan);
   const rows: QuotaUsage[] = [
     usage(
       "Metric filters on the trail's log group",
-      plan.accountFilters.length + plan.tamperAlarms.length,
+      mostOnOne("metricFiltersPerLogGroup", filters, (f) => f.logGroupName),
       AWS_LIMITS.metricFiltersPerLogGroup,
     ),
-    usage(
+    largest(
       "Longest filter pattern (characters)",
-      max(
-        [...plan.accountFilters, ...plan.tamperAlarms.map((t) => t.filter)].map(
-          (f) => f.pattern.length,
-        ),
-      ),
-      AWS_LIMITS.filterPatternLength,
+      "filterPatternLength",
+      filters,
+      (f) => f.pattern.length,
     ),
-    usage(
+    largest(
       "Longest event pattern (characters)",
-      max([
-        ...rules.map((r) => JSON.stringify(r.eventPattern).length),
-        ...plan.buses.flatMap((b) =>
-          b.fanOutRules.map((f) => JSON.stringify(f.eventPattern).length),
-        ),
-      ]),
-      AWS_LIMITS.eventPatternLength,
+      "eventPatternLength",
+      rules,
+      (r) => JSON.stringify(r.eventPattern).length,
     ),
-    usage(
-      "Longest rule name (characters)",
-      max(rules.map((r) => r.name.length)),
-      AWS_LIMITS.ruleNameLength,
-    ),
-    usage(
+    largest("Longest rule name (characters)", "ruleNameLength", rules, (r) => r.name.length),
+    largest(
       "Longest input template (characters)",
-      max(rules.map((r) => r.transformer.inputTemplate.length)),
-      AWS_LIMITS.inputTemplateLength,
+      "inputTemplateLength",
+      groupRules,
+      (r) => r.transformer.inputTemplate.length,
     ),
-    usage(
-      "Targets on one rule",
-      max([
-        ...(rules.length ? [1] : []),
-        ...plan.buses.flatMap((b) => b.fanOutRules.map((f) => f.targetBuses.length)),
-      ]),
-      AWS_LIMITS.targetsPerRule,
-    ),
-    usage(
-      "Longest alarm name (characters)",
-      max(alarms.map((a) => a.name.length)),
-      AWS_LIMITS.alarmNameLength,
-    ),
-    usage("Alarm actions on one alarm", alarms.length ? 1 : 0, AWS_LIMITS.actionsPerAlarmState),
-    usage("Metrics in one alarm", max(alarms.map(metricsRead)), AWS_LIMITS.metricQueriesPerAlarm),
+    largest("Targets on one rule", "targetsPerRule", rules, targetsOf),
+    largest("Longest alarm name (characters)", "alarmNameLength", alarms, (a) => a.name.length),
+    largest("Alarm actions on one alarm", "actionsPerAlarmState", alarms, alarmActionCount),
+    largest("Metrics in one alarm", "metricQueriesPerAlarm", alarms, metricsRead),
   ];
   for (const bus of plan.buses) {
-    const onDefault = rules.filter(
-      (r) => r.region === bus.region && bus.busOfGroup[r.group] === "default",
-    ).length;
-    rows.push(
-      usage(
-        `Rules on the default bus in ${bus.region}`,
-        onDefault + bus.fanOutRules.length,
-        AWS_LIMITS.rulesPerBus,
-      ),
+    const busOf = (r: GroupRuleSpec | FanOutRuleSpec): string =>
+      "targetBuses" in r ? "default" : bus.busOfGroup[r.group];
+    const inRegion = counting(
+      "rulesPerBus",
+      rules.filter((r) => r.region === bus.region),
     );
-    for (const shard of bus.shardBuses) {
-      const onShard = rules.filter(
-        (r) => r.region === bus.region && bus.busOfGroup[r.group] === shard,
-      ).length;
-      rows.push(usage(`Rules on bus ${shard} in ${bus.region}`, onShard, AWS_LIMITS.rulesPerBus));
+    const onBus = (name: string) => inRegion.filter((r) => busOf(r) === name).length;
+    rows.push(
+      usage(`Rules on the default bus in ${bus.region}`, onBus("default"), AWS_LIMITS.rulesPerBus),
+    );
+    for (const { name: shard } of bus.shardBuses) {
+      rows.push(
+        usage(`Rules on bus ${shard} in ${bus.region}`, onBus(shard), AWS_LIMITS.rulesPerBus),
+      );
     }
     rows.push(
       usage(
         `Event buses we add in ${bus.region}`,
-        bus.shardBuses.length,
+        counting("eventBusesPerRegion", bus.shardBuses).length,
+        // The default bus counts against the quota too.
         AWS_LIMITS.eventBusesPerRegion - 1,
       ),
     );
     rows.push(
       usage(
         `Metrics Insights alarms in ${bus.region}`,
-        alarms.filter(
-          (a) => a.region === bus.region && a.quotas.includes("metrics-insights-alarms-per-region"),
+        counting(
+          "metricsInsightsAlarmsPerRegion",
+          alarms.filter((a) => a.region === bus.region),
         ).length,
         AWS_LIMITS.metricsInsightsAlarmsPerRegion,
       ),

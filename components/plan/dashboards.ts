@@ -3,14 +3,12 @@ import { buildDashboardBodies } from "../dashboard/body";
 import { dashboardInput, DashboardPlanInput } from "../dashboard/from-plan";
 import type { DashboardBody } from "../dashboard/types";
 import type { ResolvedKeyGroup } from "../groups/resolved";
+import type { Quota } from "../core/limits";
 
 /** Price of a dashboard per month (us-east-1); AWS gives 3 per account free. */
 export const DASHBOARD_MONTHLY_USD = 3;
 /** Dashboards AWS gives each account free every month. */
 export const FREE_DASHBOARDS_PER_ACCOUNT = 3;
-
-/** AWS quotas a dashboard counts against (see dashboard/limits.ts for the figures). */
-export type DashboardQuota = "widgets-per-dashboard" | "metrics-per-dashboard";
 
 /** One CloudWatch dashboard. */
 export interface DashboardSpec {
@@ -21,7 +19,7 @@ export interface DashboardSpec {
   body: DashboardBody;
   /** List price; the account's first 3 dashboards are free. */
   monthlyCostUsd: number;
-  quotas: DashboardQuota[];
+  quotas: Quota[];
 }
 
 /**
@@ -39,6 +37,6 @@ export function planDashboards(
     region: plan.stackRegion,
     body: d.body,
     monthlyCostUsd: DASHBOARD_MONTHLY_USD,
-    quotas: ["widgets-per-dashboard", "metrics-per-dashboard"],
+    quotas: ["widgetsPerDashboard", "metricsPerDashboard"],
   }));
 }

@@ -1,7 +1,6 @@
 /** A CloudWatch Logs metric filter on the trail's log group, as data. */
 
-/** AWS quotas a metric filter counts against (see monitoring/quotas.ts for the figures). */
-export type MetricFilterQuota = "metric-filters-per-log-group" | "filter-pattern-length";
+import type { Quota } from "../core/limits";
 
 /** Price of the filter's custom metric in an hour with data, prorated over a month (us-east-1). */
 export const CUSTOM_METRIC_MONTHLY_USD = 0.3;
@@ -28,7 +27,7 @@ export interface MetricFilterSpec {
   monthlyCostUsd: number;
   /** Monthly price if the metric had data every hour. */
   worstCaseMonthlyUsd: number;
-  quotas: MetricFilterQuota[];
+  quotas: Quota[];
 }
 
 /** The filter named `name` on `logGroupName` in `region`, publishing `namespace`/`metricName`. */
@@ -42,6 +41,6 @@ export function metricFilterSpec(
     ...fields,
     monthlyCostUsd: 0,
     worstCaseMonthlyUsd: CUSTOM_METRIC_MONTHLY_USD,
-    quotas: ["metric-filters-per-log-group", "filter-pattern-length"],
+    quotas: ["metricFiltersPerLogGroup", "filterPatternLength"],
   };
 }

@@ -83,9 +83,9 @@ describe("alarm pricing", () => {
 
   it("counts Metrics Insights alarms against their regional quota, and no other kind", () => {
     expect(alarmQuotas(standard(300))).to.deep.equal([
-      "alarm-name-length",
-      "actions-per-alarm",
-      "metrics-per-alarm",
+      "alarmNameLength",
+      "actionsPerAlarmState",
+      "metricQueriesPerAlarm",
     ]);
     expect(
       alarmQuotas({
@@ -96,10 +96,10 @@ describe("alarm pricing", () => {
         metricsAnalyzed: 1,
       }),
     ).to.deep.equal([
-      "alarm-name-length",
-      "actions-per-alarm",
-      "metrics-per-alarm",
-      "metrics-insights-alarms-per-region",
+      "alarmNameLength",
+      "actionsPerAlarmState",
+      "metricQueriesPerAlarm",
+      "metricsInsightsAlarmsPerRegion",
     ]);
   });
 });

@@ -13,22 +13,40 @@ import { AWS_LIMITS } from "../../components/core/limits";
 describe("subscriptionSpecs", () => {
   it("lists one subscription per target, e-mails first, then HTTPS, SQS and Lambda", () => {
     expect(subscriptionSpecs(TARGETS)).to.deep.equal([
-      { protocol: "email", endpoint: "secops@example.com", childSuffix: "email-92a93735" },
-      { protocol: "email", endpoint: "oncall@example.com", childSuffix: "email-a40ca514" },
+      {
+        protocol: "email",
+        endpoint: "secops@example.com",
+        childSuffix: "email-92a93735",
+        monthlyCostUsd: 0,
+        quotas: [],
+      },
+      {
+        protocol: "email",
+        endpoint: "oncall@example.com",
+        childSuffix: "email-a40ca514",
+        monthlyCostUsd: 0,
+        quotas: [],
+      },
       {
         protocol: "https",
         endpoint: "https://events.pager.example/integration/abc/enqueue",
         childSuffix: "https-1daccf3d",
+        monthlyCostUsd: 0,
+        quotas: [],
       },
       {
         protocol: "sqs",
         endpoint: `arn:aws:sqs:${REGION}:${ACCOUNT}:siem-intake`,
         childSuffix: "sqs-2ad7cdef",
+        monthlyCostUsd: 0,
+        quotas: [],
       },
       {
         protocol: "lambda",
         endpoint: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:kms-alert-router:live`,
         childSuffix: "lambda-3a9de298",
+        monthlyCostUsd: 0,
+        quotas: [],
       },
     ]);
   });

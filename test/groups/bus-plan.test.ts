@@ -7,6 +7,7 @@ import { expect } from "chai";
 import {
   DEFAULT_BUS_BUDGET,
   planRegionBuses,
+  shardBusNames,
   shardOfGroup,
 } from "../../components/groups/bus-plan";
 import type { RegionBusPlan } from "../../components/groups/bus-plan";
@@ -48,7 +49,7 @@ function estateRules(groups: number, perGroup: number, region = "us-east-1"): Gr
 /** Rules on each bus of the plan, the default bus included. */
 function load(plan: RegionBusPlan, specs: readonly GroupRuleSpec[]): Record<string, number> {
   const counts: Record<string, number> = { default: plan.fanOutRules.length };
-  for (const bus of plan.shardBuses) counts[bus] = 0;
+  for (const bus of shardBusNames(plan)) counts[bus] = 0;
   for (const s of specs.filter((r) => r.region === plan.region)) {
     counts[plan.busOfGroup[s.group]] += 1;
   }
@@ -85,17 +86,22 @@ describe("planRegionBuses", () => {
 
     it("moves every rule to shard buses of at most 250 rules", () => {
       expect(plan.shardBuses).to.deep.equal(
-        Array.from({ length: 9 }, (_, i) => `kmsmon-prod-shard-${i + 1}`),
+        Array.from({ length: 9 }, (_, i) => ({
+          name: `kmsmon-prod-shard-${i + 1}`,
+          region: "us-east-1",
+          monthlyCostUsd: 0,
+          quotas: ["eventBusesPerRegion"],
+        })),
       );
       const counts = load(plan, specs);
       expect(counts.default).to.equal(2);
-      for (const bus of plan.shardBuses) {
+      for (const bus of shardBusNames(plan)) {
         expect(counts[bus], bus).to.be.within(1, DEFAULT_BUS_BUDGET.shardBus);
       }
       expect(Object.values(counts).reduce((a, b) => a + b, 0)).to.equal(1770 + 2);
       expect(Object.keys(plan.busOfGroup)).to.have.length(590);
       expect(
-        Object.values(plan.busOfGroup).filter((b) => !plan.shardBuses.includes(b)),
+        Object.values(plan.busOfGroup).filter((b) => !shardBusNames(plan).includes(b)),
       ).to.deep.equal([]);
     });
 
@@ -122,7 +128,7 @@ describe("planRegionBuses", () => {
         ],
       ]);
       const targets = plan.fanOutRules.flatMap((f) => f.targetBuses);
-      expect([...targets].sort()).to.deep.equal([...plan.shardBuses].sort());
+      expect([...targets].sort()).to.deep.equal([...shardBusNames(plan)].sort());
       for (const f of plan.fanOutRules) {
         expect(f.targetBuses.length).to.be.at.most(AWS_LIMITS.targetsPerRule);
       }
@@ -182,6 +188,31 @@ describe("planRegionBuses", () => {
       for (const { file, event } of nativeKmsEvents()) {
         expect(matchesEventPattern(pattern, event), file).to.equal(true);
       }
+    });
+
+    it("places each fan-out rule in the region, free, with the quotas a rule counts against", () => {
+      expect(
+        plan.fanOutRules.map(({ region, monthlyCostUsd, quotas }) => ({
+          region,
+          monthlyCostUsd,
+          quotas,
+        })),
+      ).to.deep.equal(
+        [1, 2].map(() => ({
+          region: "us-east-1",
+          monthlyCostUsd: 0,
+          quotas: ["rulesPerBus", "ruleNameLength", "eventPatternLength", "targetsPerRule"],
+        })),
+      );
+    });
+
+    it("plans the region's forwarding role (an IAM role, global, named after the region)", () => {
+      expect(plan.forwardingRole).to.deep.equal({
+        name: "kmsmon-prod-fanout-us-east-1",
+        region: "us-east-1",
+        monthlyCostUsd: 0,
+        quotas: ["roleNameLength"],
+      });
     });
 
     it("is the same plan on every run", () => {
@@ -258,13 +289,13 @@ describe("planRegionBuses", () => {
     const plan = planRegionBuses("us-east-1", specs, "dev", { defaultBus: 10, shardBus: 12 });
     const counts = load(plan, specs);
     expect(plan.shardBuses.length).to.be.at.least(2);
-    for (const bus of plan.shardBuses) expect(counts[bus], bus).to.be.at.most(12);
+    for (const bus of shardBusNames(plan)) expect(counts[bus], bus).to.be.at.most(12);
   });
 
   it("fits a group of exactly one bus's worth of rules", () => {
     const specs = rulesOf("big", 250);
     const plan = planRegionBuses("us-east-1", specs, "prod");
-    expect(plan.shardBuses).to.include(plan.busOfGroup.big);
+    expect(shardBusNames(plan)).to.include(plan.busOfGroup.big);
     expect(load(plan, specs)[plan.busOfGroup.big]).to.equal(250);
   });
 

@@ -73,7 +73,7 @@ describe("planExpiryAlarms", () => {
       actions: { role: "group-warning", onOk: true },
       actionsEnabled: true,
       monthlyCostUsd: 0.1,
-      quotas: ["alarm-name-length", "actions-per-alarm", "metrics-per-alarm"],
+      quotas: ["alarmNameLength", "actionsPerAlarmState", "metricQueriesPerAlarm"],
     });
   });
 

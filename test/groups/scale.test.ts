@@ -52,7 +52,7 @@ function rulesPerBus(plan: StackPlan): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const bus of plan.buses) {
     counts[`${bus.region}/default`] = bus.fanOutRules.length;
-    for (const shard of bus.shardBuses) counts[`${bus.region}/${shard}`] = 0;
+    for (const shard of bus.shardBuses) counts[`${bus.region}/${shard.name}`] = 0;
   }
   for (const rule of plan.groups.flatMap((g) => g.rules)) {
     const bus = plan.buses.find((b) => b.region === rule.region)?.busOfGroup[rule.group];

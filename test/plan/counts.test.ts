@@ -26,7 +26,10 @@ const PLANNED: [string, (plan: StackPlan) => number][] = [
   ["aws:sqs/queue:Queue", (p) => p.alerting.length],
   ["aws:kms/key:Key", (p) => p.alerting.length + (p.trail.created ? 1 : 0)],
   ["aws:cloudtrail/trail:Trail", (p) => (p.trail.created ? 1 : 0)],
-  ["aws:iam/role:Role", (p) => p.trail.created?.iamRoles ?? 0],
+  [
+    "aws:iam/role:Role",
+    (p) => (p.trail.created?.iamRoles ?? 0) + p.buses.filter((b) => b.forwardingRole).length,
+  ],
   ["aws:cloudwatch/dashboard:Dashboard", (p) => p.dashboards.length],
 ];
 

@@ -1,18 +1,21 @@
 /** checkQuotas reads every planned filter, rule and alarm, tamper and quota ones included. */
 import { expect } from "chai";
 import { checkQuotas } from "../../components/monitoring/quotas";
+import { alarmActionCount } from "../../components/alarms/spec";
 import { planStack } from "../../components/plan/stack-plan";
 import { keyArn, keyId, groupModel, resolvedGroup, resolvedKey, stackModel } from "../builders";
 
+function onePaymentsGroup() {
+  const group = resolvedGroup(groupModel("payments"), [resolvedKey(keyArn("us-east-1", keyId(1)))]);
+  return planStack(stackModel([group.model]), [group], {
+    accountId: "111122223333",
+    partition: "aws",
+  });
+}
+
 describe("checkQuotas on a one-group plan", () => {
   it("reports exactly these rows", () => {
-    const group = resolvedGroup(groupModel("payments"), [
-      resolvedKey(keyArn("us-east-1", keyId(1))),
-    ]);
-    const plan = planStack(stackModel([group.model]), [group], {
-      accountId: "111122223333",
-      partition: "aws",
-    });
+    const plan = onePaymentsGroup();
     const row = (name: string, used: number, limit: number) => ({ name, used, limit, ok: true });
     expect(checkQuotas(plan)).to.deep.equal([
       row("Metric filters on the trail's log group", 25, 100),
@@ -30,5 +33,25 @@ describe("checkQuotas on a one-group plan", () => {
       row("Event buses we add in us-east-1", 0, 99),
       row("Metrics Insights alarms in us-east-1", 1, 200),
     ]);
+  });
+
+  it("counts one action per alarm: each role resolves to one topic", () => {
+    expect(
+      (["security", "group-critical", "group-warning"] as const).map((role) =>
+        alarmActionCount({ actions: { role, onOk: true } }),
+      ),
+    ).to.deep.equal([1, 1, 1]);
+  });
+
+  it("reads each row from the specs that list its quota", () => {
+    const plan = onePaymentsGroup();
+    for (const g of plan.groups) {
+      for (const r of g.rules) r.quotas = r.quotas.filter((q) => q !== "ruleNameLength");
+    }
+    plan.accountFilters.forEach((f) => (f.quotas = []));
+    const rows = Object.fromEntries(checkQuotas(plan).map((r) => [r.name, r.used]));
+    expect(rows["Longest rule name (characters)"]).to.equal(0);
+    // Only the 8 tamper filters still count.
+    expect(rows["Metric filters on the trail's log group"]).to.equal(8);
   });
 });

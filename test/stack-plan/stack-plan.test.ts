@@ -95,6 +95,21 @@ describe("planStack", () => {
     ]);
   });
 
+  it("lists the quotas each alerting resource counts against, and prices subscriptions at $0", () => {
+    const a = plan.alerting[0];
+    expect({
+      key: a.topicKey.quotas,
+      topic: a.securityTopic.quotas,
+      queue: a.deadLetterQueue.quotas,
+      subscriptions: a.securityTopic.subscriptions.map((s) => [s.monthlyCostUsd, s.quotas]),
+    }).to.deep.equal({
+      key: ["aliasNameLength"],
+      topic: ["topicNameLength"],
+      queue: ["queueNameLength"],
+      subscriptions: [[0, []]],
+    });
+  });
+
   it("plans the filters on the trail's log group, with the account and tamper alarms", () => {
     expect(plan.accountFilters).to.have.length(17);
     expect(
@@ -175,7 +190,7 @@ describe("planStack", () => {
       expect(a.region, a.name).to.be.oneOf([EU, US]);
       expect(a.severity, a.name).to.be.oneOf(["critical", "warning", "info", "operational"]);
       expect(a.monthlyCostUsd, a.name).to.be.greaterThan(0);
-      expect(a.quotas, a.name).to.include("actions-per-alarm");
+      expect(a.quotas, a.name).to.include("actionsPerAlarmState");
     }
     // $0.70 account + $0.80 tamper + $0.10 silence + $0.20 queues + $0.70 delivery + $0.60 quota
     // + $0.10 expiry + $0.70 baseline.

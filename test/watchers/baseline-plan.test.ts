@@ -80,7 +80,7 @@ describe("planBaselineAlarms", () => {
       actions: { role: "group-warning", onOk: false },
       actionsEnabled: true,
       monthlyCostUsd: 0.4, // 2 metrics + 2 for the band, $0.10 each
-      quotas: ["alarm-name-length", "actions-per-alarm", "metrics-per-alarm"],
+      quotas: ["alarmNameLength", "actionsPerAlarmState", "metricQueriesPerAlarm"],
     });
     expect(description).to.equal(
       "Data-plane use of key group payments in us-east-1 (alarm 1 of 1, 2 keys) left its " +

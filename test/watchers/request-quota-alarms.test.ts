@@ -83,7 +83,7 @@ describe("planQuotaAlarms", () => {
       actions: { role: "security", onOk: false },
       actionsEnabled: true,
       monthlyCostUsd: 0.1,
-      quotas: ["alarm-name-length", "actions-per-alarm", "metrics-per-alarm"],
+      quotas: ["alarmNameLength", "actionsPerAlarmState", "metricQueriesPerAlarm"],
     });
     expect(description).to.equal(
       'KMS requests in eu-west-1 reached 75% of "Cryptographic operations (symmetric) request ' +

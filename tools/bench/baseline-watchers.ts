@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import type { AlarmSpec } from "../../components/alarms/spec";
 import type { StackPlan } from "../../components/plan/stack-plan";
-import { names } from "../../components/core/names";
+import { shardBusNames } from "../../components/groups/bus-plan";
 import { alarm, policy } from "./baseline-parts";
 
 /** The reads of a single-metric alarm, as the plain alarm takes them. */
@@ -51,11 +51,12 @@ export function watchers(plan: StackPlan, logGroupName: string, security: string
 }
 
 /** Shard buses, their forwarding role and fan-out rules, where the plan needs them. */
-export function shardBuses(plan: StackPlan, env: string, queueArn: string): void {
+export function shardBuses(plan: StackPlan, queueArn: string): void {
   for (const layout of plan.buses.filter((b) => b.shardBuses.length > 0)) {
-    const buses = layout.shardBuses.map((name) => new aws.cloudwatch.EventBus(name, { name }));
+    const busNames = shardBusNames(layout);
+    const buses = busNames.map((name) => new aws.cloudwatch.EventBus(name, { name }));
     const role = new aws.iam.Role(`fanout-role-${layout.region}`, {
-      name: names(env).forwardingRole(layout.region),
+      name: layout.forwardingRole?.name,
       assumeRolePolicy: policy("Assume", 1),
     });
     new aws.iam.RolePolicy(`fanout-policy-${layout.region}`, {
@@ -70,7 +71,7 @@ export function shardBuses(plan: StackPlan, env: string, queueArn: string): void
         state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
       });
       spec.targetBuses.forEach((busName, t) => {
-        const bus = buses[layout.shardBuses.indexOf(busName)];
+        const bus = buses[busNames.indexOf(busName)];
         new aws.cloudwatch.EventTarget(`${spec.name}-to-${busName}`, {
           rule: rule.name,
           targetId: `shard-${t + 1}`,

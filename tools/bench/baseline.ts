@@ -30,7 +30,7 @@ export function baselineProgram(keys: number): void {
 
   const { security, keyArn } = regionAlerting(env, queueArn);
   watchers(plan, logGroupName, security);
-  shardBuses(plan, env, queueArn);
+  shardBuses(plan, queueArn);
   for (const d of plan.dashboards) {
     new aws.cloudwatch.Dashboard(d.name, {
       dashboardName: d.name,
