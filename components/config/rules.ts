@@ -123,16 +123,12 @@ export function httpsUrlProblem(value: string): string | undefined {
  */
 function longestGroupNames(environment: string, group: string) {
   const n = names(environment);
-  const ruleName = () => {
-    try {
-      return n.groupRule(group, "critical", 998);
-    } catch {
-      // names() refuses a rule name over AWS's limit: measure the same name (route code, number).
-      return n.groupAlarm(group, "c-999");
-    }
-  };
   return [
-    { kind: "EventBridge rule", name: ruleName(), max: AWS_LIMITS.ruleNameLength },
+    {
+      kind: "EventBridge rule",
+      name: n.groupRule(group, "critical", 998),
+      max: AWS_LIMITS.ruleNameLength,
+    },
     { kind: "SNS topic", name: n.groupTopic(group, "critical"), max: AWS_LIMITS.topicNameLength },
     {
       kind: "CloudWatch alarm",

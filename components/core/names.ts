@@ -4,7 +4,6 @@
  * prefix per environment, which the topic and queue policies use to admit only our alarms and
  * rules, and which the tamper filters watch.
  */
-import { AWS_LIMITS } from "./limits";
 
 /** How every physical name the package gives starts: `kmsmon-<environment>-...`. */
 export const NAME_ROOT = "kmsmon-";
@@ -67,7 +66,8 @@ export interface Names {
   /**
    * A group's rule n (from 0) of a route: `kmsmon-<env>-<group>-<c|s|a>-<n+1>`. Rules live in
    * their keys' region, so the same name in two regions does not collide.
-   * @throws when the name is longer than {@link AWS_LIMITS.ruleNameLength}.
+   * Config refuses group and environment names that make it longer than AWS allows, and the
+   * rule planner checks each name it plans.
    */
   groupRule(group: string, route: AlertRoute, index: number): string;
   /** An alarm owned by a group: `kmsmon-<env>-<group>-<what>`. */
@@ -104,13 +104,7 @@ export function names(environment: string): Names {
     silenceAlarm: `${prefix}-tamper-trail-silent`,
     quotaAlarm: (family) => `${prefix}-quota-${family}`,
     groupTopic: (group, route) => `${prefix}-${group}-${route}`,
-    groupRule: (group, route, index) => {
-      const name = `${prefix}-${group}-${ROUTE_CODE[route]}-${index + 1}`;
-      if (name.length > AWS_LIMITS.ruleNameLength) {
-        throw new Error(`rule name ${name} is longer than ${AWS_LIMITS.ruleNameLength} characters`);
-      }
-      return name;
-    },
+    groupRule: (group, route, index) => `${prefix}-${group}-${ROUTE_CODE[route]}-${index + 1}`,
     groupAlarm: (group, what) => `${prefix}-${group}-${what}`,
     shardBus: (index) => `${prefix}-shard-${index + 1}`,
     fanOutPrefix: `${prefix}-fanout`,

@@ -10,6 +10,7 @@ import { alertInputTransformer, AlertInputTransformer } from "./alert-message";
 import { AlertRoute, names } from "../core/names";
 import { regionsOf, ResolvedKeyGroup } from "./resolved";
 import type { Quota } from "../core/limits";
+import { AWS_LIMITS } from "../core/limits";
 
 /** Retries of an undeliverable event before it goes to the dead-letter queue: a day's worth. */
 export const RULE_TARGET_RETRIES = 185;
@@ -81,12 +82,18 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
         signals,
       });
       patterns.forEach(({ pattern: eventPattern, keyIds: covered }, index) => {
+        const name = n.groupRule(group.model.name, route, index);
+        if (name.length > AWS_LIMITS.ruleNameLength) {
+          throw new Error(
+            `rule name ${name} is longer than ${AWS_LIMITS.ruleNameLength} characters`,
+          );
+        }
         specs.push({
           group: group.model.name,
           region,
           route,
           id: `${route}-${index + 1}`,
-          name: n.groupRule(group.model.name, route, index),
+          name,
           description: `KMS ${route} signals of key group ${group.model.name} (${environment}), ${covered.length} key(s) in ${region}`,
           eventPattern,
           state: needsReadOnlyEvents(signals)
