@@ -20,6 +20,8 @@ export const OTHER_ACCOUNT = "444455556666";
 export const REGION = "us-east-1";
 /** Partition of the mock runs. */
 export const PARTITION = "aws";
+/** The account and partition a stack plan is made for. */
+export const ACCOUNT_REF = { accountId: ACCOUNT, partition: PARTITION };
 
 /** Type tokens of everything the package registers, written out (not read from the code under test). */
 export const T = {

@@ -13,12 +13,10 @@ import {
   resolvedGroup,
   resolvedKey,
   stackModel,
-  ACCOUNT as ACCOUNT_ID,
-  PARTITION,
+  ACCOUNT_REF as ACCOUNT,
 } from "../builders";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const ACCOUNT = { accountId: ACCOUNT_ID, partition: PARTITION };
 
 const imported = resolvedKey(keyArn("us-east-1", keyId(2)), {
   flaggedImported: true,

@@ -12,13 +12,11 @@ import {
   resolvedGroup,
   resolvedKey,
   stackModel,
-  ACCOUNT as ACCOUNT_ID,
-  PARTITION,
+  ACCOUNT_REF as ACCOUNT,
 } from "../builders";
 
 const US = "us-east-1";
 const EU = "eu-west-1";
-const ACCOUNT = { accountId: ACCOUNT_ID, partition: PARTITION };
 
 /** payments: critical routing, 2 keys in us-east-1 (one with expiring material), 1 in eu-west-1;
  * vault: one route, baseline off, 1 key in us-east-1. */
