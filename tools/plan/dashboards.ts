@@ -5,7 +5,7 @@
 import type { PlanRun } from "./run";
 import { GRID_COLUMNS } from "../../components/dashboard/limits";
 
-/** One widget as the page draws it: its grid place, title and metric count. */
+/** One widget as the page draws it: its grid place, title, metric count and properties. */
 export interface WidgetBox {
   type: string;
   x: number;
@@ -16,11 +16,15 @@ export interface WidgetBox {
   metrics: number;
   /** Alarms of an alarm status widget. */
   alarms: number;
+  /** The widget's properties, as the dashboard body gives them (what the page draws). */
+  properties: RawProperties;
 }
 
 /** One dashboard as the page draws it. */
 export interface DashboardPicture {
   name: string;
+  /** Time range the dashboard opens with (ISO 8601 duration before now, e.g. -PT12H). */
+  start: string;
   widgets: WidgetBox[];
 }
 
@@ -30,13 +34,21 @@ export interface Dashboards {
   dashboards: DashboardPicture[];
 }
 
+/** Widget properties as a body may hold them (see components/dashboard/types.ts). */
+export type RawProperties = {
+  title?: string;
+  markdown?: string;
+  metrics?: unknown[];
+  alarms?: unknown[];
+} & Record<string, unknown>;
+
 interface RawWidget {
   type?: string;
   x?: number;
   y?: number;
   width?: number;
   height?: number;
-  properties?: { title?: string; markdown?: string; metrics?: unknown[]; alarms?: unknown[] };
+  properties?: RawProperties;
 }
 
 /** A widget's title: its own, else the first line of its markdown without heading marks. */
@@ -72,6 +84,7 @@ export function toBoxes(widgets: readonly RawWidget[]): WidgetBox[] {
       metrics:
         w.type === "metric" || w.type === undefined ? (w.properties?.metrics?.length ?? 0) : 0,
       alarms: w.type === "alarm" ? (w.properties?.alarms?.length ?? 0) : 0,
+      properties: w.properties ?? {},
     };
     x += width;
     rowHeight = Math.max(rowHeight, height);
@@ -86,6 +99,7 @@ export function planDashboards(run: PlanRun): Dashboards {
     source: "the stack plan's dashboards (what KmsDashboard registers)",
     dashboards: run.plan.dashboards.map((d) => ({
       name: d.name,
+      start: d.body.start,
       widgets: toBoxes(d.body.widgets as RawWidget[]),
     })),
   };

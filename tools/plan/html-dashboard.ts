@@ -1,46 +1,31 @@
 /**
- * The dashboards as HTML: each widget an absolutely positioned box at its place on CloudWatch's
- * 24-column grid, showing its title, kind and metric count.
+ * The dashboards as HTML, looking like the CloudWatch dashboards the plan creates: each widget of
+ * each body at its place on CloudWatch's 24-column grid, drawn by html-widgets.ts. Graphs use
+ * illustrative synthetic data, and the page says so.
  */
-import type { Dashboards, DashboardPicture, WidgetBox } from "./dashboards";
+import type { Dashboards, DashboardPicture } from "./dashboards";
+import { gridSize } from "./html-layout";
 import { escapeHtml } from "./html-text";
+import { widgetHtml } from "./html-widgets";
 
-/** Pixels per grid column and per grid row. */
-export const COLUMN_PX = 48;
-export const ROW_PX = 30;
-/** Space left between neighbouring boxes, so boxes never touch. */
-export const GAP_PX = 4;
+export { COLUMN_PX, GAP_PX, ROW_PX } from "./html-layout";
 
-function box(w: WidgetBox, index: number): string {
-  const style =
-    `left:${w.x * COLUMN_PX}px;top:${w.y * ROW_PX}px;` +
-    `width:${w.width * COLUMN_PX - GAP_PX}px;height:${w.height * ROW_PX - GAP_PX}px`;
-  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
-  const metrics =
-    w.type === "metric"
-      ? plural(w.metrics, "metric")
-      : w.type === "alarm"
-        ? plural(w.alarms, "alarm")
-        : w.type;
-  return (
-    `<div class="widget widget-${escapeHtml(w.type)}" style="${style}" data-widget="${index}" ` +
-    `data-type="${escapeHtml(w.type)}" data-x="${w.x}" data-y="${w.y}" data-width="${w.width}" ` +
-    `data-height="${w.height}" data-metrics="${w.metrics}" data-alarms="${w.alarms}">` +
-    `<div class="widget-title">${escapeHtml(w.title)}</div>` +
-    `<div class="widget-meta">${escapeHtml(metrics)}</div></div>`
-  );
-}
+/** Said on the page and in every chart's label: the plan has no metrics to show. */
+export const ILLUSTRATIVE =
+  "Graphs show illustrative data, not your metrics: their lines, bands and thresholds are the " +
+  "planned ones, their values a deterministic sample.";
 
 function dashboard(d: DashboardPicture): string {
-  const rows = Math.max(0, ...d.widgets.map((w) => w.y + w.height));
+  const size = gridSize(d.widgets);
   const metrics = d.widgets.reduce((n, w) => n + w.metrics, 0);
   return (
     `<section class="dashboard" data-dashboard="${escapeHtml(d.name)}" ` +
     `data-widgets="${d.widgets.length}" data-metrics="${metrics}">` +
     `<h3>${escapeHtml(d.name)} ` +
-    `<small>${d.widgets.length} widgets, ${metrics} metrics</small></h3>` +
-    `<div class="grid" style="width:${24 * COLUMN_PX}px;height:${rows * ROW_PX}px">` +
-    d.widgets.map(box).join("") +
+    `<small>${d.widgets.length} widgets, ${metrics} metrics, last ` +
+    `${escapeHtml(d.start.replace(/^-P(T?)/, ""))}</small></h3>` +
+    `<div class="grid" style="width:${size.width}px;height:${size.height}px">` +
+    d.widgets.map((w, i) => widgetHtml(w, i, d.start, d.name)).join("") +
     `</div></section>`
   );
 }
@@ -52,16 +37,36 @@ export function dashboardsHtml(dashboards: Dashboards): string {
     : "<p>No dashboard to draw.</p>";
   return (
     `<h2>Dashboards</h2><p class="note" data-dashboard-source>Drawn from ` +
-    `${escapeHtml(dashboards.source)}.</p>${body}`
+    `${escapeHtml(dashboards.source)}.</p>` +
+    `<p class="note illustrative" data-illustrative>${escapeHtml(ILLUSTRATIVE)}</p>${body}`
   );
 }
 
-/** CSS of the grid. */
+/** CSS of the grid and its widgets (CloudWatch's light theme, roughly). */
 export const DASHBOARD_CSS = `
-.grid{position:relative;background:#eef1f4;border:1px solid #c8ced6;margin:8px 0 24px}
-.widget{position:absolute;box-sizing:border-box;background:#fff;border:1px solid #9aa5b1;
-  border-radius:3px;padding:4px 6px;overflow:hidden;font-size:12px}
-.widget-text{background:#f8f8ef}
-.widget-alarm{background:#fdf3f1}
-.widget-title{font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.widget-meta{color:#556;margin-top:2px}`;
+.grid{position:relative;background:#f2f3f3;border:1px solid #d5dbdb;margin:8px 0 24px}
+.widget{position:absolute;box-sizing:border-box;background:#fff;border:1px solid #d5dbdb;
+  border-radius:2px;padding:6px;overflow:auto;font-size:12px;line-height:16px;
+  display:flex;flex-direction:column}
+.widget-title{font-size:13px;font-weight:700;margin:0;color:#16191f;overflow-wrap:anywhere}
+.widget-meta{color:#687078;font-size:11px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.chart-box{position:relative;flex:1 1 auto;min-height:60px}
+.chart{position:absolute;inset:0;width:100%;height:100%}
+.chart .grid-line{stroke:#e9ebed}.chart .axis{stroke:#879596}
+.chart text{font-size:10px;fill:#545b64}.chart .watermark{font-size:9px;fill:#aab7b8}.chart .annotation-label{fill:#d13212}
+.legend{list-style:none;margin:2px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:0 12px;
+  max-height:48px;overflow:auto;flex:0 0 auto;font-size:11px}
+.legend li{white-space:nowrap}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:-1px}
+.alarm-list{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px}
+.alarm-list li{border:1px solid #d5dbdb;border-radius:2px;padding:1px 6px;background:#fafafa;
+  font-size:11px;overflow-wrap:anywhere}
+.alarm-list .state{display:inline-block;width:8px;height:8px;border-radius:50%;
+  background:#879596;margin-right:4px}
+.markdown h1{font-size:20px;margin:2px 0 6px}.markdown h2{font-size:16px;margin:2px 0 4px}
+.markdown h3{font-size:14px;margin:2px 0 4px}.markdown p{margin:0 0 6px}
+.markdown ul,.markdown ol{margin:0 0 6px;padding-left:20px}
+.markdown table{font-size:11px;margin:4px 0}.markdown th{background:#f2f3f3}
+.markdown code{background:#f2f3f3;padding:0 3px;border-radius:2px;font-size:11px}
+.markdown a{color:#0073bb}
+.illustrative{font-style:italic}`;
