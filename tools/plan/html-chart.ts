@@ -97,7 +97,7 @@ export function chartSvg(
     parts.push(
       `<line class="annotation" data-value="${a.value}" x1="${MARGIN.left}" ` +
         `x2="${MARGIN.left + plotW}" y1="${ay}" y2="${ay}" stroke="${ANNOTATION_COLOUR}" ` +
-        `stroke-dasharray="5 3"/><text class="annotation-label" x="${MARGIN.left + plotW - 2}" ` +
+        `stroke-dasharray="5 3" shape-rendering="crispEdges"/><text class="annotation-label" x="${MARGIN.left + plotW - 2}" ` +
         `y="${fixed(y(a.value) - 3)}" text-anchor="end" fill="${ANNOTATION_COLOUR}">` +
         `${escapeHtml(a.label)} ${tickLabel(a.value)}</text>`,
     );

@@ -52,10 +52,11 @@ export const DASHBOARD_CSS = `
 .widget-meta{color:#687078;font-size:11px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .chart-box{position:relative;flex:1 1 auto;min-height:60px}
 .chart{position:absolute;inset:0;width:100%;height:100%}
-.chart .grid-line{stroke:#e9ebed}.chart .axis{stroke:#879596}
+.chart .grid-line{stroke:#e9ebed;shape-rendering:crispEdges}
+.chart .axis{stroke:#879596;shape-rendering:crispEdges}
 .chart text{font-size:10px;fill:#545b64}.chart .watermark{font-size:9px;fill:#aab7b8}.chart .annotation-label{fill:#d13212}
 .legend{list-style:none;margin:2px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:0 12px;
-  max-height:48px;overflow:auto;flex:0 0 auto;font-size:11px}
+  max-height:64px;overflow:auto;flex:0 0 auto;font-size:11px}
 .legend li{white-space:nowrap}
 .swatch{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:-1px}
 .alarm-list{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px}

@@ -70,7 +70,7 @@ export function legendRows(labels: readonly string[], width: number): number {
 }
 
 /** Legend rows shown before the legend scrolls, at most. */
-export const MAX_LEGEND_ROWS = 3;
+export const MAX_LEGEND_ROWS = 4;
 /** The smallest chart drawn, in pixels high. */
 export const MIN_CHART_PX = 60;
 
