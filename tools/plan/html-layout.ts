@@ -51,10 +51,28 @@ export function gridSize(places: readonly GridPlace[]): { width: number; height:
   return { width: GRID_COLUMNS * COLUMN_PX, height: rows * ROW_PX };
 }
 
-/** Lines `text` wraps to in `width` pixels (at least 1), `charPx` wide characters. */
+/**
+ * Lines `text` wraps to in `width` pixels of `charPx` wide characters (at least 1): words fill
+ * a line while they fit, a word too long for any line is broken (CSS overflow-wrap: anywhere).
+ */
 export function wrappedLines(text: string, width: number, charPx = CHAR_PX): number {
   const perLine = Math.max(1, Math.floor(width / charPx));
-  return Math.max(1, Math.ceil(text.length / perLine));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed <= perLine) {
+      used = needed;
+    } else if (word.length <= perLine) {
+      [lines, used] = [lines + 1, word.length];
+    } else {
+      // Broken across lines: the rest of this line, then whole lines.
+      const rest = word.length - (perLine - used - (used === 0 ? 0 : 1));
+      lines += Math.ceil(rest / perLine);
+      used = rest % perLine || perLine;
+    }
+  }
+  return lines;
 }
 
 /** Rows of a legend whose `labels` flow left to right in `width` pixels (a swatch each). */
