@@ -108,7 +108,7 @@ export function chartSize(
   return { width, height: Math.max(MIN_CHART_PX, inner(rect.height) - used) };
 }
 
-/** An axis scale: its bounds and tick values, on round steps (1, 2 or 5 times a power of 10). */
+/** An axis scale: its bounds and tick values, on round steps (1, 2, 2.5 or 5 times a power of 10). */
 export interface Scale {
   min: number;
   max: number;
@@ -129,7 +129,7 @@ export function niceScale(
   const hi = fixed.max ?? Math.max(high, low, lo + 1e-9);
   const raw = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
   const min = fixed.min ?? Math.floor(lo / step) * step;
   const max = fixed.max ?? Math.ceil(hi / step) * step;
   const ticks: number[] = [];
