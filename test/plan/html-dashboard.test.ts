@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import type { MetricWidgetProperties, Widget } from "../../components/dashboard/types";
 import type { PlanReport } from "../../tools/plan/report";
 import { PROJECT_DIR, runCli, tempDir } from "./helpers";
-import { launchChromium, pictureStats } from "./html-browser";
+import { chromiumOrSkip, pictureStats } from "./html-browser";
 
 const SCREENSHOT = join(PROJECT_DIR, "test", "output", "plan.png");
 
@@ -63,13 +63,7 @@ describe("plan --html: the dashboard looks like the CloudWatch dashboard it plan
   let drawn: Drawn[];
 
   before(async function () {
-    browser = await launchChromium().catch((e: Error) => {
-      // CI installs chromium (.ci/run): there the browser test is mandatory and fails, never skips.
-      if (process.env.CI === "true") throw e;
-      console.log(`\n  Skipped the plan-page browser test: ${e.message}\n`);
-      return undefined;
-    });
-    if (!browser) this.skip();
+    browser = await chromiumOrSkip(this);
     const file = join(tempDir(), "plan.html");
     const run = await runCli(["--stack", "prod", "--html", file]);
     expect(run.code).to.equal(0);

@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { COLUMN_PX, GAP_PX, ROW_PX } from "../../tools/plan/html-dashboard";
 import type { PlanReport } from "../../tools/plan/report";
 import { runCli, tempDir } from "./helpers";
-import { launchChromium } from "./html-browser";
+import { chromiumOrSkip } from "./html-browser";
 
 interface Box {
   dashboard: string;
@@ -29,13 +29,7 @@ describe("plan --html in a browser (prod)", function () {
   let file: string;
 
   before(async function () {
-    browser = await launchChromium().catch((e: Error) => {
-      // CI installs chromium (.ci/run): there the browser test is mandatory and fails, never skips.
-      if (process.env.CI === "true") throw e;
-      console.log(`\n  Skipped the plan-page browser test: ${e.message}\n`);
-      return undefined;
-    });
-    if (!browser) this.skip();
+    browser = await chromiumOrSkip(this);
     file = join(tempDir(), "plan.html");
     const run = await runCli(["--stack", "prod", "--html", file]);
     expect(run.code).to.equal(0);
