@@ -164,5 +164,6 @@ export function packageSchema(analyzed: PackageSchema = analyzedSchema()): Packa
   const problems = schemaProblems(schema);
   if (problems.length > 0)
     throw new Error(`the package schema reads badly:\n${problems.join("\n")}`);
-  return schema;
+  // As JSON: without the fields the analyzer leaves undefined (schema.json cannot hold them).
+  return JSON.parse(JSON.stringify(schema)) as PackageSchema;
 }
