@@ -148,7 +148,12 @@ export function packageSchema(analyzed: PackageSchema = analyzedSchema()): Packa
     types[token(to)] = source;
   }
   for (const [name, type] of Object.entries(stack.types)) types[token(name)] = type;
-  const schema: PackageSchema = { ...analyzed, resources, types: {} };
+  const language = {
+    ...analyzed.language,
+    // Python programs may pass plain dicts (as examples/python does), typed as TypedDicts.
+    python: { respectSchemaVersion: true, inputTypes: "classes-and-dicts" },
+  };
+  const schema: PackageSchema = { ...analyzed, language, resources, types: {} };
   const used = reachable({ ...schema, types });
   schema.types = Object.fromEntries(
     Object.keys(types)
