@@ -43,6 +43,26 @@ function integerFields(): Record<string, string[]> {
   };
 }
 
+/**
+ * The inputs of other components that take notification targets: they get the config schema's
+ * NotificationTargets (lists optional, their items Outputs), whatever their interface is named.
+ */
+const TARGET_INPUTS: Record<string, string> = {
+  AlertTopic: "targets",
+  RegionAlerting: "securityTargets",
+};
+
+function withTargets(
+  component: string,
+  inputs: Record<string, PropertySpec> | undefined,
+): Record<string, PropertySpec> | undefined {
+  const name = TARGET_INPUTS[component];
+  if (!name) return inputs;
+  if (!inputs?.[name]) throw new Error(`${component} has no input ${name}`);
+  const { description } = inputs[name];
+  return { ...inputs, [name]: { $ref: ref("NotificationTargets"), plain: true, description } };
+}
+
 /** Every type reference below `spec`, renamed. */
 function renamed<T extends TypeSpec>(spec: T): T {
   const out: T = { ...spec };
@@ -121,10 +141,11 @@ export function packageSchema(analyzed: PackageSchema = analyzedSchema()): Packa
         component === "KmsMonitoringStack"
           ? {
               environment: stack.inputProperties.environment,
-              region: r.inputProperties!.region,
+              // Not a config key: the stack's aws:region. Plain, as it picks the providers.
+              region: { ...r.inputProperties!.region, plain: true },
               ...stack.inputProperties,
             }
-          : r.inputProperties;
+          : withTargets(component, r.inputProperties);
       return [
         t,
         {
