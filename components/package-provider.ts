@@ -10,7 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import * as provider from "@pulumi/pulumi/provider";
 
 import { TOKEN_PREFIX } from "./core/tokens";
-import * as offered from "./multi-language";
+import type * as Offered from "./multi-language";
 
 /** A component class other languages construct: `new Component(name, args, opts)`. */
 type ComponentClass = new (
@@ -28,13 +28,20 @@ interface ServedSchema {
 /** The provider for `schemaText`, constructing the classes of multi-language.ts. */
 export function packageProvider(schemaText: string): provider.Provider {
   const schema = JSON.parse(schemaText) as ServedSchema;
-  const classes = new Map<string, ComponentClass>(
-    Object.entries(offered).map(([name, cls]) => [`${TOKEN_PREFIX}index:${name}`, cls]),
-  );
+  // The components (and the AWS SDK under them) load at the first Construct, so the port and the
+  // schema (`pulumi package add`, `get-schema`) do not wait for them.
+  let classes: Map<string, ComponentClass> | undefined;
+  const load = async () => {
+    const offered: typeof Offered = await import("./multi-language");
+    return new Map<string, ComponentClass>(
+      Object.entries(offered).map(([name, cls]) => [`${TOKEN_PREFIX}index:${name}`, cls]),
+    );
+  };
   return {
     version: schema.version,
     schema: schemaText,
     async construct(name, type, inputs, options) {
+      classes ??= await load();
       const Component = classes.get(type);
       const outputs = schema.resources[type]?.properties;
       if (!Component || !outputs) {
