@@ -7,7 +7,11 @@ import { buildIfStale, FakeEngine, getSchema, startPlugin } from "../../test/pac
 
 async function main(): Promise<void> {
   buildIfStale();
-  const engine = new FakeEngine({ accountId: "111122223333", region: "us-east-1", partition: "aws" });
+  const engine = new FakeEngine({
+    accountId: "111122223333",
+    region: "us-east-1",
+    partition: "aws",
+  });
   const plugin = await startPlugin(await engine.start());
   try {
     const timed = async () => {
