@@ -36,7 +36,12 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: false, project: false },
       sourceType: "commonjs",
-      globals: { require: "readonly", module: "writable", __dirname: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+      },
     },
     rules: {
       ...tseslint.configs.disableTypeChecked.rules,

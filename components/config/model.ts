@@ -15,8 +15,9 @@ export type Severity = "critical" | "warning" | "info";
 
 /**
  * Where alerts go: the schema's target lists, each filled (`[]` when unset). Written out as an
- * interface because component arguments use it and the multi-language schema analyzer reads
- * interfaces; test/package/analyzer.test.ts holds it to the schema's fields and descriptions.
+ * interface because component arguments use it; test/package/analyzer.test.ts holds it to the
+ * schema's fields and descriptions. Other languages get the config schema's own targets, every
+ * list optional (schema.json, tools/schema/).
  */
 export interface NotificationTargets {
   /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */

@@ -1,29 +1,27 @@
 /**
- * The multi-language package: runs the schema analyzer Pulumi uses for source-based TypeScript
- * component packages (`pulumi package add`) offline on this repository, and checks that other
- * languages get every exported component, with which inputs and outputs.
+ * The multi-language package's TypeScript face: runs the schema analyzer Pulumi uses for
+ * source-based TypeScript component packages offline on the components other languages get
+ * (tools/schema/analyzed.ts), checks every component's inputs and outputs as the argument
+ * interfaces state them, and that schema.json (`npm run schema`, built from this analysis and the
+ * config schema) is up to date.
  */
 import { readFileSync } from "fs";
 import { join } from "path";
 
 import { expect } from "chai";
-import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
-import { generateSchema, PackageSpec, Type } from "@pulumi/pulumi/provider/experimental/schema";
+import type { PackageSpec, Type } from "@pulumi/pulumi/provider/experimental/schema";
 import { parse } from "yaml";
 
+import { analyzedSchema, offeredComponents } from "../../tools/schema/analyzed";
+import { packageSchema } from "../../tools/schema/package-schema";
+import type { PackageSchema } from "../../tools/schema/spec";
 import { expectedArgumentTypes, expectedStackInputDocs, normalized } from "./schema-args";
 
 const ROOT = join(__dirname, "..", "..");
 const PACKAGE_JSON = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 /** The provider name Pulumi derives from package.json's name. */
 const PROVIDER = "kms-monitoring";
-/**
- * The source of the module other languages load: the plugin host requires package.json's `main`
- * (plugin.js, which loads the built components; it ignores `exports`, which TypeScript consumers
- * resolve to the built package) and the analyzer reads the `.ts` file of the same name.
- */
-const ENTRY: string = PACKAGE_JSON.main.replace(/\.js$/, ".ts");
 /** The reference the analyzer writes for an `aws.Provider` argument. */
 const AWS_PROVIDER_REF = `/aws/v${PACKAGE_JSON.devDependencies["@pulumi/aws"]}/schema.json#/resources/aws`;
 
@@ -138,19 +136,6 @@ const COMPONENTS: Record<string, Signature> = {
     },
     outputs: { alarmNames: "Record<string, string>", monthlyCostUsd: "number" },
   },
-  KmsDashboard: {
-    inputs: {
-      environment: "string",
-      stackRegion: "string",
-      accountId: "string",
-      "partition?": "string",
-      groups: "DashboardGroup[]",
-      "accountAlarms?": "AlarmRef[]",
-      "quotaAlarms?": "AlarmRef[]",
-      "quotaAlarmPercent?": "number",
-    },
-    outputs: { dashboardNames: "string[]", dashboardUrls: "string[]" },
-  },
   KmsMonitoringStack: {
     inputs: {
       "environment?": "string",
@@ -173,26 +158,17 @@ const COMPONENTS: Record<string, Signature> = {
 
 /** The object and enum types the components' inputs reach. */
 const TYPES = [
-  "AlarmRef",
   "AlertRouting",
   "AlertTargets",
   "AuditTrailMode",
-  "DashboardGroup",
   "FailureAlarmArgs",
   "KeyGroup",
   "KeyGroupBaseline",
   "NotificationTargets",
   "PublisherArnPatterns",
-  "ResolvedKey",
   "StackTrail",
   "TrailMode",
 ];
-
-/** The components `pulumi package add` would host: every component class the main module exports. */
-function exportedComponents(): string[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return getPulumiComponents(require(join(ROOT, ENTRY))).map((c) => c.name);
-}
 
 /** A schema type as TypeScript spells it: `Input<T>` for a non-plain input. */
 function spelling(type: Type, input: boolean): string {
@@ -224,23 +200,20 @@ function spelled(
   );
 }
 
-describe("multi-language package (Pulumi's schema analyzer, offline)", function () {
+describe("multi-language package: the argument interfaces (Pulumi's schema analyzer, offline)", function () {
   // One TypeScript program of the whole repository: several seconds on a loaded machine.
   this.timeout(180000);
   let exported: string[];
   let schema: PackageSpec;
 
   before(() => {
-    exported = exportedComponents();
-    const result = new Analyzer(ROOT, PROVIDER, PACKAGE_JSON, new Set(exported)).analyze();
-    schema = generateSchema(
-      PROVIDER,
-      PACKAGE_JSON.version,
-      PACKAGE_JSON.description,
-      result.components,
-      result.typeDefinitions,
-      result.dependencies,
-    );
+    exported = offeredComponents();
+    schema = analyzedSchema() as unknown as PackageSpec;
+  });
+
+  it("is what schema.json was generated from (run `npm run schema` after changing an argument)", () => {
+    const committed = JSON.parse(readFileSync(join(ROOT, "schema.json"), "utf8"));
+    expect(packageSchema(schema as unknown as PackageSchema)).to.deep.equal(committed);
   });
 
   const resource = (name: string) => schema.resources[`${PROVIDER}:index:${name}`];

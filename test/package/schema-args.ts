@@ -1,8 +1,9 @@
 /**
- * What the multi-language schema must say about the argument interfaces that restate the config
- * schema (KmsMonitoringStack's args, NotificationTargets), derived from the zod schema itself:
- * field names, optionality, types and doc comments. The analyzer reads interfaces, not zod, so the
- * interfaces are written out; comparing them with this keeps the copy from drifting.
+ * What the analyzer must read from the argument interfaces that restate the config schema
+ * (KmsMonitoringStack's args, NotificationTargets), derived from the zod schema itself: field
+ * names, optionality, types and doc comments. TypeScript programs use these interfaces; other
+ * languages get the config schema directly (schema.json, tools/schema/stack-types.ts). Comparing
+ * the interfaces with this keeps the TypeScript copy from drifting.
  */
 import { z } from "zod";
 

@@ -1,0 +1,48 @@
+/**
+ * The provider plugin.js starts for other languages (components/package-provider.ts): it serves
+ * schema.json as it is and constructs exactly the components the schema describes. Construct over
+ * gRPC is tested in run-plugin.test.ts.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+
+import { expect } from "chai";
+
+import * as offered from "../../components/multi-language";
+import { packageProvider } from "../../components/package-provider";
+
+const ROOT = join(__dirname, "..", "..");
+const SCHEMA_TEXT = readFileSync(join(ROOT, "schema.json"), "utf8");
+
+describe("the package's provider", () => {
+  const provider = packageProvider(SCHEMA_TEXT);
+
+  it("serves schema.json unchanged, under package.json's version", () => {
+    const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+    expect(provider.schema).to.equal(SCHEMA_TEXT);
+    expect(provider.version).to.equal(version);
+    expect(JSON.parse(SCHEMA_TEXT).version).to.equal(version);
+  });
+
+  it("has a class for every component of the schema, and no other", () => {
+    const tokens = Object.keys(offered).map((name) => `kms-monitoring:index:${name}`);
+    expect(tokens.sort()).to.deep.equal(Object.keys(JSON.parse(SCHEMA_TEXT).resources).sort());
+  });
+
+  it("refuses a component the package does not offer, naming those it does", async () => {
+    let error: unknown;
+    try {
+      await provider.construct!("dash", "kms-monitoring:index:KmsDashboard", {}, {});
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.equal(
+      "Error: kms-monitoring has no component kms-monitoring:index:KmsDashboard (it has " +
+        "kms-monitoring:index:KmsAuditTrail, kms-monitoring:index:AlertTopic, " +
+        "kms-monitoring:index:AlertTopicKey, kms-monitoring:index:DeadLetterQueue, " +
+        "kms-monitoring:index:AccountKmsAlarms, kms-monitoring:index:RegionAlerting, " +
+        "kms-monitoring:index:TamperAlarms, kms-monitoring:index:RequestQuotaAlarms, " +
+        "kms-monitoring:index:KmsMonitoringStack)",
+    );
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * KmsMonitoringStack's inputs and the types they reach, read from the config schema
+ * (components/config/schema.ts, trail-schema.ts) through field-docs.ts: every field's name, type
+ * (integer or number), optionality, range, default and description comes from its one owner.
+ * Which inputs take Outputs comes from plain-rule.ts.
+ */
+import { documentedSchemas } from "../../components/config/docs-tables";
+import { argumentDoc, objectFields, type FieldDoc } from "../../components/config/field-docs";
+import { itemsTakeOutputs, takesOutput } from "./plain-rule";
+import { ref, type ObjectTypeSpec, type PropertySpec } from "./spec";
+
+/** The schema type of each object field, by field name. */
+const NESTED: Record<string, string> = {
+  trail: "StackTrail",
+  notifications: "AlertRouting",
+  notify: "AlertRouting",
+  security: "NotificationTargets",
+  critical: "NotificationTargets",
+  keyGroups: "KeyGroup",
+  baseline: "KeyGroupBaseline",
+};
+
+/** The enum of the trail's `mode` (the one the analyzer reads from TrailMode in model.ts). */
+export const TRAIL_MODE_TYPE = "TrailMode";
+
+/** What each type is, for the SDKs' doc comments. */
+export const STACK_TYPE_DESCRIPTIONS: Record<string, string> = {
+  StackTrail:
+    "How the stack gets its CloudTrail feed (`kms-monitoring:trail`): `mode` picks which other fields apply.",
+  AlertRouting:
+    "Severity routing (`kms-monitoring:notifications`, a key group's `notify`): default targets and an optional critical override.",
+  NotificationTargets:
+    "Where alerts go: e-mail addresses, HTTPS URLs, SQS queue ARNs and Lambda function ARNs; a missing list is empty.",
+  KeyGroup:
+    "One team's or application's keys, watched together and alerting the same people (`kms-monitoring:keyGroups[]`).",
+  KeyGroupBaseline: "Anomaly-detection alarm on a key group's data-plane use.",
+};
+
+/** The schema built so far: types by name. */
+type Types = Record<string, ObjectTypeSpec>;
+
+const PRIMITIVES: Record<string, PropertySpec["type"]> = {
+  string: "string",
+  integer: "integer",
+  number: "number",
+  boolean: "boolean",
+};
+
+/** The property of `field` at config path `path`; adds the object types it reaches to `types`. */
+function property(field: FieldDoc, path: string, types: Types): PropertySpec {
+  const description = argumentDoc(field);
+  const nested = NESTED[field.name];
+  if (field.type in PRIMITIVES) {
+    const type = PRIMITIVES[field.type];
+    return { type, ...(takesOutput(path) ? {} : { plain: true }), description };
+  }
+  if (field.type === "list of strings") {
+    const items = {
+      type: "string" as const,
+      ...(itemsTakeOutputs(path, field.name) ? {} : { plain: true }),
+    };
+    return { type: "array", items, plain: true, description };
+  }
+  if (field.type === "object of string to string") {
+    return {
+      type: "object",
+      additionalProperties: { type: "string", plain: true },
+      plain: true,
+      description,
+    };
+  }
+  if (nested && field.type === "list of objects") {
+    objectType(nested, field.fields ?? [], `${path}[].`, types);
+    return { type: "array", items: { $ref: ref(nested), plain: true }, plain: true, description };
+  }
+  if (nested && field.type === "object") {
+    if (nested === "StackTrail") trailType(field.fields ?? [], types);
+    else objectType(nested, field.fields ?? [], `${path}.`, types);
+    return { $ref: ref(nested), plain: true, description };
+  }
+  throw new Error(
+    `schema generator: config field ${path} of type "${field.type}" has no schema type`,
+  );
+}
+
+/** Adds the object type `name` with `fields` (at config path `prefix`) to `types`, once. */
+function objectType(name: string, fields: FieldDoc[], prefix: string, types: Types): void {
+  if (types[name]) return;
+  types[name] = { type: "object", description: STACK_TYPE_DESCRIPTIONS[name] };
+  const properties = Object.fromEntries(
+    fields.map((f) => [f.name, property(f, `${prefix}${f.name}`, types)]),
+  );
+  const required = fields.filter((f) => f.required).map((f) => f.name);
+  types[name] = {
+    ...types[name],
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+  };
+}
+
+/**
+ * StackTrail: the fields of every trail mode in one object, all optional (the mode decides which
+ * apply); each says which mode it belongs to, as the parser refuses it under another.
+ */
+function trailType(union: FieldDoc[], types: Types): void {
+  const modeIndexes = union.flatMap((f, i) => (f.name === "mode" ? [i] : []));
+  const variants = modeIndexes.map((start, i) => union.slice(start, modeIndexes[i + 1]));
+  const modeDocs = variants.map((v) => v[0].description ?? "").join(" ");
+  const properties: Record<string, PropertySpec> = {
+    mode: {
+      $ref: ref(TRAIL_MODE_TYPE),
+      plain: true,
+      description: `${modeDocs} Defaults to \`"create"\`.`,
+    },
+  };
+  for (const [mode, ...fields] of variants) {
+    for (const f of fields) {
+      const p = property(f, `trail.${f.name}`, types);
+      const description = f.required
+        ? p.description!.replace(/ Required\.$/, ` Required with mode ${mode.type}.`)
+        : `${p.description} Only with mode ${mode.type}.`;
+      properties[f.name] = { ...p, description };
+    }
+  }
+  types.StackTrail = {
+    type: "object",
+    description: STACK_TYPE_DESCRIPTIONS.StackTrail,
+    properties,
+  };
+}
+
+/** KmsMonitoringStack's inputs from the config keys, and the types they reach. */
+export function stackInputs(): {
+  inputProperties: Record<string, PropertySpec>;
+  requiredInputs: string[];
+  types: Types;
+} {
+  const types: Types = {};
+  const keys = objectFields(documentedSchemas().keys) ?? [];
+  const inputProperties = Object.fromEntries(keys.map((f) => [f.name, property(f, f.name, types)]));
+  return {
+    inputProperties,
+    requiredInputs: keys.filter((f) => f.required).map((f) => f.name),
+    types,
+  };
+}
