@@ -43,7 +43,17 @@ export function otherServiceRecords(): FixtureEvent[] {
 
 /** The native KMS EventBridge events. */
 export function nativeKmsEvents(): FixtureEvent[] {
-  return load("eventbridge", () => true);
+  return load("eventbridge", (e) => e.source === "aws.kms");
+}
+
+/** AWS-published "AWS API Call via CloudTrail" events (another service's), for the envelope. */
+export function cloudTrailEnvelopes(): FixtureEvent[] {
+  return load("eventbridge", (e) => e["detail-type"] === "AWS API Call via CloudTrail");
+}
+
+/** Detection-content samples written by others (Panther), kept for their shapes. */
+export function detectionSample(name: string): any {
+  return JSON.parse(readFileSync(join(FIXTURES, "detection-samples", name), "utf8"));
 }
 
 /** The key ID an event is about: from the first key in resources, the error text, or key-id. */
