@@ -293,7 +293,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Destructive call on key denied",
     severity: "warning",
     action:
-      "Someone tried to delete, disable, re-policy or weaken this key and was denied: find out why the caller in this alert tried (a compromised or misconfigured principal tries again), and check its permissions with `aws iam simulate-principal-policy`.",
+      "Someone tried to delete, disable, re-policy or weaken this key and was refused: find out why the caller in this alert tried (a compromised or misconfigured principal tries again) and review what its IAM policies allow on this key.",
     source: {
       kind: "denied-call",
       eventNames: DESTRUCTIVE_OPERATIONS,
@@ -308,7 +308,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     title: "Key policy grants a wildcard principal",
     severity: "critical",
     action:
-      'Read the policy (`aws kms get-key-policy --key-id <key> --policy-name default --region <region>`): unless a Condition in the same statement narrows the "*" principal (aws:PrincipalOrgID, kms:CallerAccount, ...), anyone in any AWS account can use the key; put the previous policy back with `aws kms put-key-policy` now.',
+      'Read the policy (`aws kms get-key-policy --key-id <key> --policy-name default --region <region>`): unless a Condition in the same statement narrows the "*" principal (aws:PrincipalOrgID, kms:CallerAccount, ...), anyone in any AWS account may use the key; put the previous policy back now (`aws kms put-key-policy --key-id <key> --policy-name default --policy file://previous-policy.json --region <region>`).',
     source: {
       kind: "policy-text",
       eventNames: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
