@@ -43,12 +43,12 @@ export function otherServiceRecords(): FixtureEvent[] {
 
 /** The native KMS EventBridge events. */
 export function nativeKmsEvents(): FixtureEvent[] {
-  return load("eventbridge", (e) => e.source === "aws.kms");
+  return load("eventbridge", () => true);
 }
 
 /** AWS-published "AWS API Call via CloudTrail" events (another service's), for the envelope. */
 export function cloudTrailEnvelopes(): FixtureEvent[] {
-  return load("eventbridge", (e) => e["detail-type"] === "AWS API Call via CloudTrail");
+  return load("eventbridge-cloudtrail", () => true);
 }
 
 /** Detection-content samples written by others (Panther), kept for their shapes. */

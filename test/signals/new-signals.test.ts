@@ -175,7 +175,9 @@ describe("group rules without `resources` in the record", () => {
 describe("the CloudTrail envelope our evaluators assume", () => {
   it("has the fields of AWS's published 'AWS API Call via CloudTrail' event", () => {
     const [published] = cloudTrailEnvelopes();
-    expect(published.file).to.equal("eventbridge/AWS-API-Call-via-CloudTrail-s3-CreateBucket.json");
+    expect(published.file).to.equal(
+      "eventbridge-cloudtrail/AWS-API-Call-via-CloudTrail-s3-CreateBucket.json",
+    );
     const ours = toEventBridgeEvent(published.event.detail);
     expect(Object.keys(ours).sort()).to.deep.equal(Object.keys(published.event).sort());
     expect(ours["detail-type"]).to.equal(published.event["detail-type"]);
