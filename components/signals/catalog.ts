@@ -267,7 +267,8 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "cis-4-7",
-    title: "CIS 4.7 (v1.4-5.0) / 5.7 (v6.0): key disabled or scheduled for deletion, failed calls included (account)",
+    title:
+      "CIS 4.7 (v1.4-5.0) / 5.7 (v6.0): key disabled or scheduled for deletion, failed calls included (account)",
     severity: "critical",
     action:
       "A customer managed key in this account was disabled or scheduled for deletion: find it in CloudTrail and, unless planned, enable it or cancel the deletion.",
