@@ -37,6 +37,40 @@ export const DATA_PLANE_OPERATIONS = [
   "VerifyMac",
 ] as const;
 
+/**
+ * Calls whose denial is worth a warning: the ones that, had they succeeded, would have destroyed
+ * the key or its data (ScheduleKeyDeletion, DeleteImportedKeyMaterial), stopped its use
+ * (DisableKey), handed it to someone else or locked everyone out (PutKeyPolicy), or weakened it
+ * (DisableKeyRotation). CreateGrant is left out on purpose: AWS services create grants for their
+ * callers all day, a misconfigured service is denied on every request, and a denied grant gives
+ * nothing away; the successful grant is already a signal.
+ */
+export const DESTRUCTIVE_OPERATIONS = [
+  "ScheduleKeyDeletion",
+  "DisableKey",
+  "PutKeyPolicy",
+  "DeleteImportedKeyMaterial",
+  "DisableKeyRotation",
+] as const;
+
+/**
+ * The spellings of a wildcard principal that a string match on `requestParameters.policy` sees:
+ * `"Principal"` set to `"*"`, or its `"AWS"` member set to `"*"` or `["*"]`, each written compact
+ * (`jsonencode`, the AWS examples), with `": "` (JSON.stringify, json.dumps) or with `" : "` (the
+ * KMS console). Other spellings are missed: see docs/SIGNALS.md.
+ */
+export const PUBLIC_PRINCIPAL_TEXTS = [
+  '"Principal":"*"',
+  '"Principal": "*"',
+  '"Principal" : "*"',
+  '"AWS":"*"',
+  '"AWS": "*"',
+  '"AWS" : "*"',
+  '"AWS":["*"]',
+  '"AWS": ["*"]',
+  '"AWS" : [ "*" ]',
+] as const;
+
 /** The KMS signals, control plane first, then compliance, then the data plane. */
 export const KMS_SIGNALS: readonly KmsSignal[] = [
   {
@@ -233,7 +267,8 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "cis-4-7",
-    title: "CIS 4.7: key disabled or scheduled for deletion (account)",
+    title:
+      "CIS 4.7 (v1.4-5.0) / 5.7 (v6.0): key disabled or scheduled for deletion, failed calls included (account)",
     severity: "critical",
     action:
       "A customer managed key in this account was disabled or scheduled for deletion: find it in CloudTrail and, unless planned, enable it or cancel the deletion.",
@@ -253,6 +288,49 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     scope: "keys",
     widget: "data-plane-baseline",
     metricName: "DataPlaneRequests",
+  },
+  {
+    id: "destructive-call-denied",
+    title: "Destructive call on key denied",
+    severity: "warning",
+    action:
+      "Someone tried to delete, disable, re-policy or weaken this key and was refused: find out why the caller in this alert tried (a compromised or misconfigured principal tries again) and review what its IAM policies allow on this key.",
+    source: {
+      kind: "denied-call",
+      eventNames: DESTRUCTIVE_OPERATIONS,
+      errorCodePrefix: "AccessDenied",
+    },
+    scope: "keys",
+    widget: "control-plane-events",
+    metricName: "DestructiveCallDenied",
+  },
+  {
+    id: "key-made-public",
+    title: "Key policy grants a wildcard principal",
+    severity: "critical",
+    action:
+      'Read the policy (`aws kms get-key-policy --key-id <key> --policy-name default --region <region>`): unless a Condition in the same statement narrows the "*" principal (aws:PrincipalOrgID, kms:CallerAccount, ...), anyone in any AWS account may use the key; put the previous policy back now (`aws kms put-key-policy --key-id <key> --policy-name default --policy file://previous-policy.json --region <region>`).',
+    source: {
+      kind: "policy-text",
+      eventNames: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
+      principalTexts: PUBLIC_PRINCIPAL_TEXTS,
+    },
+    scope: "keys",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "KeyMadePublic",
+  },
+  {
+    id: "key-created",
+    title: "Key created or replicated outside every group",
+    severity: "warning",
+    action:
+      "A new KMS key is not watched by any key group until a group selects it and the stack is deployed again: add it to a group (by ARN, tag or alias) or record why it stays unwatched; the caller and the key are in the trail's CreateKey or ReplicateKey record.",
+    source: { kind: "api-call", eventNames: ["CreateKey", "ReplicateKey"] },
+    scope: "account",
+    alarm: ANY_OCCURRENCE,
+    widget: "control-plane-events",
+    metricName: "KeyCreatedOutsideGroups",
   },
 ];
 

@@ -19,12 +19,19 @@ function detection(signal: KmsSignal): string {
       return `any KMS call failing with ${s.errorCodes.join(" or ")} "${s.messageFragment}"`;
     case "data-plane":
       return `AWS/KMS \`SuccessfulRequest\` (${s.eventNames.length} operations)`;
+    case "denied-call":
+      return `CloudTrail \`${s.eventNames.join("`, `")}\` refused with \`errorCode\` \`${s.errorCodePrefix}*\` (the caller's account only, for cross-account calls)`;
+    case "policy-text":
+      return `CloudTrail \`${s.eventNames.join("`, `")}\` (successful calls) whose \`requestParameters.policy\` text contains a wildcard principal (${s.principalTexts.length} spellings; a Condition is not seen, see docs/SIGNALS.md)`;
   }
 }
 
 function rule(signal: KmsSignal): string {
-  if (signal.scope === "account") {
+  if (signal.exactFilterPattern) {
     return "log filter only (exact CIS text: control 4.7 in CIS AWS Foundations v1.4-5.0, 5.7 in v6.0)";
+  }
+  if (signal.scope === "account") {
+    return "log filter only: a new key is in no group (see docs/SIGNALS.md)";
   }
   if (signal.source.kind === "data-plane") return "anomaly band (baseline)";
   return "group rule, scoped to the group's keys";

@@ -28,18 +28,69 @@ function names(signals: readonly KmsSignal[], kind: KmsSignal["source"]["kind"][
   return [...new Set(out)];
 }
 
-/** The `$or` clauses for the signals, each optionally restricted to key IDs. */
-function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): Draft[] {
+/** One alternative of `$or`, or the only one merged into its parent. */
+function orOf(alternatives: Draft[]): Draft {
+  return alternatives.length === 1 ? alternatives[0] : { $or: alternatives };
+}
+
+/**
+ * Where a CloudTrail record names the key, as `detail` alternatives: `resources[].ARN` (optional in
+ * CloudTrail), `responseElements.keyId` (the key ARN, written since December 2022 on calls that
+ * return none) and `requestParameters.keyId` (key ID or key ARN; an alias is not recognised). A
+ * suffix on the key ID matches both the bare ID and an ARN ending in `key/<id>`.
+ */
+function keyLocations(keyIds: readonly string[]): Draft[] {
+  const ids = keyIds.map((id) => ({ suffix: id }));
+  return [
+    { resources: { ARN: keyIds.map((id) => ({ suffix: `:key/${id}` })) } },
+    { responseElements: { keyId: ids } },
+    { requestParameters: { keyId: ids } },
+  ];
+}
+
+/** The `detail` conditions of each CloudTrail-recorded kind of signal, before key scoping. */
+function recordConditions(signals: readonly KmsSignal[]): Draft[] {
   const result: Draft[] = [];
   const apiNames = names(signals, ["api-call", "data-plane"]);
-  if (apiNames.length > 0) {
-    const detail: Record<string, unknown> = {
-      eventSource: ["kms.amazonaws.com"],
-      eventName: apiNames,
-      errorCode: [{ exists: false }],
-    };
-    if (keyIds) detail.resources = { ARN: keyIds.map((id) => ({ suffix: `:key/${id}` })) };
-    result.push({ "detail-type": [API_CALL], detail });
+  if (apiNames.length > 0) result.push({ eventName: apiNames, errorCode: [{ exists: false }] });
+  for (const s of signals) {
+    if (s.source.kind === "denied-call") {
+      const errorCode = [{ prefix: s.source.errorCodePrefix }];
+      result.push({ eventName: [...s.source.eventNames], errorCode });
+    }
+    if (s.source.kind === "policy-text") {
+      // EventBridge sees the policy as one string: only wildcards over its text can test it.
+      const policy = s.source.principalTexts.map((t) => ({ wildcard: `*${wildcardText(t)}*` }));
+      result.push({
+        eventName: [...s.source.eventNames],
+        errorCode: [{ exists: false }],
+        requestParameters: { policy },
+      });
+    }
+  }
+  return result;
+}
+
+/** Literal text inside an EventBridge wildcard: `*` and `\` must be escaped. */
+function wildcardText(text: string): string {
+  return text.replace(/[\\*]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The `$or` clauses for the signals, each optionally restricted to key IDs. The calls recorded by
+ * CloudTrail share one clause, whose key alternatives are written once and combined with each
+ * signal's conditions (EventBridge merges the fields of nested `$or` alternatives).
+ */
+function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): Draft[] {
+  const result: Draft[] = [];
+  const conditions = recordConditions(signals);
+  if (conditions.length > 0) {
+    const detail: Draft = { eventSource: ["kms.amazonaws.com"] };
+    if (keyIds) Object.assign(detail, orOf(keyLocations(keyIds)));
+    const clause: Draft = { "detail-type": [API_CALL], detail };
+    if (conditions.length === 1) Object.assign(detail, conditions[0]);
+    else clause.$or = conditions.map((c) => ({ detail: c }));
+    result.push(clause);
   }
   const native = signals.flatMap((s) =>
     s.source.kind === "service-event" ? [s.source.nativeDetailType] : [],

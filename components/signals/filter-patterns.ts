@@ -32,7 +32,26 @@ function signalTerms(signal: KmsSignal): string[] {
         anyOf(source.errorCodes.map((c) => `($.errorCode = "${c}")`)),
         `($.errorMessage = "*${source.messageFragment}*")`,
       ];
+    case "denied-call":
+      // A trailing `*` matches any ending: "AccessDenied" and "AccessDeniedException".
+      return [
+        KMS_SOURCE,
+        eventNameTerm(source.eventNames),
+        `($.errorCode = "${source.errorCodePrefix}*")`,
+      ];
+    case "policy-text":
+      return [
+        KMS_SOURCE,
+        eventNameTerm(source.eventNames),
+        "($.errorCode NOT EXISTS)",
+        anyOf(source.principalTexts.map((t) => `($.requestParameters.policy = "*${quoted(t)}*")`)),
+      ];
   }
+}
+
+/** Text inside a quoted filter value: `"`, `\` and `*` stand for themselves when escaped. */
+function quoted(text: string): string {
+  return text.replace(/[\\"*]/g, (c) => `\\${c}`);
 }
 
 /** The term that restricts a signal to some keys, by where the key appears in the record. */
@@ -42,8 +61,17 @@ function keyTerm(signal: KmsSignal, keyIds: readonly string[]): string {
     const fragment = signal.source.messageFragment;
     return anyOf(keyIds.map((id) => `($.errorMessage = "*key/${id} ${fragment}*")`));
   }
-  // resources[0] is the key the call acted on (ReEncrypt lists its source key first).
-  return anyOf(keyIds.map((id) => `($.resources[0].ARN = "*:key/${id}")`));
+  // resources[0] is the key the call acted on (ReEncrypt lists its source key first). CloudTrail
+  // documents `resources` as optional; the request names the key too (key ID or ARN), and since
+  // December 2022 so does responseElements.keyId (key ARN) on the calls that had none.
+  return anyOf(
+    keyIds.flatMap((id) => [
+      `($.resources[0].ARN = "*:key/${id}")`,
+      `($.responseElements.keyId = "*:key/${id}")`,
+      // The key ID or a key ARN ending in it (an alias name is not recognised).
+      `($.requestParameters.keyId = "*${id}")`,
+    ]),
+  );
 }
 
 function render(terms: string[]): string {

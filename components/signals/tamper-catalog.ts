@@ -145,6 +145,26 @@ export const TAMPER_SIGNALS: readonly TamperSignal[] = [
     ],
   },
   {
+    // CloudWatch alarm mute rules (2025) mute an alarm's actions on a schedule without
+    // DisableAlarmActions; PutAlarmMuteRule creates a rule or, on an existing name, changes it.
+    // DeleteAlarmMuteRule is not watched: it unmutes, and its record names only the rule.
+    id: "alarms-muted",
+    title: "A mute rule created or changed on our alarms",
+    severity: "critical",
+    action:
+      "We create no mute rules: unless this mute window was agreed, delete it with `aws cloudwatch delete-alarm-mute-rule --alarm-mute-rule-name <rule>` and find the caller in this event; while it is active our alarms change state but notify nobody.",
+    eventSource: "monitoring.amazonaws.com",
+    eventNames: ["PutAlarmMuteRule"],
+    metricName: "TamperAlarmsMuted",
+    clauses: [
+      {
+        eventNames: ["PutAlarmMuteRule"],
+        fields: ["muteTargets.alarmNames[*]"],
+        target: "our-name",
+      },
+    ],
+  },
+  {
     id: "rules-silenced",
     title: "Our EventBridge rules disabled, deleted or stripped of targets",
     severity: "critical",

@@ -18,7 +18,18 @@ export type SignalSource =
   /** A failed call whose error message says the key is pending deletion, whatever the operation. */
   | { kind: "pending-deletion-use"; errorCodes: readonly string[]; messageFragment: string }
   /** Successful data-plane calls, counted for baselines rather than alerted one by one. */
-  | { kind: "data-plane"; eventNames: readonly string[] };
+  | { kind: "data-plane"; eventNames: readonly string[] }
+  /**
+   * Calls that were denied: `errorCode` starts with `errorCodePrefix` ("AccessDenied" covers the
+   * "AccessDenied" CloudTrail writes for KMS and the API's "AccessDeniedException").
+   */
+  | { kind: "denied-call"; eventNames: readonly string[]; errorCodePrefix: string }
+  /**
+   * Successful calls whose `requestParameters.policy` (a JSON document sent as a string) contains
+   * one of `principalTexts` verbatim: the spellings of a wildcard principal that string matching
+   * can see. See docs/SIGNALS.md for what it cannot see.
+   */
+  | { kind: "policy-text"; eventNames: readonly string[]; principalTexts: readonly string[] };
 
 /** CloudWatch alarm defaults for a count of the signal's events. */
 export interface SignalAlarmDefaults {

@@ -62,6 +62,7 @@ describe("docs/DESIGN.md fixed monthly cost", () => {
   it("states the figures a reader can check by hand", () => {
     // 10 keys: alarms of 8 and 2 keys, (8 + 2) + (2 + 2) = 14 alarm metrics at $0.10.
     expect(figure("usage baseline")).to.equal(1.4);
-    expect(figure("tamper alarms")).to.equal(0.9);
+    // 9 tamper signals and the trail-silence alarm at $0.10.
+    expect(figure("tamper alarms")).to.equal(1);
   });
 });

@@ -78,13 +78,13 @@ describe("dashboard body: one small group", () => {
         6,
         "KMS request quota usage in us-east-1 (% of the account's quota, all keys)",
       ],
-      ["text", 0, 20, 24, 39, "## What to do"],
-      ["text", 0, 59, 24, 3, "## Key group payments"],
-      ["alarm", 0, 62, 12, 6, "Alarms of group payments in eu-west-1"],
-      ["metric", 12, 62, 12, 6, "Days left on imported key material, group payments in eu-west-1"],
-      ["metric", 0, 68, 8, 6, "Data-plane calls of alias/payments (us-east-1), by operation"],
-      ["metric", 8, 68, 8, 6, "Data-plane calls of k2 (eu-west-1), by operation"],
-      ["text", 0, 74, 24, 5, "### Keys of group payments, as found at deploy time"],
+      ["text", 0, 20, 24, 44, "## What to do"],
+      ["text", 0, 64, 24, 3, "## Key group payments"],
+      ["alarm", 0, 67, 12, 6, "Alarms of group payments in eu-west-1"],
+      ["metric", 12, 67, 12, 6, "Days left on imported key material, group payments in eu-west-1"],
+      ["metric", 0, 73, 8, 6, "Data-plane calls of alias/payments (us-east-1), by operation"],
+      ["metric", 8, 73, 8, 6, "Data-plane calls of k2 (eu-west-1), by operation"],
+      ["text", 0, 79, 24, 5, "### Keys of group payments, as found at deploy time"],
     ]);
   });
 
@@ -94,8 +94,8 @@ describe("dashboard body: one small group", () => {
     expectWithinQuotas(d.body);
     expect(dashboardLimits(d.body)).to.deep.equal({
       widgets: 13,
-      metrics: 16 + 6 + 6 + 2 + 11 + 11,
-      maxMetricsPerWidget: 16,
+      metrics: 19 + 6 + 6 + 2 + 11 + 11,
+      maxMetricsPerWidget: 19,
       maxAlarmsPerWidget: 16,
       withinLimits: true,
     });
@@ -109,7 +109,7 @@ describe("dashboard body: one small group", () => {
       expected.map((s) => ["KMSMonitoring/test", s.metricName, { label: s.title }]),
     );
     expect(w.properties).to.include({ region: "us-east-1", stat: "Sum", period: 300 });
-    expect(expected).to.have.length(16);
+    expect(expected).to.have.length(19);
   });
 
   it("shows quota usage as calls per second over the per-second SERVICE_QUOTA", () => {

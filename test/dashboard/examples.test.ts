@@ -17,14 +17,14 @@ function countByType(widgets: Widget[]): Record<string, number> {
 }
 
 describe("dashboard of the example stacks", () => {
-  it("dev (2 groups, 3 keys, us-east-1): one dashboard of 16 widgets and 46 metrics", () => {
+  it("dev (2 groups, 3 keys, us-east-1): one dashboard of 16 widgets and 49 metrics", () => {
     const dashboards = buildDashboardBodies(devStack().input);
     expect(dashboards.map((d) => d.name)).to.deep.equal(["kmsmon-dev"]);
     const body = roundTrip(dashboards[0].body);
     expectValidGrid(body);
     expectWithinQuotas(body);
     // Baseline on by default: each symmetric key graphs 7 operations and Decrypt's band.
-    expect(dashboardLimits(body)).to.include({ widgets: 16, metrics: 16 + 6 + 3 * 8 });
+    expect(dashboardLimits(body)).to.include({ widgets: 16, metrics: 19 + 6 + 3 * 8 });
     expect(countByType(body.widgets)).to.deep.equal({ text: 7, metric: 5, alarm: 4 });
     expect(body.widgets.filter((w) => w.type === "alarm").map(titleOf)).to.deep.equal([
       "Account-wide KMS and tamper alarms in us-east-1",
@@ -51,7 +51,7 @@ describe("dashboard of the example stacks", () => {
     expectWithinQuotas(body);
     // 9 described keys graph 8 lines each; partner-exchange's imported key adds 2 expiry lines;
     // two regions of quota usage. Alarm widgets: one per group and region with alarms.
-    expect(dashboardLimits(body)).to.include({ widgets: 34, metrics: 16 + 2 * 6 + 9 * 8 + 2 });
+    expect(dashboardLimits(body)).to.include({ widgets: 34, metrics: 19 + 2 * 6 + 9 * 8 + 2 });
     expect(countByType(body.widgets)).to.deep.equal({ text: 11, metric: 13, alarm: 10 });
     const titles = body.widgets.map(titleOf);
     expect(titles).to.include("Alarms of group partner-exchange in eu-west-1");

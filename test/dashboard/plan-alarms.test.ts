@@ -33,11 +33,11 @@ function plannedExceptPlumbing(plan: StackPlan): string[] {
 }
 
 describe("dashboard: draws the alarms of the stack plan", () => {
-  it("dev: the plan's 21 alarms besides the alert plumbing, each once", () => {
+  it("dev: the plan's 24 alarms besides the alert plumbing, each once", () => {
     const { plan } = devStack();
     const drawn = drawnAlarms(plan);
-    expect(drawn).to.have.length(21);
-    expect(new Set(drawn).size).to.equal(21);
+    expect(drawn).to.have.length(24);
+    expect(new Set(drawn).size).to.equal(24);
     expect(drawn).to.deep.equal(plannedExceptPlumbing(plan));
     expect(drawn).to.include.members([
       "us-east-1/kmsmon-dev-account-cis-4-7",
@@ -54,9 +54,9 @@ describe("dashboard: draws the alarms of the stack plan", () => {
   it("prod: the plan's alarms besides the alert plumbing, in their regions", () => {
     const { plan } = prodStack();
     const drawn = drawnAlarms(plan);
-    // us-east-1: 16 account-wide, 3 quota, 3 baseline; eu-west-1: 3 quota, 4 baseline and
+    // us-east-1: 19 account-wide, 3 quota, 3 baseline; eu-west-1: 3 quota, 4 baseline and
     // partner-exchange's expiry alarm.
-    expect(drawn).to.have.length(30);
+    expect(drawn).to.have.length(33);
     expect(drawn).to.deep.equal(plannedExceptPlumbing(plan));
     expect(drawn.filter((a) => a.startsWith("eu-west-1/"))).to.deep.equal([
       "eu-west-1/kmsmon-prod-customer-data-baseline-1",

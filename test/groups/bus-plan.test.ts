@@ -141,24 +141,59 @@ describe("planRegionBuses", () => {
         $or: [
           {
             "detail-type": ["AWS API Call via CloudTrail"],
-            detail: {
-              eventSource: ["kms.amazonaws.com"],
-              eventName: [
-                "ScheduleKeyDeletion",
-                "CancelKeyDeletion",
-                "DisableKey",
-                "EnableKey",
-                "PutKeyPolicy",
-                "CreateGrant",
-                "RevokeGrant",
-                "RetireGrant",
-                "ImportKeyMaterial",
-                "DeleteImportedKeyMaterial",
-                "DisableKeyRotation",
-                "RotateKeyOnDemand",
-              ],
-              errorCode: [{ exists: false }],
-            },
+            detail: { eventSource: ["kms.amazonaws.com"] },
+            $or: [
+              {
+                detail: {
+                  eventName: [
+                    "ScheduleKeyDeletion",
+                    "CancelKeyDeletion",
+                    "DisableKey",
+                    "EnableKey",
+                    "PutKeyPolicy",
+                    "CreateGrant",
+                    "RevokeGrant",
+                    "RetireGrant",
+                    "ImportKeyMaterial",
+                    "DeleteImportedKeyMaterial",
+                    "DisableKeyRotation",
+                    "RotateKeyOnDemand",
+                  ],
+                  errorCode: [{ exists: false }],
+                },
+              },
+              {
+                detail: {
+                  eventName: [
+                    "ScheduleKeyDeletion",
+                    "DisableKey",
+                    "PutKeyPolicy",
+                    "DeleteImportedKeyMaterial",
+                    "DisableKeyRotation",
+                  ],
+                  errorCode: [{ prefix: "AccessDenied" }],
+                },
+              },
+              {
+                detail: {
+                  eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
+                  errorCode: [{ exists: false }],
+                  requestParameters: {
+                    policy: [
+                      { wildcard: '*"Principal":"\\*"*' },
+                      { wildcard: '*"Principal": "\\*"*' },
+                      { wildcard: '*"Principal" : "\\*"*' },
+                      { wildcard: '*"AWS":"\\*"*' },
+                      { wildcard: '*"AWS": "\\*"*' },
+                      { wildcard: '*"AWS" : "\\*"*' },
+                      { wildcard: '*"AWS":["\\*"]*' },
+                      { wildcard: '*"AWS": ["\\*"]*' },
+                      { wildcard: '*"AWS" : [ "\\*" ]*' },
+                    ],
+                  },
+                },
+              },
+            ],
           },
           {
             "detail-type": [
@@ -182,6 +217,10 @@ describe("planRegionBuses", () => {
         matchesEventPattern(pattern, toEventBridgeEvent(record(file)));
       expect(forwarded("cloudtrail/DisableKey.json")).to.equal(true);
       expect(forwarded("synthesized/Decrypt-pending-deletion.json")).to.equal(true);
+      expect(forwarded("synthesized/DisableKey-AccessDenied.json")).to.equal(true);
+      expect(forwarded("synthesized/PutKeyPolicy-public-AWS-star.json")).to.equal(true);
+      expect(forwarded("synthesized/CreateKey-public-Principal-star.json")).to.equal(true);
+      expect(forwarded("cloudtrail/CreateKey.json")).to.equal(false);
       expect(forwarded("cloudtrail/Decrypt.json")).to.equal(false);
       expect(forwarded("synthesized/Decrypt-pending-import.json")).to.equal(false);
       expect(forwarded("cloudtrail-tamper/events-PutRule.json")).to.equal(false);

@@ -28,27 +28,41 @@ import {
   resolvedKey,
 } from "../builders";
 
-/** The group signal each fixture is; fixtures not listed are no group signal. */
-const GROUP_SIGNAL: Record<string, string> = {
-  "cloudtrail/CancelKeyDeletion.json": "deletion-cancelled",
-  "cloudtrail/CreateGrant.json": "grant-created",
-  "cloudtrail/DeleteImportedKeyMaterial.json": "material-deleted",
-  "cloudtrail/DisableKey.json": "key-disabled",
-  "cloudtrail/DisableKeyRotation.json": "rotation-disabled",
-  "cloudtrail/EnableKey.json": "key-enabled",
-  "cloudtrail/ImportKeyMaterial.json": "material-imported",
-  "cloudtrail/PutKeyPolicy.json": "key-policy-changed",
-  "cloudtrail/RetireGrant.json": "grant-retired",
-  "cloudtrail/RevokeGrant.json": "grant-revoked",
-  "cloudtrail/RotateKeyOnDemand.json": "rotation-on-demand",
-  "cloudtrail/ScheduleKeyDeletion-multi-region.json": "deletion-scheduled",
-  "cloudtrail/ScheduleKeyDeletion.json": "deletion-scheduled",
-  "synthesized/Decrypt-pending-deletion.json": "pending-deletion-use",
-  "synthesized/Encrypt-pending-deletion-DisabledException.json": "pending-deletion-use",
-  "synthesized/GenerateDataKey-pending-deletion-mrk.json": "pending-deletion-use",
-  "eventbridge/KMS-CMK-Deletion.json": "key-deleted",
-  "eventbridge/KMS-CMK-Rotation.json": "rotation-performed",
-  "eventbridge/KMS-Imported-Key-Material-Expiration.json": "material-expired",
+/** The group signals each fixture is; fixtures not listed are no group signal. */
+const GROUP_SIGNALS: Record<string, string[]> = {
+  "cloudtrail/CancelKeyDeletion.json": ["deletion-cancelled"],
+  "cloudtrail/CreateGrant.json": ["grant-created"],
+  "cloudtrail/DeleteImportedKeyMaterial.json": ["material-deleted"],
+  "cloudtrail/DisableKey.json": ["key-disabled"],
+  "cloudtrail/DisableKeyRotation.json": ["rotation-disabled"],
+  "cloudtrail/EnableKey.json": ["key-enabled"],
+  "cloudtrail/ImportKeyMaterial.json": ["material-imported"],
+  "cloudtrail/PutKeyPolicy.json": ["key-policy-changed"],
+  "cloudtrail/RetireGrant.json": ["grant-retired"],
+  "cloudtrail/RevokeGrant.json": ["grant-revoked"],
+  "cloudtrail/RotateKeyOnDemand.json": ["rotation-on-demand"],
+  "cloudtrail/ScheduleKeyDeletion-multi-region.json": ["deletion-scheduled"],
+  "cloudtrail/ScheduleKeyDeletion.json": ["deletion-scheduled"],
+  // Moved onto a watched key for the test; a real new key is in no group yet.
+  "synthesized/CreateKey-public-Principal-star.json": ["key-made-public"],
+  "synthesized/Decrypt-pending-deletion.json": ["pending-deletion-use"],
+  "synthesized/DeleteImportedKeyMaterial-AccessDenied.json": ["destructive-call-denied"],
+  "synthesized/DisableKey-AccessDenied.json": ["destructive-call-denied"],
+  "synthesized/DisableKeyRotation-AccessDenied.json": ["destructive-call-denied"],
+  "synthesized/Encrypt-pending-deletion-DisabledException.json": ["pending-deletion-use"],
+  "synthesized/GenerateDataKey-pending-deletion-mrk.json": ["pending-deletion-use"],
+  "synthesized/PutKeyPolicy-AWS-star-with-condition.json": [
+    "key-policy-changed",
+    "key-made-public",
+  ],
+  "synthesized/PutKeyPolicy-AccessDenied.json": ["destructive-call-denied"],
+  "synthesized/PutKeyPolicy-public-AWS-star-list.json": ["key-policy-changed", "key-made-public"],
+  "synthesized/PutKeyPolicy-public-AWS-star.json": ["key-policy-changed", "key-made-public"],
+  "synthesized/ScheduleKeyDeletion-AccessDenied-no-resources.json": ["destructive-call-denied"],
+  "synthesized/ScheduleKeyDeletion-AccessDenied.json": ["destructive-call-denied"],
+  "eventbridge/KMS-CMK-Deletion.json": ["key-deleted"],
+  "eventbridge/KMS-CMK-Rotation.json": ["rotation-performed"],
+  "eventbridge/KMS-Imported-Key-Material-Expiration.json": ["material-expired"],
 };
 
 const ENV = "prod";
@@ -119,8 +133,8 @@ const PLACES = [
 describe("group rules against real KMS events", () => {
   it("knows every group signal's fixture, and every fixture it names exists", () => {
     const files = events.map((e) => e.file);
-    expect(Object.keys(GROUP_SIGNAL).filter((f) => !files.includes(f))).to.deep.equal([]);
-    const covered = new Set(Object.values(GROUP_SIGNAL));
+    expect(Object.keys(GROUP_SIGNALS).filter((f) => !files.includes(f))).to.deep.equal([]);
+    const covered = new Set(Object.values(GROUP_SIGNALS).flat());
     expect(groupAlertSignals().filter((s) => !covered.has(s.id))).to.deep.equal([]);
   });
 
@@ -136,23 +150,29 @@ describe("group rules against real KMS events", () => {
   });
 
   for (const fixture of events) {
-    const signal = GROUP_SIGNAL[fixture.file];
-    const title = signal
-      ? `${fixture.file} (${signal}) matches only its group's ${signal} rule in the key's region`
-      : `${fixture.file} matches no group rule, whichever key it is about`;
+    const signals = GROUP_SIGNALS[fixture.file] ?? [];
+    const title =
+      signals.length > 0
+        ? `${fixture.file} (${signals.join(", ")}) matches only its group's rules for them in the key's region`
+        : `${fixture.file} matches no group rule, whichever key it is about`;
     it(title, () => {
       for (const place of PLACES) {
         const event = delivered(fixture, place.key, place.region);
-        const expected = signal
-          ? RULES.filter(
-              (r) =>
-                r.group === place.group &&
-                r.region === place.region &&
-                r.signalIds.includes(signal) &&
-                r.keyIds.includes(place.key),
-            )
-          : [];
-        if (signal) expect(expected, `${place.group} in ${place.region}`).to.have.length(1);
+        const expected = RULES.filter(
+          (r) =>
+            r.group === place.group &&
+            r.region === place.region &&
+            r.signalIds.some((id) => signals.includes(id)) &&
+            r.keyIds.includes(place.key),
+        );
+        const routes = new Set(
+          expected.flatMap((r) => r.signalIds.filter((id) => signals.includes(id))),
+        );
+        if (signals.length > 0) {
+          expect([...routes].sort(), `${place.group} in ${place.region}`).to.deep.equal(
+            [...signals].sort(),
+          );
+        }
         const matched = matching(event);
         expect(matched.map(label), `${place.group} in ${place.region}`).to.deep.equal(
           expected.map(label),
@@ -166,9 +186,12 @@ describe("group rules against real KMS events", () => {
   }
 
   it("routes critical signals to the critical rule and the rest to the standard rule", () => {
-    const routes = Object.entries(GROUP_SIGNAL).map(([file, signal]) => {
+    const routes = Object.entries(GROUP_SIGNALS).map(([file, signals]) => {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
-      return [signal, matching(delivered(fixture, A_US, "us-east-1")).map((r) => r.route)];
+      return [
+        signals.join(" + "),
+        matching(delivered(fixture, A_US, "us-east-1")).map((r) => r.route),
+      ];
     });
     expect(Object.fromEntries(routes)).to.deep.equal({
       "deletion-cancelled": ["standard"],
@@ -187,25 +210,34 @@ describe("group rules against real KMS events", () => {
       "key-deleted": ["critical"],
       "rotation-performed": ["standard"],
       "material-expired": ["critical"],
+      "key-made-public": ["critical"],
+      "destructive-call-denied": ["standard"],
+      "key-policy-changed + key-made-public": ["critical", "standard"],
     });
   });
 
   it("matches a multi-Region key's events in both regions it is watched in", () => {
-    for (const [file, signal] of Object.entries(GROUP_SIGNAL)) {
+    for (const [file, signals] of Object.entries(GROUP_SIGNALS)) {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
-      const route = RULES.find((r) => r.group === "payments" && r.signalIds.includes(signal))
-        ?.route as string;
+      const routes = RULES.filter(
+        (r) => r.group === "payments" && r.signalIds.some((id) => signals.includes(id)),
+      ).map((r) => r.route);
+      const expected = ["eu-west-1", "us-east-1"].flatMap((region) =>
+        [...new Set(routes)].map((route) => `payments/${region}/${route}-1`),
+      );
       for (const region of ["us-east-1", "eu-west-1"]) {
         expect(
           matching(delivered(fixture, MRK, region)).map(label),
           `${file} in ${region}`,
-        ).to.deep.equal([`payments/eu-west-1/${route}-1`, `payments/us-east-1/${route}-1`]);
+        ).to.deep.equal(expected);
       }
     }
   });
 
   it("matches a pending-deletion failure by the key named in its error message", () => {
-    const synthesized = events.filter((e) => e.file.startsWith("synthesized/"));
+    const synthesized = events.filter(
+      (e) => e.file.startsWith("synthesized/") && e.file.includes("-pending-"),
+    );
     const results = synthesized.map((fixture) => [
       fixture.file,
       matching(delivered(fixture, B_US, "us-east-1")).map(label),
@@ -262,6 +294,7 @@ function criticalSteps(arn: string): string[] {
     "- Imported key material deleted (critical): The key is unusable until the same material is imported again (`aws kms import-key-material`); without a copy of that material its data is lost.",
     "- Imported key material expired and was deleted (critical): The key is unusable: re-import the same key material now (`aws kms import-key-material`), with a later expiry or none.",
     "- Key deleted (critical): The waiting period ended and KMS deleted the key; data encrypted under it cannot be decrypted. Find what used it and restore from other copies.",
+    `- Key policy grants a wildcard principal (critical): Read the policy (\`aws kms get-key-policy --key-id ${arn} --policy-name default --region ${regionOfArn(arn)}\`): unless a Condition in the same statement narrows the "*" principal (aws:PrincipalOrgID, kms:CallerAccount, ...), anyone in any AWS account may use the key; put the previous policy back now (\`aws kms put-key-policy --key-id ${arn} --policy-name default --policy file://previous-policy.json --region ${regionOfArn(arn)}\`).`,
   ];
 }
 
@@ -339,6 +372,7 @@ describe("alert message of group rules", () => {
         `- Automatic key rotation disabled (warning): Re-enable rotation with \`aws kms enable-key-rotation --key-id ${arn} --region ${regionOfArn(arn)}\` unless a documented exception applies.`,
         "- Key material rotated automatically (info): Informational: KMS rotated the key material on schedule.",
         "- Key material rotated on demand (info): Informational: someone started an on-demand rotation; check it was planned.",
+        "- Destructive call on key denied (warning): Someone tried to delete, disable, re-policy or weaken this key and was refused: find out why the caller in this alert tried (a compromised or misconfigured principal tries again) and review what its IAM policies allow on this key.",
       ].join("\n"),
     );
   });
@@ -363,7 +397,7 @@ describe("alert message of group rules", () => {
       "",
       "What to do next:",
     ]);
-    expect(lines).to.have.length(9 + 16);
+    expect(lines).to.have.length(9 + 18);
     expect(lines[9 + 4]).to.equal(
       `- Key pending deletion is still in use (critical): Something still needs this key: cancel the deletion (\`aws kms cancel-key-deletion --key-id ${arn} --region ${regionOfArn(arn)}\`) and find the caller before the waiting period ends, or its data is lost.`,
     );

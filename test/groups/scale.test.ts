@@ -78,27 +78,28 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 16 + 3);
+      expect(rows).to.have.length(9 + 36 + 3);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        rules: 3000,
-        criticalRules: 2000,
-        standardRules: 1000,
+        // 10 keys a group: 4 critical rules (3 keys each, 1 in the last) and 2 standard (7 + 3).
+        rules: 6000,
+        criticalRules: 4000,
+        standardRules: 2000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "us-east-1": 16 },
-        fanOutRules: { "us-east-1": 4 },
-        metricFilters: 25,
+        shardBuses: { "us-east-1": 36 },
+        fanOutRules: { "us-east-1": 8 },
+        metricFilters: 29,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
       });
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(1902);
+      expect(longestPattern(plan)).to.equal(2023);
       expect(longestPattern(plan)).to.be.at.most(AWS_LIMITS.eventPatternLength);
       expectWithinBusQuotas(plan);
     });
@@ -113,20 +114,21 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 3 * 3 + 16);
+      expect(rows).to.have.length(9 + 3 * 3 + 12 + 10 + 12);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        rules: 3000,
-        criticalRules: 2000,
-        standardRules: 1000,
+        // 10 keys a group: 4 critical rules (3 keys each, 1 in the last) and 2 standard (7 + 3).
+        rules: 6000,
+        criticalRules: 4000,
+        standardRules: 2000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "ap-southeast-2": 5, "eu-west-1": 5, "us-east-1": 6 },
-        fanOutRules: { "ap-southeast-2": 1, "eu-west-1": 1, "us-east-1": 2 },
-        metricFilters: 25,
+        shardBuses: { "ap-southeast-2": 12, "eu-west-1": 10, "us-east-1": 12 },
+        fanOutRules: { "ap-southeast-2": 3, "eu-west-1": 2, "us-east-1": 3 },
+        metricFilters: 29,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
       });
@@ -134,7 +136,7 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(1902);
+      expect(longestPattern(plan)).to.equal(2023);
       expectWithinBusQuotas(plan);
     });
   });

@@ -68,8 +68,8 @@ const EXAMPLES: {
   {
     stack: "dev",
     byType: {
-      "aws:cloudwatch/metricAlarm:MetricAlarm": 23,
-      "aws:cloudwatch/logMetricFilter:LogMetricFilter": 25,
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 26,
+      "aws:cloudwatch/logMetricFilter:LogMetricFilter": 29,
       "aws:sns/topic:Topic": 3,
       "aws:sns/topicSubscription:TopicSubscription": 3,
       "aws:cloudwatch/eventRule:EventRule": 2,
@@ -85,8 +85,8 @@ const EXAMPLES: {
   {
     stack: "prod",
     byType: {
-      "aws:cloudwatch/metricAlarm:MetricAlarm": 34,
-      "aws:cloudwatch/logMetricFilter:LogMetricFilter": 25,
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 37,
+      "aws:cloudwatch/logMetricFilter:LogMetricFilter": 29,
       "aws:sns/topic:Topic": 16,
       "aws:sns/topicSubscription:TopicSubscription": 27,
       "aws:cloudwatch/eventRule:EventRule": 14,

@@ -101,21 +101,22 @@ describe("plan --json (dev)", function () {
     expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(2);
     expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
     expect(count("aws:sns/topic:Topic")).to.equal(3);
-    // 17 account signals and 8 tamper signals.
-    expect(count("aws:cloudwatch/logMetricFilter:LogMetricFilter")).to.equal(25);
+    // 20 account signals and 9 tamper signals.
+    expect(count("aws:cloudwatch/logMetricFilter:LogMetricFilter")).to.equal(29);
     const urns = new Set(doc.resources.map((r: any) => r.parent).filter(Boolean));
     expect(urns.size).to.be.greaterThan(0);
   });
 
   it("lists the plan's alarms with their group, severity, kind and price", () => {
-    expect(doc.alarms).to.have.length(23);
+    expect(doc.alarms).to.have.length(26);
     const tally = new Map<string, number>();
     for (const a of doc.alarms) {
       const key = `${a.group} ${a.severity} ${a.kind}`;
       tally.set(key, (tally.get(key) ?? 0) + 1);
     }
     expect(Object.fromEntries(tally)).to.deep.equal({
-      "stack critical standard": 15,
+      "stack critical standard": 17,
+      "stack warning standard": 1,
       "stack operational standard": 2,
       "stack operational metrics-insights": 1,
       "stack operational metric-math": 3,
@@ -133,9 +134,9 @@ describe("plan --json (dev)", function () {
     expect(doc.dashboards).to.deep.equal(["kmsmon-dev"]);
   });
 
-  it("prices dev: $5.00 fixed, $33.26 with the assumed traffic", () => {
-    expect(doc.cost.fixedMonthlyUsd).to.equal(5);
-    expect(doc.cost.monthlyUsd).to.equal(33.26);
+  it("prices dev: $5.30 fixed, $34.76 with the assumed traffic", () => {
+    expect(doc.cost.fixedMonthlyUsd).to.equal(5.3);
+    expect(doc.cost.monthlyUsd).to.equal(34.76);
   });
 
   it("adds up the cost and keeps every quota", () => {

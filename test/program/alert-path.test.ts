@@ -54,14 +54,48 @@ const ACCOUNT_FILTERS: [string, string, string][] = [
     "CisKmsKeyDisabledOrScheduledForDeletion",
     "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}",
   ],
+  [
+    "destructive-call-denied",
+    "DestructiveCallDenied",
+    `{ ${KMS} && (($.eventName = "ScheduleKeyDeletion") || ($.eventName = "DisableKey") || ` +
+      '($.eventName = "PutKeyPolicy") || ($.eventName = "DeleteImportedKeyMaterial") || ' +
+      '($.eventName = "DisableKeyRotation")) && ($.errorCode = "AccessDenied*") }',
+  ],
+  [
+    "key-made-public",
+    "KeyMadePublic",
+    `{ ${KMS} && (($.eventName = "PutKeyPolicy") || ($.eventName = "CreateKey") || ` +
+      `($.eventName = "ReplicateKey")) && ${OK} && (` +
+      [
+        '\\"Principal\\":\\"\\*\\"',
+        '\\"Principal\\": \\"\\*\\"',
+        '\\"Principal\\" : \\"\\*\\"',
+        '\\"AWS\\":\\"\\*\\"',
+        '\\"AWS\\": \\"\\*\\"',
+        '\\"AWS\\" : \\"\\*\\"',
+        '\\"AWS\\":[\\"\\*\\"]',
+        '\\"AWS\\": [\\"\\*\\"]',
+        '\\"AWS\\" : [ \\"\\*\\" ]',
+      ]
+        .map((text) => `($.requestParameters.policy = "*${text}*")`)
+        .join(" || ") +
+      ") }",
+  ],
+  [
+    "key-created",
+    "KeyCreatedOutsideGroups",
+    `{ ${KMS} && (($.eventName = "CreateKey") || ($.eventName = "ReplicateKey")) && ${OK} }`,
+  ],
 ];
 
-/** The critical signals, each with an account alarm. */
+/** The critical signals and key-created (a new key is in no group), each with an account alarm. */
 const ALARMED_SIGNALS = [
   "cis-4-7",
   "deletion-scheduled",
+  "key-created",
   "key-deleted",
   "key-disabled",
+  "key-made-public",
   "material-deleted",
   "material-expired",
   "pending-deletion-use",
@@ -109,7 +143,8 @@ for (const [env, runOf, regions] of STACKS) {
         alarmActions: [security],
       });
       expect(alarm.alarmDescription).to.equal(
-        "CIS 4.7: key disabled or scheduled for deletion (account) (critical) anywhere in this " +
+        "CIS 4.7 (v1.4-5.0) / 5.7 (v6.0): key disabled or scheduled for deletion, failed calls " +
+          "included (account) (critical) anywhere in this " +
           "account. A customer managed key in this account was disabled or scheduled for " +
           "deletion: find it in CloudTrail and, unless planned, enable it or cancel the deletion.",
       );

@@ -46,11 +46,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.subscription]: 3,
       [T.queue]: 1,
       [T.queuePolicy]: 1,
-      // 17 account filters, 8 tamper filters
-      [T.filter]: 25,
-      // 7 account alarms, the queue's, the failed-notifications one, 3 quota alarms, 8 tamper
+      // 20 account filters, 9 tamper filters
+      [T.filter]: 29,
+      // 9 account alarms, the queue's, the failed-notifications one, 3 quota alarms, 9 tamper
       // alarms and the trail-silence one, 1 baseline per group; no imported key
-      [T.alarm]: 23,
+      [T.alarm]: 26,
       [T.rule]: 2,
       [T.target]: 2,
       [T.bucket]: 1,
@@ -68,11 +68,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(95);
+    expect(run.resources).to.have.length(102);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(95);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(102);
     expect(run.warnings).to.deep.equal([]);
   });
 

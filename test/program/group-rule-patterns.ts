@@ -6,16 +6,62 @@
 
 const API_CALL = "AWS API Call via CloudTrail";
 
-/** API calls that succeeded on one of the keys. */
-function calls(eventName: string[], keyIds: string[]): Record<string, unknown> {
+/** Successful calls of these names. */
+function succeeded(eventName: string[]): Record<string, unknown> {
+  return { detail: { eventName, errorCode: [{ exists: false }] } };
+}
+
+/** Destructive calls refused with AccessDenied (or AccessDeniedException). */
+const REFUSED = {
+  detail: {
+    eventName: [
+      "ScheduleKeyDeletion",
+      "DisableKey",
+      "PutKeyPolicy",
+      "DeleteImportedKeyMaterial",
+      "DisableKeyRotation",
+    ],
+    errorCode: [{ prefix: "AccessDenied" }],
+  },
+};
+
+/** A policy that grants a wildcard principal, in the nine spellings EventBridge can see. */
+const MADE_PUBLIC = {
+  detail: {
+    eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
+    errorCode: [{ exists: false }],
+    requestParameters: {
+      policy: [
+        '"Principal":"\\*"',
+        '"Principal": "\\*"',
+        '"Principal" : "\\*"',
+        '"AWS":"\\*"',
+        '"AWS": "\\*"',
+        '"AWS" : "\\*"',
+        '"AWS":["\\*"]',
+        '"AWS": ["\\*"]',
+        '"AWS" : [ "\\*" ]',
+      ].map((text) => ({ wildcard: `*${text}*` })),
+    },
+  },
+};
+
+/**
+ * CloudTrail calls on one of the keys, named in `resources`, `responseElements.keyId` or
+ * `requestParameters.keyId`, matching one of `conditions`.
+ */
+function calls(conditions: Record<string, unknown>[], keyIds: string[]): Record<string, unknown> {
   return {
     "detail-type": [API_CALL],
     detail: {
       eventSource: ["kms.amazonaws.com"],
-      eventName,
-      errorCode: [{ exists: false }],
-      resources: { ARN: keyIds.map((id) => ({ suffix: `:key/${id}` })) },
+      $or: [
+        { resources: { ARN: keyIds.map((id) => ({ suffix: `:key/${id}` })) } },
+        { responseElements: { keyId: keyIds.map((id) => ({ suffix: id })) } },
+        { requestParameters: { keyId: keyIds.map((id) => ({ suffix: id })) } },
+      ],
     },
+    $or: conditions,
   };
 }
 
@@ -38,18 +84,22 @@ export function allSignalsOf(keyIds: string[]): Record<string, unknown> {
     $or: [
       calls(
         [
-          "ScheduleKeyDeletion",
-          "CancelKeyDeletion",
-          "DisableKey",
-          "EnableKey",
-          "PutKeyPolicy",
-          "CreateGrant",
-          "RevokeGrant",
-          "RetireGrant",
-          "ImportKeyMaterial",
-          "DeleteImportedKeyMaterial",
-          "DisableKeyRotation",
-          "RotateKeyOnDemand",
+          succeeded([
+            "ScheduleKeyDeletion",
+            "CancelKeyDeletion",
+            "DisableKey",
+            "EnableKey",
+            "PutKeyPolicy",
+            "CreateGrant",
+            "RevokeGrant",
+            "RetireGrant",
+            "ImportKeyMaterial",
+            "DeleteImportedKeyMaterial",
+            "DisableKeyRotation",
+            "RotateKeyOnDemand",
+          ]),
+          REFUSED,
+          MADE_PUBLIC,
         ],
         keyIds,
       ),
@@ -71,7 +121,13 @@ export function criticalSignalsOf(keyIds: string[]): Record<string, unknown> {
   return {
     source: ["aws.kms"],
     $or: [
-      calls(["ScheduleKeyDeletion", "DisableKey", "DeleteImportedKeyMaterial"], keyIds),
+      calls(
+        [
+          succeeded(["ScheduleKeyDeletion", "DisableKey", "DeleteImportedKeyMaterial"]),
+          MADE_PUBLIC,
+        ],
+        keyIds,
+      ),
       {
         "detail-type": ["KMS Imported Key Material Expiration", "KMS CMK Deletion"],
         detail: { "key-id": keyIds },
@@ -88,15 +144,18 @@ export function standardSignalsOf(keyIds: string[]): Record<string, unknown> {
     $or: [
       calls(
         [
-          "CancelKeyDeletion",
-          "EnableKey",
-          "PutKeyPolicy",
-          "CreateGrant",
-          "RevokeGrant",
-          "RetireGrant",
-          "ImportKeyMaterial",
-          "DisableKeyRotation",
-          "RotateKeyOnDemand",
+          succeeded([
+            "CancelKeyDeletion",
+            "EnableKey",
+            "PutKeyPolicy",
+            "CreateGrant",
+            "RevokeGrant",
+            "RetireGrant",
+            "ImportKeyMaterial",
+            "DisableKeyRotation",
+            "RotateKeyOnDemand",
+          ]),
+          REFUSED,
         ],
         keyIds,
       ),

@@ -59,12 +59,12 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.permission]: 2,
       [T.queue]: 2,
       [T.queuePolicy]: 2,
-      // 17 account filters, 8 tamper filters
-      [T.filter]: 25,
-      // 7 account alarms, per region the queue's, the failed-notifications one and 3 quota
-      // alarms, 8 tamper alarms and the trail-silence one, 1 expiry alarm, 1 baseline per group
+      // 20 account filters, 9 tamper filters
+      [T.filter]: 29,
+      // 9 account alarms, per region the queue's, the failed-notifications one and 3 quota
+      // alarms, 9 tamper alarms and the trail-silence one, 1 expiry alarm, 1 baseline per group
       // and region (2 + 2 + 1 + 2)
-      [T.alarm]: 34,
+      [T.alarm]: 37,
       // one per route and region of each group: 4 + 4 + 2 + 4
       [T.rule]: 14,
       [T.target]: 14,
@@ -83,11 +83,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(208);
+    expect(run.resources).to.have.length(215);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(208);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(215);
     expect(run.warnings).to.deep.equal([]);
   });
 

@@ -46,6 +46,16 @@ export function nativeKmsEvents(): FixtureEvent[] {
   return load("eventbridge", () => true);
 }
 
+/** AWS-published "AWS API Call via CloudTrail" events (another service's), for the envelope. */
+export function cloudTrailEnvelopes(): FixtureEvent[] {
+  return load("eventbridge-cloudtrail", () => true);
+}
+
+/** Detection-content samples written by others (Panther), kept for their shapes. */
+export function detectionSample(name: string): any {
+  return JSON.parse(readFileSync(join(FIXTURES, "detection-samples", name), "utf8"));
+}
+
 /** The key ID an event is about: from the first key in resources, the error text, or key-id. */
 export function keyIdOfEvent(event: Record<string, any>): string | undefined {
   const arns: string[] = [

@@ -109,14 +109,14 @@ describe("planStack", () => {
   });
 
   it("plans the filters on the trail's log group, with the account and tamper alarms", () => {
-    expect(plan.accountFilters).to.have.length(17);
+    expect(plan.accountFilters).to.have.length(20);
     expect(
       plan.accountFilters.filter((f) => f.logGroupName !== "org-trail" || f.region !== US),
     ).to.deep.equal([]);
     const accountAlarms = plan.accountFilters.flatMap((f) => (f.alarm ? [f.alarm] : []));
     expect(accountAlarms.map((a) => a.name)).to.include("kmsmon-prod-account-cis-4-7");
-    expect(accountAlarms).to.have.length(7);
-    expect(plan.tamperAlarms).to.have.length(8);
+    expect(accountAlarms).to.have.length(9);
+    expect(plan.tamperAlarms).to.have.length(9);
     expect(plan.tamperAlarms[0].filter).to.include({
       name: "kmsmon-prod-tamper-trail-stopped",
       logGroupName: "org-trail",
@@ -180,8 +180,8 @@ describe("planStack", () => {
 
   it("lists every alarm once, each with a region, severity, price and quotas", () => {
     const alarms = planAlarms(plan);
-    // 7 account + 8 tamper + 1 silence + 2 x (queue + delivery) + 6 quota + 1 expiry + 2 baseline.
-    expect(alarms).to.have.length(29);
+    // 9 account + 9 tamper + 1 silence + 2 x (queue + delivery) + 6 quota + 1 expiry + 2 baseline.
+    expect(alarms).to.have.length(32);
     const keys = alarms.map((a) => `${a.region}/${a.name}`);
     expect(new Set(keys).size).to.equal(alarms.length);
     for (const a of alarms) {
@@ -190,9 +190,9 @@ describe("planStack", () => {
       expect(a.monthlyCostUsd, a.name).to.be.greaterThan(0);
       expect(a.quotas, a.name).to.include("actionsPerAlarmState");
     }
-    // $0.70 account + $0.80 tamper + $0.10 silence + $0.20 queues + $0.70 delivery + $0.60 quota
+    // $0.90 account + $0.90 tamper + $0.10 silence + $0.20 queues + $0.70 delivery + $0.60 quota
     // + $0.10 expiry + $0.70 baseline.
-    expect(alarmsMonthlyCostUsd(alarms)).to.equal(3.9);
+    expect(alarmsMonthlyCostUsd(alarms)).to.equal(4.2);
   });
 
   it("plans the dashboard from the plan's own alarms", () => {

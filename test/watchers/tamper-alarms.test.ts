@@ -28,7 +28,7 @@ describe("TamperAlarms", () => {
       `${T.alarm} tamper-trail-silent`,
     ]);
     expect(result.resources).to.have.length(2 * TAMPER_SIGNALS.length + 2);
-    expect(TAMPER_SIGNALS).to.have.length(8);
+    expect(TAMPER_SIGNALS).to.have.length(9);
   });
 
   it("scopes each filter to the log group, trail and environment", async () => {

@@ -72,6 +72,17 @@ const RETARGET: Record<string, { theirs: string; ours: string; signal?: string }
     ours: "kmsmon-dev-payments-baseline-1",
     signal: "alarms-silenced",
   },
+  // Synthesized (see SOURCES.md): a mute rule that targets our alarm.
+  "synthesized/monitoring-PutAlarmMuteRule.json": {
+    theirs: "KMSKeyPendingDeletionErrorAlarm",
+    ours: "kmsmon-dev-account-key-made-public",
+    signal: "alarms-muted",
+  },
+  // Deleting a mute rule unmutes, and the record names only the rule: never tampering.
+  "synthesized/monitoring-DeleteAlarmMuteRule.json": {
+    theirs: "DailyMaintenanceWindow",
+    ours: "kmsmon-dev-account-cis-4-7",
+  },
   "synthesized/events-DisableRule.json": {
     theirs: "kms-key-deletion",
     ours: "kmsmon-dev-payments-c-1",
