@@ -32,7 +32,7 @@ export interface GroupRuleSpec {
   group: string;
   region: string;
   route: AlertRoute;
-  /** Short ID unique within the group and region: `<route>-<n>`. */
+  /** Short ID unique within the group and region: `<signal id>-<key chunk>`. */
   id: string;
   /** Physical rule name, unique within its region. */
   name: string;
@@ -40,6 +40,7 @@ export interface GroupRuleSpec {
   eventPattern: SignalEventPattern;
   /** Read-only calls (a Decrypt on a key pending deletion) reach only rules in the second state. */
   state: "ENABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
+  /** The one signal the rule matches (a list for the callers that read several rules). */
   signalIds: string[];
   /** The key IDs this rule covers. */
   keyIds: string[];
@@ -60,65 +61,92 @@ export function routesOf(group: ResolvedKeyGroup): { route: AlertRoute; signals:
   ];
 }
 
-const SEVERITY_LABEL: Record<AlertRoute, string> = {
-  critical: "CRITICAL",
-  standard: "WARNING/INFO",
-  all: "KMS ALERT",
-};
+/** The aliases the group knows for each key, in the order of the key IDs. */
+function aliasesOf(group: ResolvedKeyGroup, region: string, keyIds: readonly string[]) {
+  const keys = group.keys.filter((k) => k.region === region);
+  return keyIds.map((keyId) => ({
+    keyId,
+    aliases: [...new Set(keys.filter((k) => k.keyId === keyId).flatMap((k) => k.aliases))],
+  }));
+}
 
-/** Plans every rule of a group, in a stable order: region, route, key chunk. */
+/**
+ * Plans every rule of a group, in a stable order: region, route, signal (catalog order), key chunk.
+ * One rule per signal: a rule's target has one input transformer, which cannot choose its text by
+ * event, so only a one-signal rule can name its signal and give its one runbook (docs/DESIGN.md).
+ * Rules are numbered per route, so appending a signal to the catalog renames no existing rule.
+ */
 export function planGroupRules(group: ResolvedKeyGroup, environment: string): GroupRuleSpec[] {
   const specs: GroupRuleSpec[] = [];
   const n = names(environment);
   for (const region of regionsOf(group)) {
     const keyIds = group.keys.filter((k) => k.region === region).map((k) => k.keyId);
     for (const { route, signals } of routesOf(group)) {
-      const patterns = keyScopedEventPatterns(signals, keyIds);
-      const transformer = alertInputTransformer({
-        environment,
-        group: group.model.name,
-        groupDescription: group.model.description,
-        severityLabel: SEVERITY_LABEL[route],
-        signals,
-      });
-      patterns.forEach(({ pattern: eventPattern, keyIds: covered }, index) => {
-        const name = n.groupRule(group.model.name, route, index);
-        if (name.length > AWS_LIMITS.ruleNameLength) {
-          throw new Error(
-            `rule name ${name} is longer than ${AWS_LIMITS.ruleNameLength} characters`,
+      let index = 0;
+      for (const signal of signals) {
+        keyScopedEventPatterns([signal], keyIds).forEach(({ pattern, keyIds: covered }, chunk) => {
+          specs.push(
+            ruleSpec(group, environment, region, route, signal, pattern, covered, chunk, {
+              name: n.groupRule(group.model.name, route, index++),
+              topicName: n.groupTopic(group.model.name, route),
+            }),
           );
-        }
-        specs.push({
-          group: group.model.name,
-          region,
-          route,
-          id: `${route}-${index + 1}`,
-          name,
-          description: `KMS ${route} signals of key group ${group.model.name} (${environment}), ${covered.length} key(s) in ${region}`,
-          eventPattern,
-          state: needsReadOnlyEvents(signals)
-            ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
-            : "ENABLED",
-          signalIds: signals.map((s) => s.id),
-          keyIds: covered,
-          transformer,
-          target: {
-            id: "alert-topic",
-            topicName: n.groupTopic(group.model.name, route),
-            maximumRetryAttempts: RULE_TARGET_RETRIES,
-            maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
-          },
-          monthlyCostUsd: 0,
-          quotas: [
-            "rulesPerBus",
-            "ruleNameLength",
-            "eventPatternLength",
-            "targetsPerRule",
-            "inputTemplateLength",
-          ],
         });
-      });
+      }
     }
   }
   return specs;
+}
+
+function ruleSpec(
+  group: ResolvedKeyGroup,
+  environment: string,
+  region: string,
+  route: AlertRoute,
+  signal: KmsSignal,
+  eventPattern: SignalEventPattern,
+  covered: string[],
+  chunk: number,
+  physical: { name: string; topicName: string },
+): GroupRuleSpec {
+  if (physical.name.length > AWS_LIMITS.ruleNameLength) {
+    throw new Error(
+      `rule name ${physical.name} is longer than ${AWS_LIMITS.ruleNameLength} characters`,
+    );
+  }
+  return {
+    group: group.model.name,
+    region,
+    route,
+    id: `${signal.id}-${chunk + 1}`,
+    name: physical.name,
+    description: `KMS signal "${signal.title}" of key group ${group.model.name} (${environment}), ${covered.length} key(s) in ${region}`,
+    eventPattern,
+    state: needsReadOnlyEvents([signal])
+      ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
+      : "ENABLED",
+    signalIds: [signal.id],
+    keyIds: covered,
+    transformer: alertInputTransformer({
+      environment,
+      group: group.model.name,
+      groupDescription: group.model.description,
+      signal,
+      keyAliases: aliasesOf(group, region, covered),
+    }),
+    target: {
+      id: "alert-topic",
+      topicName: physical.topicName,
+      maximumRetryAttempts: RULE_TARGET_RETRIES,
+      maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
+    },
+    monthlyCostUsd: 0,
+    quotas: [
+      "rulesPerBus",
+      "ruleNameLength",
+      "eventPatternLength",
+      "targetsPerRule",
+      "inputTemplateLength",
+    ],
+  };
 }
