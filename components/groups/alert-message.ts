@@ -31,6 +31,11 @@ export interface AlertMessageArgs {
   signal: KmsSignal;
   /** Aliases of the keys the rule covers (from the group's alias selection); may be empty. */
   keyAliases: readonly KeyAliases[];
+  /**
+   * The rule matches only refused calls whose record lists no `resources`: the key is taken from
+   * the request (`requestParameters.keyId`, as the caller named it). Default: false.
+   */
+  keyFromRequest?: boolean;
 }
 
 /** Fields of every EventBridge event. */
@@ -41,7 +46,7 @@ const API_CALL = {
   ...ENVELOPE,
   eventName: "$.detail.eventName",
   eventId: "$.detail.eventID",
-  keyArn: "$.detail.resources[0].ARN",
+  key: "$.detail.resources[0].ARN",
   caller: "$.detail.userIdentity.arn",
   callerType: "$.detail.userIdentity.type",
   callerIp: "$.detail.sourceIPAddress",
@@ -59,7 +64,7 @@ const NATIVE = {
   ...ENVELOPE,
   detailType: "$.detail-type",
   keyId: "$.detail.key-id",
-  keyArn: "$.resources[0]",
+  key: "$.resources[0]",
 };
 
 /** Longest alias list a message carries, in characters; the rest are counted, not named. */
@@ -75,14 +80,14 @@ function literal(text: string): string {
 }
 
 /**
- * The `<key>` and `<region>` of a catalog action (`--key-id <key> --region <region>`) become the
- * event's key ARN and region, so every command can be pasted as it is.
+ * The `<key>` and `<region>` of a catalog action (`--key-id <key> --region <region>`) are input
+ * paths of every shape (the event's key and region), so every command can be pasted as it is.
  */
 function actionText(action: string): string {
   return action
     .split("<key>")
     .map((part) => part.split("<region>").map(literal).join("<region>"))
-    .join("<keyArn>");
+    .join("<key>");
 }
 
 /** The headline's key: its alias when the rule covers one key with a known alias. */
@@ -133,12 +138,12 @@ interface Shape {
 
 const API_CALL_SHAPE: Shape = {
   paths: API_CALL,
-  subject: (where, aliases) => `key ${keyName(aliases, "<keyArn>")} ${where}`,
+  subject: (where, aliases) => `key ${keyName(aliases, "<key>")} ${where}`,
   happened: (title) => [
     `What happened: ${title}: <eventName> called by <caller> (<callerType>) from <callerIp>`,
     "When: <time> in <region>",
   ],
-  links: [`${KEY_CONSOLE}<keyArn>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
+  links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
 };
 
 const REFUSED_CALL_SHAPE: Shape = {
@@ -148,14 +153,14 @@ const REFUSED_CALL_SHAPE: Shape = {
     `What happened: ${title}: <eventName> called by <caller> (<callerType>) from <callerIp> failed with <errorCode>: <errorMessage>`,
     "When: <time> in <region>",
   ],
-  links: [`${KEY_CONSOLE}<keyArn>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
+  links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
 };
 
 const NATIVE_SHAPE: Shape = {
   paths: NATIVE,
   subject: (where, aliases) => `key ${keyName(aliases, "<keyId>")} ${where}`,
   happened: (title) => [
-    `What happened: ${title}: KMS reported "<detailType>" for key <keyArn> (KMS acted on its own; no caller)`,
+    `What happened: ${title}: KMS reported "<detailType>" for key <key> (KMS acted on its own; no caller)`,
     "When: <time> in <region>",
   ],
   links: [
@@ -181,6 +186,9 @@ function shapeOf(signal: KmsSignal): Shape {
 export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransformer {
   const { signal } = args;
   const shape = shapeOf(signal);
+  const paths = args.keyFromRequest
+    ? { ...shape.paths, key: "$.detail.requestParameters.keyId" }
+    : shape.paths;
   const title = literal(signal.title);
   const where = `in ${literal(args.group)} (${literal(args.environment)}), account <account>`;
   const fields = fieldLines(signal.alertFields ?? []);
@@ -199,7 +207,7 @@ export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransfo
   // A string template must itself be a JSON string; JSON.stringify escapes quotes and newlines
   // and leaves the <placeholders> for EventBridge to fill.
   return {
-    inputPaths: { ...shape.paths, ...fields.paths },
+    inputPaths: { ...paths, ...fields.paths },
     inputTemplate: JSON.stringify(lines.join("\n")),
   };
 }

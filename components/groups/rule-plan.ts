@@ -5,7 +5,7 @@
 import type { KmsSignal } from "../signals/types";
 import { groupAlertSignals } from "../signals/catalog";
 import { keyScopedEventPatterns, needsReadOnlyEvents } from "../signals/event-patterns";
-import type { SignalEventPattern } from "../signals/event-patterns";
+import type { KeyScopeOptions, SignalEventPattern } from "../signals/event-patterns";
 import { alertInputTransformer, AlertInputTransformer } from "./alert-message";
 import { AlertRoute, names } from "../core/names";
 import { regionsOf, ResolvedKeyGroup } from "./resolved";
@@ -70,6 +70,27 @@ function aliasesOf(group: ResolvedKeyGroup, region: string, keyIds: readonly str
   }));
 }
 
+/** Where the key is named in the records a rule matches, when that differs between records. */
+interface KeyLocation {
+  scope: KeyScopeOptions;
+  idSuffix: string;
+  keyFromRequest: boolean;
+}
+
+/**
+ * A refused call on a key pending deletion lists the key in `resources` or not (AWS does not
+ * document which): one rule for each, so each alert's commands name the key from where it is.
+ */
+function keyLocations(signal: KmsSignal): KeyLocation[] {
+  if (signal.source.kind !== "pending-deletion-use") {
+    return [{ scope: {}, idSuffix: "", keyFromRequest: false }];
+  }
+  return [
+    { scope: { resourcesListed: true }, idSuffix: "", keyFromRequest: false },
+    { scope: { resourcesListed: false }, idSuffix: "-unlisted", keyFromRequest: true },
+  ];
+}
+
 /**
  * Plans every rule of a group, in a stable order: region, route, signal (catalog order), key chunk.
  * One rule per signal: a rule's target has one input transformer, which cannot choose its text by
@@ -84,14 +105,19 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
     for (const { route, signals } of routesOf(group)) {
       let index = 0;
       for (const signal of signals) {
-        keyScopedEventPatterns([signal], keyIds).forEach(({ pattern, keyIds: covered }, chunk) => {
-          specs.push(
-            ruleSpec(group, environment, region, route, signal, pattern, covered, chunk, {
-              name: n.groupRule(group.model.name, route, index++),
-              topicName: n.groupTopic(group.model.name, route),
-            }),
-          );
-        });
+        for (const variant of keyLocations(signal)) {
+          const patterns = keyScopedEventPatterns([signal], keyIds, variant.scope);
+          patterns.forEach(({ pattern, keyIds: covered }, chunk) => {
+            specs.push(
+              ruleSpec(group, environment, region, route, signal, pattern, covered, {
+                id: `${signal.id}${variant.idSuffix}-${chunk + 1}`,
+                name: n.groupRule(group.model.name, route, index++),
+                topicName: n.groupTopic(group.model.name, route),
+                keyFromRequest: variant.keyFromRequest,
+              }),
+            );
+          });
+        }
       }
     }
   }
@@ -106,8 +132,7 @@ function ruleSpec(
   signal: KmsSignal,
   eventPattern: SignalEventPattern,
   covered: string[],
-  chunk: number,
-  physical: { name: string; topicName: string },
+  physical: { id: string; name: string; topicName: string; keyFromRequest: boolean },
 ): GroupRuleSpec {
   if (physical.name.length > AWS_LIMITS.ruleNameLength) {
     throw new Error(
@@ -118,7 +143,7 @@ function ruleSpec(
     group: group.model.name,
     region,
     route,
-    id: `${signal.id}-${chunk + 1}`,
+    id: physical.id,
     name: physical.name,
     description: `KMS signal "${signal.title}" of key group ${group.model.name} (${environment}), ${covered.length} key(s) in ${region}`,
     eventPattern,
@@ -133,6 +158,7 @@ function ruleSpec(
       groupDescription: group.model.description,
       signal,
       keyAliases: aliasesOf(group, region, covered),
+      keyFromRequest: physical.keyFromRequest,
     }),
     target: {
       id: "alert-topic",
