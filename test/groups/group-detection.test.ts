@@ -197,7 +197,7 @@ describe("group rules against real KMS events", () => {
       : `${GROUP_SIGNAL[file]}-1`;
 
   it("matches a multi-Region key's events in both regions it is watched in", () => {
-    for (const [file, signal] of Object.entries(GROUP_SIGNAL)) {
+    for (const file of Object.keys(GROUP_SIGNAL)) {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
       for (const region of ["us-east-1", "eu-west-1"]) {
         expect(
