@@ -1,7 +1,8 @@
 /**
- * The text an on-call engineer reads: the EventBridge input transformer of one signal's group rule.
- * A transformer cannot choose by event, so each rule carries one signal and its message names that
- * signal, its one runbook, and only fields every event the rule matches has.
+ * The text an on-call engineer reads: the EventBridge input transformer of a group rule. A
+ * transformer cannot choose by event, so a rule of one signal names that signal and gives its one
+ * runbook; a rule shared by non-critical signals names the call and lists their runbooks by call.
+ * Every message uses only fields every event the rule matches has.
  *
  * Three shapes, chosen by the signal's source (catalog): a successful API call (who, from where), a
  * call refused because the key is pending deletion (the call and its error), and a native KMS event
@@ -27,8 +28,11 @@ export interface AlertMessageArgs {
   group: string;
   /** Free-text description of the group; omitted when empty. */
   groupDescription: string;
-  /** The one signal the rule matches. */
-  signal: KmsSignal;
+  /**
+   * The signals the rule matches: one (its message names it and gives its one runbook), or several
+   * of one source kind sharing a rule (the message names the call and lists their runbooks by call).
+   */
+  signals: readonly KmsSignal[];
   /** Aliases of the keys the rule covers (from the group's alias selection); may be empty. */
   keyAliases: readonly KeyAliases[];
   /**
@@ -132,41 +136,47 @@ const CLOUDTRAIL_CONSOLE =
 interface Shape {
   paths: Record<string, string>;
   subject: (where: string, keyAliases: readonly KeyAliases[]) => string;
-  happened: (title: string) => string[];
+  /** What happened; `prefix` is the signal's title and a colon, or nothing for a shared rule. */
+  happened: (prefix: string) => string[];
   links: string[];
+  /** The headline's title of a rule shared by several signals: what the event says it is. */
+  sharedTitle: string;
 }
 
 const API_CALL_SHAPE: Shape = {
   paths: API_CALL,
   subject: (where, aliases) => `key ${keyName(aliases, "<key>")} ${where}`,
-  happened: (title) => [
-    `What happened: ${title}: <eventName> called by <caller> (<callerType>) from <callerIp>`,
+  happened: (prefix) => [
+    `What happened: ${prefix}<eventName> called by <caller> (<callerType>) from <callerIp>`,
     "When: <time> in <region>",
   ],
   links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
+  sharedTitle: "KMS <eventName>",
 };
 
 const REFUSED_CALL_SHAPE: Shape = {
   paths: REFUSED_CALL,
   subject: (where) => `<eventName> refused ${where}: <errorMessage>`,
-  happened: (title) => [
-    `What happened: ${title}: <eventName> called by <caller> (<callerType>) from <callerIp> failed with <errorCode>: <errorMessage>`,
+  happened: (prefix) => [
+    `What happened: ${prefix}<eventName> called by <caller> (<callerType>) from <callerIp> failed with <errorCode>: <errorMessage>`,
     "When: <time> in <region>",
   ],
   links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
+  sharedTitle: "KMS <eventName> refused",
 };
 
 const NATIVE_SHAPE: Shape = {
   paths: NATIVE,
   subject: (where, aliases) => `key ${keyName(aliases, "<keyId>")} ${where}`,
-  happened: (title) => [
-    `What happened: ${title}: KMS reported "<detailType>" for key <key> (KMS acted on its own; no caller)`,
+  happened: (prefix) => [
+    `What happened: ${prefix}KMS reported "<detailType>" for key <key> (KMS acted on its own; no caller)`,
     "When: <time> in <region>",
   ],
   links: [
     `${KEY_CONSOLE}<keyId>`,
     `CloudTrail events of the key: ${CLOUDTRAIL_CONSOLE}?ResourceName=<keyId>`,
   ],
+  sharedTitle: 'KMS "<detailType>"',
 };
 
 function shapeOf(signal: KmsSignal): Shape {
@@ -182,25 +192,54 @@ function shapeOf(signal: KmsSignal): Shape {
   }
 }
 
+/** The call or native event a signal is, as a shared rule's runbook lines name it. */
+function callOf(signal: KmsSignal): string {
+  const source = signal.source;
+  if (source.kind === "service-event") return `"${source.nativeDetailType}"`;
+  return "eventNames" in source ? source.eventNames.join(", ") : signal.title;
+}
+
+/** The runbook: the signal's own, or one line per signal of a shared rule, by call. */
+function runbookLines(signals: readonly KmsSignal[]): string[] {
+  if (signals.length === 1) return [`What to do: ${actionText(signals[0].action)}`];
+  return [
+    "What to do (the line of the call above):",
+    ...signals.map(
+      (s) =>
+        `- ${literal(callOf(s))} (${literal(s.title)}, ${s.severity}): ${actionText(s.action)}`,
+    ),
+  ];
+}
+
+/** "CRITICAL", or "WARNING/INFO" for a rule shared by signals of those severities. */
+function severityLabel(signals: readonly KmsSignal[]): string {
+  const order = ["critical", "warning", "info"];
+  const present = order.filter((sev) => signals.some((s) => s.severity === sev));
+  return present.map((sev) => sev.toUpperCase()).join("/");
+}
+
 /** Builds the input transformer of a group rule. Pure; the result is passed to an EventTarget. */
 export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransformer {
-  const { signal } = args;
-  const shape = shapeOf(signal);
+  const { signals } = args;
+  const shapes = [...new Set(signals.map(shapeOf))];
+  if (shapes.length !== 1) throw new Error("a rule's signals must share one source kind");
+  const shape = shapes[0];
   const paths = args.keyFromRequest
     ? { ...shape.paths, key: "$.detail.requestParameters.keyId" }
     : shape.paths;
-  const title = literal(signal.title);
+  const single = signals.length === 1;
+  const title = single ? literal(signals[0].title) : shape.sharedTitle;
   const where = `in ${literal(args.group)} (${literal(args.environment)}), account <account>`;
-  const fields = fieldLines(signal.alertFields ?? []);
+  const fields = fieldLines(single ? (signals[0].alertFields ?? []) : []);
   const lines = [
-    `[${signal.severity.toUpperCase()}] ${title}: ${shape.subject(where, args.keyAliases)}`,
+    `[${severityLabel(signals)}] ${title}: ${shape.subject(where, args.keyAliases)}`,
     ...(args.groupDescription ? [`Group: ${literal(args.groupDescription)}`] : []),
     ...aliasLine(args.keyAliases),
     "",
-    ...shape.happened(title),
+    ...shape.happened(single ? `${title}: ` : ""),
     ...fields.lines,
     "",
-    `What to do: ${actionText(signal.action)}`,
+    ...runbookLines(signals),
     "",
     ...shape.links,
   ];
