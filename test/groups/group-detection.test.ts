@@ -74,7 +74,8 @@ describe("group rules against real KMS events", () => {
   });
 
   it("plans one rule per signal for each group and region, each over the region's keys", () => {
-    // Refused calls on a key pending deletion take two rules: records with and without resources.
+    // Critical signals have a rule each (refused calls two: records with and without
+    // resources); the others share one rule per source kind, unless they show event fields.
     const critical = [
       "deletion-scheduled",
       "key-disabled",
@@ -84,35 +85,17 @@ describe("group rules against real KMS events", () => {
       "material-expired",
       "key-deleted",
     ];
-    const standard = [
-      "deletion-cancelled",
-      "key-enabled",
-      "key-policy-changed",
-      "grant-created",
-      "grant-revoked",
-      "grant-retired",
-      "material-imported",
-      "rotation-disabled",
-      "rotation-performed",
-      "rotation-on-demand",
-    ];
+    const standard = ["standard-api-call", "grant-created", "rotation-performed"];
     const signals = [
       "deletion-scheduled",
-      "deletion-cancelled",
+      "all-api-call",
       "key-disabled",
-      "key-enabled",
       "pending-deletion-use",
       "pending-deletion-use-unlisted",
-      "key-policy-changed",
       "grant-created",
-      "grant-revoked",
-      "grant-retired",
-      "material-imported",
       "material-deleted",
       "material-expired",
-      "rotation-disabled",
       "rotation-performed",
-      "rotation-on-demand",
       "key-deleted",
     ];
     const perPlace = (group: string, region: string, route: string, ids: string[]) =>
@@ -190,11 +173,20 @@ describe("group rules against real KMS events", () => {
     });
   });
 
-  /** The rule a fixture matches: its signal's, or for a record without resources the unlisted one. */
+  /** The rule of payments a fixture matches. */
   const ruleId = (file: string) =>
-    file === "synthesized/Encrypt-pending-deletion-DisabledException.json"
-      ? "pending-deletion-use-unlisted-1"
-      : `${GROUP_SIGNAL[file]}-1`;
+    ({
+      "synthesized/Encrypt-pending-deletion-DisabledException.json":
+        "pending-deletion-use-unlisted-1",
+      "cloudtrail/CancelKeyDeletion.json": "standard-api-call-1",
+      "cloudtrail/DisableKeyRotation.json": "standard-api-call-1",
+      "cloudtrail/EnableKey.json": "standard-api-call-1",
+      "cloudtrail/ImportKeyMaterial.json": "standard-api-call-1",
+      "cloudtrail/PutKeyPolicy.json": "standard-api-call-1",
+      "cloudtrail/RetireGrant.json": "standard-api-call-1",
+      "cloudtrail/RevokeGrant.json": "standard-api-call-1",
+      "cloudtrail/RotateKeyOnDemand.json": "standard-api-call-1",
+    })[file] ?? `${GROUP_SIGNAL[file]}-1`;
 
   it("matches a multi-Region key's events in both regions it is watched in", () => {
     for (const file of Object.keys(GROUP_SIGNAL)) {
