@@ -1,6 +1,7 @@
 /**
  * The largest estate the config allows (1,000 groups, 10,000 keys), every group routing critical
- * signals to a pager (two rules sets per region, the worst case), fits every AWS quota. Pure
+ * signals to a pager (a rule per critical signal and three for the rest, per region: 10 rules per
+ * group, the worst case), fits every AWS quota. Pure
  * planning only: the plan is what components turn into resources one to one.
  */
 import { expect } from "chai";
@@ -78,19 +79,19 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 16 + 3);
+      expect(rows).to.have.length(9 + 66 + 3);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        rules: 3000,
-        criticalRules: 2000,
-        standardRules: 1000,
+        rules: 10000,
+        criticalRules: 7000,
+        standardRules: 3000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "us-east-1": 16 },
-        fanOutRules: { "us-east-1": 4 },
+        shardBuses: { "us-east-1": 66 },
+        fanOutRules: { "us-east-1": 14 },
         metricFilters: 25,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
@@ -98,7 +99,7 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(1902);
+      expect(longestPattern(plan)).to.equal(1012);
       expect(longestPattern(plan)).to.be.at.most(AWS_LIMITS.eventPatternLength);
       expectWithinBusQuotas(plan);
     });
@@ -113,19 +114,19 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 3 * 3 + 16);
+      expect(rows).to.have.length(9 + 3 * 3 + 64);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        rules: 3000,
-        criticalRules: 2000,
-        standardRules: 1000,
+        rules: 10000,
+        criticalRules: 7000,
+        standardRules: 3000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "ap-southeast-2": 5, "eu-west-1": 5, "us-east-1": 6 },
-        fanOutRules: { "ap-southeast-2": 1, "eu-west-1": 1, "us-east-1": 2 },
+        shardBuses: { "ap-southeast-2": 21, "eu-west-1": 20, "us-east-1": 23 },
+        fanOutRules: { "ap-southeast-2": 5, "eu-west-1": 4, "us-east-1": 5 },
         metricFilters: 25,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
@@ -134,7 +135,7 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(1902);
+      expect(longestPattern(plan)).to.equal(1012);
       expectWithinBusQuotas(plan);
     });
   });
