@@ -69,7 +69,7 @@ function checkPaths(inputPaths: Record<string, string>): void {
 
 function variables(
   transformer: InputTransformerSpec,
-  event: Record<string, unknown>,
+  event: object,
   predefined: PredefinedValues,
 ): Map<string, unknown> {
   const values = new Map<string, unknown>();
@@ -78,7 +78,10 @@ function variables(
   }
   if (predefined.ruleName !== undefined) values.set("aws.events.rule-name", predefined.ruleName);
   if (predefined.ruleArn !== undefined) values.set("aws.events.rule-arn", predefined.ruleArn);
-  values.set("aws.events.event.ingestion-time", predefined.ingestionTime ?? event.time);
+  values.set(
+    "aws.events.event.ingestion-time",
+    predefined.ingestionTime ?? readJsonPath(event, "$.time"),
+  );
   return values;
 }
 
@@ -100,7 +103,7 @@ function fill(value: unknown, inString: boolean): string {
  */
 export function applyInputTransformer(
   transformer: InputTransformerSpec,
-  event: Record<string, unknown>,
+  event: object,
   predefined: PredefinedValues = {},
 ): string {
   checkPaths(transformer.inputPaths);
