@@ -340,7 +340,7 @@ describe("every group signal's message", () => {
         expect(text).to.not.match(/--key-id\s+--|--region\s*`/);
         // No empty field: every "label: value" has a value (the deletion date says why it has none).
         const empty = lines.filter(
-          (l) => /: $|:  |\(\)| from $| by  /.test(l) && !l.startsWith("Deletion date:  (none"),
+          (l) => /: $|: {2}|\(\)| from $| by {2}/.test(l) && !l.startsWith("Deletion date:  (none"),
         );
         expect(empty, file).to.deep.equal([]);
         expect(text).to.not.match(/[<>]|undefined|null/);
