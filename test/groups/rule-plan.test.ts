@@ -7,6 +7,7 @@ import { expect } from "chai";
 import { planGroupRules, routesOf } from "../../components/groups/rule-plan";
 import { keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
+import { SHARED_CALLS } from "../program/group-rule-patterns";
 
 const CRITICAL = [
   "deletion-scheduled",
@@ -195,16 +196,7 @@ describe("planGroupRules", () => {
       "detail-type": ["AWS API Call via CloudTrail"],
       detail: {
         eventSource: ["kms.amazonaws.com"],
-        eventName: [
-          "CancelKeyDeletion",
-          "EnableKey",
-          "PutKeyPolicy",
-          "RevokeGrant",
-          "RetireGrant",
-          "ImportKeyMaterial",
-          "DisableKeyRotation",
-          "RotateKeyOnDemand",
-        ],
+        eventName: SHARED_CALLS,
         errorCode: [{ exists: false }],
         resources: { ARN: [{ suffix: `:key/${US1}` }, { suffix: `:key/${US2}` }] },
       },

@@ -40,7 +40,7 @@ function native(detailType: string, keyIds: string[]): Record<string, unknown> {
 }
 
 /** The non-critical calls that share a rule (no fields of their own). */
-const SHARED_CALLS = [
+export const SHARED_CALLS = [
   "CancelKeyDeletion",
   "EnableKey",
   "PutKeyPolicy",
