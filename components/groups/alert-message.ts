@@ -112,9 +112,11 @@ function aliasLine(keyAliases: readonly KeyAliases[]): string[] {
     line += `${shown === 0 ? " " : "; "}${pair}`;
     shown++;
   }
-  return [shown < pairs.length ? `${line}; and ${pairs.length - shown} more` : line];
+  const more = pairs.length - shown;
+  return [more > 0 ? `${line}${shown === 0 ? "" : ";"} and ${more} more` : line];
 }
 
+/** The catalog's event fields of a signal: a `<fieldN>` path each, and its labelled line. */
 function fieldLines(fields: readonly SignalAlertField[]): {
   paths: Record<string, string>;
   lines: string[];

@@ -1,6 +1,7 @@
 /**
- * The EventBridge rules a key group needs, as data: one set per region of its keys and per alert
- * route, each scoped to the group's keys in that region and split to fit AWS's pattern limit.
+ * The EventBridge rules a key group needs, as data: per region of its keys and per alert route, a
+ * rule per critical signal and shared rules for the others, each scoped to the group's keys in
+ * that region and split to fit AWS's pattern limit.
  */
 import type { KmsSignal } from "../signals/types";
 import { groupAlertSignals } from "../signals/catalog";
@@ -136,8 +137,8 @@ function ruleSets(route: AlertRoute, signals: readonly KmsSignal[]): RuleSet[] {
 
 /**
  * Plans every rule of a group, in a stable order: region, route, rule set (catalog order), key
- * chunk. Rules are numbered per route, so appending a signal to the catalog renames no existing
- * rule.
+ * chunk. Rules are numbered per route in that order, so a signal appended to the catalog renames
+ * no existing rule (a new key chunk of an earlier rule renumbers the rules after it).
  */
 export function planGroupRules(group: ResolvedKeyGroup, environment: string): GroupRuleSpec[] {
   const specs: GroupRuleSpec[] = [];

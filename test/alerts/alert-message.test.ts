@@ -207,6 +207,28 @@ describe("alert message of each group signal, rendered from real events", () => 
   });
 });
 
+describe("aliases in the alert message", () => {
+  it("lists the aliases of a rule's keys within 1,000 characters, then counts the rest", () => {
+    const keys = Array.from({ length: 30 }, (_, i) =>
+      resolvedKey(keyArn("us-east-1", keyId(200 + i)), {
+        aliases: [`alias/team-${String(i).padStart(2, "0")}-${"x".repeat(40)}`],
+      }),
+    );
+    const [rule] = planGroupRules(resolvedGroup(groupModel("many"), keys), "prod");
+    const line = JSON.parse(rule.transformer.inputTemplate).split("\n")[1] as string;
+    expect(
+      line.startsWith("Aliases of the keys this rule watches (at deploy): alias/team-00-"),
+    ).to.equal(true);
+    expect(line.length).to.equal(953);
+    // Nine "alias/team-NN-... = key <id>" pairs fit; the other 21 keys are counted.
+    expect(line.split("; ")).to.have.length(9 + 1);
+    expect(
+      line.endsWith(`; alias/team-08-${"x".repeat(40)} = key ${keyId(208)}; and 21 more`),
+    ).to.equal(true);
+    expect(rule.keyIds).to.have.length(30);
+  });
+});
+
 /**
  * The headline's start and the runbook's start of each group signal, as the on-call reads them.
  * Signals on a shared rule (`call`) have a headline naming the call, and their runbook is the line
