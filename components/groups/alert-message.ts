@@ -181,17 +181,19 @@ const NATIVE_SHAPE: Shape = {
   sharedTitle: 'KMS "<detailType>"',
 };
 
+/**
+ * The shape of a signal's message, from what its source says about its events (so a signal added
+ * to the catalog gets a message without a change here): a native KMS event, a refused call (the
+ * source names error codes), or a successful API call.
+ */
 function shapeOf(signal: KmsSignal): Shape {
-  switch (signal.source.kind) {
-    case "api-call":
-      return API_CALL_SHAPE;
-    case "pending-deletion-use":
-      return REFUSED_CALL_SHAPE;
-    case "service-event":
-      return NATIVE_SHAPE;
-    default:
-      throw new Error(`signal ${signal.id} (${signal.source.kind}) is not alerted one by one`);
+  const source = signal.source;
+  if (source.kind === "data-plane") {
+    throw new Error(`signal ${signal.id} (data plane) is not alerted one by one`);
   }
+  if ("nativeDetailType" in source) return NATIVE_SHAPE;
+  if ("errorCodes" in source) return REFUSED_CALL_SHAPE;
+  return API_CALL_SHAPE;
 }
 
 /** The call or native event a signal is, as a shared rule's runbook lines name it. */
