@@ -1,8 +1,14 @@
 /**
- * The text an on-call engineer reads: an EventBridge input transformer that turns a KMS event into
- * what happened, to which key of which group, who did it, when, and what to do next.
+ * The text an on-call engineer reads: the EventBridge input transformer of a group rule. A
+ * transformer cannot choose by event, so a rule of one signal names that signal and gives its one
+ * runbook; a rule shared by non-critical signals names the call and lists their runbooks by call.
+ * Every message uses only fields every event the rule matches has.
+ *
+ * Three shapes, chosen by the signal's source (catalog): a successful API call (who, from where), a
+ * call refused because the key is pending deletion (the call and its error), and a native KMS event
+ * (no caller: KMS acted on its own).
  */
-import type { KmsSignal } from "../signals/types";
+import type { KmsSignal, SignalAlertField } from "../signals/types";
 
 /** EventBridge input transformer: JSON paths into the event, and the message template. */
 export interface AlertInputTransformer {
@@ -10,22 +16,11 @@ export interface AlertInputTransformer {
   inputTemplate: string;
 }
 
-/**
- * Paths that exist in one kind of event and not another (API call vs native KMS event) resolve to
- * nothing; the template places both so that whichever exists is shown.
- */
-const INPUT_PATHS: Record<string, string> = {
-  detailType: "$.detail-type",
-  time: "$.time",
-  region: "$.region",
-  account: "$.account",
-  eventName: "$.detail.eventName",
-  keyArn: "$.detail.resources[0].ARN",
-  nativeKeyArn: "$.resources[0]",
-  caller: "$.detail.userIdentity.arn",
-  callerIp: "$.detail.sourceIPAddress",
-  errorMessage: "$.detail.errorMessage",
-};
+/** The aliases the plan knows for one key the rule covers. */
+export interface KeyAliases {
+  keyId: string;
+  aliases: readonly string[];
+}
 
 /** Arguments of {@link alertInputTransformer}. */
 export interface AlertMessageArgs {
@@ -33,11 +28,51 @@ export interface AlertMessageArgs {
   group: string;
   /** Free-text description of the group; omitted when empty. */
   groupDescription: string;
-  /** "CRITICAL" or "WARNING/INFO": what the route carries. */
-  severityLabel: string;
-  /** The signals the rule matches; their actions are listed as next steps. */
+  /**
+   * The signals the rule matches: one (its message names it and gives its one runbook), or several
+   * of one source kind sharing a rule (the message names the call and lists their runbooks by call).
+   */
   signals: readonly KmsSignal[];
+  /** Aliases of the keys the rule covers (from the group's alias selection); may be empty. */
+  keyAliases: readonly KeyAliases[];
+  /**
+   * The rule matches only refused calls whose record lists no `resources`: the key is taken from
+   * the request (`requestParameters.keyId`, as the caller named it). Default: false.
+   */
+  keyFromRequest?: boolean;
 }
+
+/** Fields of every EventBridge event. */
+const ENVELOPE = { time: "$.time", region: "$.region", account: "$.account" };
+
+/** A CloudTrail record as EventBridge delivers it; the group patterns require resources[].ARN. */
+const API_CALL = {
+  ...ENVELOPE,
+  eventName: "$.detail.eventName",
+  eventId: "$.detail.eventID",
+  key: "$.detail.resources[0].ARN",
+  caller: "$.detail.userIdentity.arn",
+  callerType: "$.detail.userIdentity.type",
+  callerIp: "$.detail.sourceIPAddress",
+};
+
+/** A refused call: the error message names the key, whether or not `resources` does. */
+const REFUSED_CALL = {
+  ...API_CALL,
+  errorCode: "$.detail.errorCode",
+  errorMessage: "$.detail.errorMessage",
+};
+
+/** A native KMS event (e.g. "KMS CMK Deletion"): the key's ID and ARN, no caller. */
+const NATIVE = {
+  ...ENVELOPE,
+  detailType: "$.detail-type",
+  keyId: "$.detail.key-id",
+  key: "$.resources[0]",
+};
+
+/** Longest alias list a message carries, in characters; the rest are counted, not named. */
+export const ALIAS_LINE_BUDGET = 1000;
 
 /**
  * Free text for the template. EventBridge reads any `<name>` as a placeholder, cannot escape `<`
@@ -49,67 +84,173 @@ function literal(text: string): string {
 }
 
 /**
- * The `<key>` and `<region>` of a catalog action (`--key-id <key> --region <region>`) become the
- * event's key ARN and region, so every command can be pasted as it is.
+ * The `<key>` and `<region>` of a catalog action (`--key-id <key> --region <region>`) are input
+ * paths of every shape (the event's key and region), so every command can be pasted as it is.
  */
-const ACTION_KEY = "<key>";
-const EVENT_KEY_ARN = "<keyArn><nativeKeyArn>";
-const ACTION_REGION = "<region>";
-
 function actionText(action: string): string {
   return action
-    .split(ACTION_KEY)
-    .map((part) => part.split(ACTION_REGION).map(literal).join(ACTION_REGION))
-    .join(EVENT_KEY_ARN);
+    .split("<key>")
+    .map((part) => part.split("<region>").map(literal).join("<region>"))
+    .join("<key>");
+}
+
+/** The headline's key: its alias when the rule covers one key with a known alias. */
+function keyName(keyAliases: readonly KeyAliases[], fromEvent: string): string {
+  const only = keyAliases.length === 1 ? keyAliases[0].aliases : [];
+  return only.length > 0 ? `${literal(only.join(", "))} (${fromEvent})` : fromEvent;
+}
+
+/** "Aliases: alias/a = key <id>; ..." for rules over several keys, within the budget. */
+function aliasLine(keyAliases: readonly KeyAliases[]): string[] {
+  if (keyAliases.length < 2) return [];
+  const pairs = keyAliases.flatMap((k) => k.aliases.map((a) => `${literal(a)} = key ${k.keyId}`));
+  if (pairs.length === 0) return [];
+  let line = "Aliases of the keys this rule watches (at deploy):";
+  let shown = 0;
+  for (const pair of pairs) {
+    if (line.length + pair.length + 2 > ALIAS_LINE_BUDGET) break;
+    line += `${shown === 0 ? " " : "; "}${pair}`;
+    shown++;
+  }
+  const more = pairs.length - shown;
+  return [more > 0 ? `${line}${shown === 0 ? "" : ";"} and ${more} more` : line];
+}
+
+/** The catalog's event fields of a signal: a `<fieldN>` path each, and its labelled line. */
+function fieldLines(fields: readonly SignalAlertField[]): {
+  paths: Record<string, string>;
+  lines: string[];
+} {
+  const paths: Record<string, string> = {};
+  const lines = fields.map((f, i) => {
+    paths[`field${i + 1}`] = f.path;
+    return `${literal(f.label)}: <field${i + 1}>${f.note ? ` ${literal(f.note)}` : ""}`;
+  });
+  return { paths, lines };
+}
+
+const KEY_CONSOLE =
+  "Key in the console: https://<region>.console.aws.amazon.com/kms/home?region=<region>#/kms/keys/";
+const CLOUDTRAIL_CONSOLE =
+  "https://<region>.console.aws.amazon.com/cloudtrail/home?region=<region>#/events";
+
+/** The shape of a signal's message: its paths, headline subject and what-happened lines. */
+interface Shape {
+  paths: Record<string, string>;
+  subject: (where: string, keyAliases: readonly KeyAliases[]) => string;
+  /** What happened; `prefix` is the signal's title and a colon, or nothing for a shared rule. */
+  happened: (prefix: string) => string[];
+  links: string[];
+  /** The headline's title of a rule shared by several signals: what the event says it is. */
+  sharedTitle: string;
+}
+
+const API_CALL_SHAPE: Shape = {
+  paths: API_CALL,
+  subject: (where, aliases) => `key ${keyName(aliases, "<key>")} ${where}`,
+  happened: (prefix) => [
+    `What happened: ${prefix}<eventName> called by <caller> (<callerType>) from <callerIp>`,
+    "When: <time> in <region>",
+  ],
+  links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
+  sharedTitle: "KMS <eventName>",
+};
+
+const REFUSED_CALL_SHAPE: Shape = {
+  paths: REFUSED_CALL,
+  subject: (where) => `<eventName> refused ${where}: <errorMessage>`,
+  happened: (prefix) => [
+    `What happened: ${prefix}<eventName> called by <caller> (<callerType>) from <callerIp> failed with <errorCode>: <errorMessage>`,
+    "When: <time> in <region>",
+  ],
+  links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
+  sharedTitle: "KMS <eventName> refused",
+};
+
+const NATIVE_SHAPE: Shape = {
+  paths: NATIVE,
+  subject: (where, aliases) => `key ${keyName(aliases, "<keyId>")} ${where}`,
+  happened: (prefix) => [
+    `What happened: ${prefix}KMS reported "<detailType>" for key <key> (KMS acted on its own; no caller)`,
+    "When: <time> in <region>",
+  ],
+  links: [
+    `${KEY_CONSOLE}<keyId>`,
+    `CloudTrail events of the key: ${CLOUDTRAIL_CONSOLE}?ResourceName=<keyId>`,
+  ],
+  sharedTitle: 'KMS "<detailType>"',
+};
+
+/**
+ * The shape of a signal's message, from what its source says about its events (so a signal added
+ * to the catalog gets a message without a change here): a native KMS event, a refused call (the
+ * source names error codes), or a successful API call.
+ */
+function shapeOf(signal: KmsSignal): Shape {
+  const source = signal.source;
+  if (source.kind === "data-plane") {
+    throw new Error(`signal ${signal.id} (data plane) is not alerted one by one`);
+  }
+  if ("nativeDetailType" in source) return NATIVE_SHAPE;
+  if ("errorCodes" in source) return REFUSED_CALL_SHAPE;
+  return API_CALL_SHAPE;
+}
+
+/** The call or native event a signal is, as a shared rule's runbook lines name it. */
+function callOf(signal: KmsSignal): string {
+  const source = signal.source;
+  if (source.kind === "service-event") return `"${source.nativeDetailType}"`;
+  return "eventNames" in source ? source.eventNames.join(", ") : signal.title;
+}
+
+/** The runbook: the signal's own, or one line per signal of a shared rule, by call. */
+function runbookLines(signals: readonly KmsSignal[]): string[] {
+  if (signals.length === 1) return [`What to do: ${actionText(signals[0].action)}`];
+  return [
+    "What to do (the line of the call above):",
+    ...signals.map(
+      (s) =>
+        `- ${literal(callOf(s))} (${literal(s.title)}, ${s.severity}): ${actionText(s.action)}`,
+    ),
+  ];
+}
+
+/** "CRITICAL", or "WARNING/INFO" for a rule shared by signals of those severities. */
+function severityLabel(signals: readonly KmsSignal[]): string {
+  const order = ["critical", "warning", "info"];
+  const present = order.filter((sev) => signals.some((s) => s.severity === sev));
+  return present.map((sev) => sev.toUpperCase()).join("/");
 }
 
 /** Builds the input transformer of a group rule. Pure; the result is passed to an EventTarget. */
 export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransformer {
+  const { signals } = args;
+  const shapes = [...new Set(signals.map(shapeOf))];
+  if (shapes.length !== 1) throw new Error("a rule's signals must share one source kind");
+  const shape = shapes[0];
+  const paths = args.keyFromRequest
+    ? { ...shape.paths, key: "$.detail.requestParameters.keyId" }
+    : shape.paths;
+  const single = signals.length === 1;
+  const title = single ? literal(signals[0].title) : shape.sharedTitle;
+  const where = `in ${literal(args.group)} (${literal(args.environment)}), account <account>`;
+  const fields = fieldLines(single ? (signals[0].alertFields ?? []) : []);
   const lines = [
-    `[${args.severityLabel}] KMS key event in key group "${args.group}" (${args.environment})`,
+    `[${severityLabel(signals)}] ${title}: ${shape.subject(where, args.keyAliases)}`,
     ...(args.groupDescription ? [`Group: ${literal(args.groupDescription)}`] : []),
+    ...aliasLine(args.keyAliases),
     "",
-    "What happened: <detailType> <eventName>",
-    "Key: <keyArn><nativeKeyArn>",
-    "Who: <caller> from <callerIp>",
-    "When: <time> in <region>, account <account>",
-    "Error (if any): <errorMessage>",
+    ...shape.happened(single ? `${title}: ` : ""),
+    ...fields.lines,
     "",
-    "What to do next:",
-    ...args.signals.map((s) => `- ${literal(s.title)} (${s.severity}): ${actionText(s.action)}`),
+    ...runbookLines(signals),
+    "",
+    ...shape.links,
   ];
   // A string template must itself be a JSON string; JSON.stringify escapes quotes and newlines
   // and leaves the <placeholders> for EventBridge to fill.
-  return { inputPaths: { ...INPUT_PATHS }, inputTemplate: JSON.stringify(lines.join("\n")) };
-}
-
-/**
- * Renders a transformer for a concrete event the way EventBridge does, for tests and the offline
- * plan: each placeholder becomes the value at its path, or nothing when the path is absent.
- */
-export function renderAlertMessage(
-  transformer: AlertInputTransformer,
-  event: Record<string, unknown>,
-): string {
-  const values: Record<string, string> = {};
-  for (const [name, path] of Object.entries(transformer.inputPaths)) {
-    const value = readPath(event, path);
-    values[name] = value === undefined || value === null ? "" : String(value);
-  }
-  const text = JSON.parse(transformer.inputTemplate) as string;
-  return text.replace(/<([A-Za-z0-9_]+)>/g, (whole, name: string) =>
-    name in values ? values[name] : whole,
-  );
-}
-
-function readPath(event: unknown, path: string): unknown {
-  // Paths here are "$." followed by dot-separated keys with optional [n] indexes.
-  const parts = path.slice(2).match(/[^.[\]]+|\[\d+\]/g) ?? [];
-  let current: unknown = event;
-  for (const part of parts) {
-    if (current === null || typeof current !== "object") return undefined;
-    const key = part.startsWith("[") ? Number(part.slice(1, -1)) : part;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return current;
+  return {
+    inputPaths: { ...paths, ...fields.paths },
+    inputTemplate: JSON.stringify(lines.join("\n")),
+  };
 }

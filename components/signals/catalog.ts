@@ -84,6 +84,22 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     alarm: ANY_OCCURRENCE,
     widget: "control-plane-events",
     metricName: "KeyDeletionScheduled",
+    // ScheduleKeyDeletion's CloudTrail record (KMS DG, ct-schedule-key-deletion): the request's
+    // waiting period, and the response's state and deletion date (absent while a multi-Region
+    // primary waits for its replicas: PendingReplicaDeletion).
+    alertFields: [
+      { label: "Key state", path: "$.detail.responseElements.keyState" },
+      {
+        label: "Deletion date",
+        path: "$.detail.responseElements.deletionDate",
+        note: "(none while a multi-Region primary key waits for its replicas)",
+      },
+      {
+        label: "Waiting period",
+        path: "$.detail.requestParameters.pendingWindowInDays",
+        note: "days (30 when the request names none)",
+      },
+    ],
   },
   {
     id: "deletion-cancelled",
@@ -155,6 +171,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
     scope: "keys",
     widget: "control-plane-events",
     metricName: "GrantCreated",
+    alertFields: [{ label: "Grantee", path: "$.detail.requestParameters.granteePrincipal" }],
   },
   {
     id: "grant-revoked",

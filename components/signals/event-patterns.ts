@@ -76,12 +76,27 @@ function wildcardText(text: string): string {
   return text.replace(/[\\*]/g, (c) => `\\${c}`);
 }
 
+/** Options of {@link keyScopedEventPatterns}. */
+export interface KeyScopeOptions {
+  /**
+   * For refused calls on a key pending deletion, which name the key in their error message:
+   * true matches only records that list the key in `resources`, false only records that do not
+   * (AWS does not document which a refused call has), so that each rule's alert text can take the
+   * key from where it is. Default: both.
+   */
+  resourcesListed?: boolean;
+}
+
 /**
  * The `$or` clauses for the signals, each optionally restricted to key IDs. The calls recorded by
  * CloudTrail share one clause, whose key alternatives are written once and combined with each
  * signal's conditions (EventBridge merges the fields of nested `$or` alternatives).
  */
-function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): Draft[] {
+function clauses(
+  signals: readonly KmsSignal[],
+  keyIds?: readonly string[],
+  options: KeyScopeOptions = {},
+): Draft[] {
   const result: Draft[] = [];
   const conditions = recordConditions(signals);
   if (conditions.length > 0) {
@@ -106,14 +121,16 @@ function clauses(signals: readonly KmsSignal[], keyIds?: readonly string[]): Dra
     const messages = keyIds
       ? keyIds.map((id) => ({ wildcard: `*key/${id} ${fragment}*` }))
       : [{ wildcard: `*${fragment}*` }];
-    result.push({
-      "detail-type": [API_CALL],
-      detail: {
-        eventSource: ["kms.amazonaws.com"],
-        errorCode: [...s.source.errorCodes],
-        errorMessage: messages,
-      },
-    });
+    const detail: Draft = {
+      eventSource: ["kms.amazonaws.com"],
+      errorCode: [...s.source.errorCodes],
+      errorMessage: messages,
+    };
+    // "exists" tests leaf fields, so an absent or empty `resources` has no ARN leaf.
+    if (options.resourcesListed !== undefined) {
+      detail.resources = { ARN: [{ exists: options.resourcesListed }] };
+    }
+    result.push({ "detail-type": [API_CALL], detail });
   }
   return result;
 }
@@ -149,11 +166,12 @@ export interface KeyScopedEventPattern {
 export function keyScopedEventPatterns(
   signals: readonly KmsSignal[],
   keyIds: readonly string[],
+  options: KeyScopeOptions = {},
 ): KeyScopedEventPattern[] {
   assertUsable(signals);
   const ids = distinctKeyIds(keyIds);
   if (ids.length === 0) throw new Error("an event pattern scoped to keys needs at least one key");
-  const build = (chunk: readonly string[]) => combine(clauses(signals, chunk));
+  const build = (chunk: readonly string[]) => combine(clauses(signals, chunk, options));
   const chunks = chunkBySize(
     ids,
     AWS_LIMITS.eventPatternLength,

@@ -48,6 +48,17 @@ export interface SignalAlarmDefaults {
 /** Which dashboard widget shows the signal. */
 export type SignalWidget = "control-plane-events" | "data-plane-baseline" | "none";
 
+/**
+ * A field of the event the alert shows under its own label, e.g. the deletion date of a
+ * ScheduleKeyDeletion. The path is a dot-notation JSON path into the EventBridge event.
+ */
+export interface SignalAlertField {
+  label: string;
+  path: string;
+  /** Said after the value, e.g. what an empty value means. Default: nothing. */
+  note?: string;
+}
+
 /** One signal of the catalog. */
 export interface KmsSignal {
   /** Stable kebab-case ID, used in resource names and metric names. */
@@ -70,4 +81,6 @@ export interface KmsSignal {
   widget: SignalWidget;
   /** Name of the CloudWatch metric the account-wide metric filter publishes. */
   metricName: string;
+  /** Event fields the group alert shows for this signal. Default: none. */
+  alertFields?: readonly SignalAlertField[];
 }

@@ -87,7 +87,7 @@ describe("names", () => {
       Array.from({ length: 40 }, (_, i) => resolvedKey(keyArn("us-east-1", keyId(i)))),
     );
     const ruleNames = planGroupRules(group, ENVIRONMENT).map((r) => r.name);
-    expect(ruleNames).to.have.length(8);
+    expect(ruleNames).to.have.length(17);
     for (const name of ruleNames)
       expect(name.length, name).to.be.at.most(AWS_LIMITS.ruleNameLength);
     expect(ruleNames[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);

@@ -1,11 +1,13 @@
 /**
- * planGroupRules and routesOf: one rule set per region of a group's keys and per route, each
- * scoped to the group's keys in that region and split to fit the pattern limit.
+ * planGroupRules and routesOf: per region of a group's keys and per route, a rule per critical
+ * signal and shared rules for the others, each scoped to the group's keys in that region and split
+ * to fit the pattern limit.
  */
 import { expect } from "chai";
 import { planGroupRules, routesOf } from "../../components/groups/rule-plan";
 import { keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
+import { SHARED_CALLS } from "../program/group-rule-patterns";
 
 const CRITICAL = [
   "deletion-scheduled",
@@ -14,7 +16,6 @@ const CRITICAL = [
   "material-deleted",
   "material-expired",
   "key-deleted",
-  "key-made-public",
 ];
 const STANDARD = [
   "deletion-cancelled",
@@ -27,7 +28,6 @@ const STANDARD = [
   "rotation-disabled",
   "rotation-performed",
   "rotation-on-demand",
-  "destructive-call-denied",
 ];
 const ALL = [
   "deletion-scheduled",
@@ -46,20 +46,6 @@ const ALL = [
   "rotation-performed",
   "rotation-on-demand",
   "key-deleted",
-  "destructive-call-denied",
-  "key-made-public",
-];
-/** The wildcard principals of key-made-public, as EventBridge wildcards (`\\*` is a literal *). */
-const PUBLIC_POLICY = [
-  { wildcard: '*"Principal":"\\*"*' },
-  { wildcard: '*"Principal": "\\*"*' },
-  { wildcard: '*"Principal" : "\\*"*' },
-  { wildcard: '*"AWS":"\\*"*' },
-  { wildcard: '*"AWS": "\\*"*' },
-  { wildcard: '*"AWS" : "\\*"*' },
-  { wildcard: '*"AWS":["\\*"]*' },
-  { wildcard: '*"AWS": ["\\*"]*' },
-  { wildcard: '*"AWS" : [ "\\*" ]*' },
 ];
 const WITH_READ_ONLY = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
 
@@ -99,202 +85,164 @@ describe("routesOf", () => {
 });
 
 describe("planGroupRules", () => {
-  it("plans critical and standard rules per region, in region order, scoped to the region's keys", () => {
-    expect(planGroupRules(payments(true), "prod").map(outline)).to.deep.equal([
-      {
-        group: "payments",
-        region: "eu-west-1",
-        route: "critical",
-        id: "critical-1",
-        name: "kmsmon-prod-payments-c-1",
-        description: "KMS critical signals of key group payments (prod), 2 key(s) in eu-west-1",
-        state: WITH_READ_ONLY,
-        signalIds: CRITICAL,
-        keyIds: [EU1, MRK],
-      },
-      {
-        group: "payments",
-        region: "eu-west-1",
-        route: "standard",
-        id: "standard-1",
-        name: "kmsmon-prod-payments-s-1",
-        description: "KMS standard signals of key group payments (prod), 2 key(s) in eu-west-1",
-        state: "ENABLED",
-        signalIds: STANDARD,
-        keyIds: [EU1, MRK],
-      },
-      {
-        group: "payments",
-        region: "us-east-1",
-        route: "critical",
-        id: "critical-1",
-        name: "kmsmon-prod-payments-c-1",
-        description: "KMS critical signals of key group payments (prod), 2 key(s) in us-east-1",
-        state: WITH_READ_ONLY,
-        signalIds: CRITICAL,
-        keyIds: [US1, US2],
-      },
-      {
-        group: "payments",
-        region: "us-east-1",
-        route: "standard",
-        id: "standard-1",
-        name: "kmsmon-prod-payments-s-1",
-        description: "KMS standard signals of key group payments (prod), 2 key(s) in us-east-1",
-        state: "ENABLED",
-        signalIds: STANDARD,
-        keyIds: [US1, US2],
-      },
-    ]);
-  });
+  /** [id, name, state, signals] of each rule in one region. */
+  const CRITICAL_ROUTE_RULES = [
+    ["deletion-scheduled-1", "kmsmon-prod-payments-c-1", "ENABLED", ["deletion-scheduled"]],
+    ["key-disabled-1", "kmsmon-prod-payments-c-2", "ENABLED", ["key-disabled"]],
+    [
+      "pending-deletion-use-1",
+      "kmsmon-prod-payments-c-3",
+      WITH_READ_ONLY,
+      ["pending-deletion-use"],
+    ],
+    [
+      "pending-deletion-use-unlisted-1",
+      "kmsmon-prod-payments-c-4",
+      WITH_READ_ONLY,
+      ["pending-deletion-use"],
+    ],
+    ["material-deleted-1", "kmsmon-prod-payments-c-5", "ENABLED", ["material-deleted"]],
+    ["material-expired-1", "kmsmon-prod-payments-c-6", "ENABLED", ["material-expired"]],
+    ["key-deleted-1", "kmsmon-prod-payments-c-7", "ENABLED", ["key-deleted"]],
+  ];
+  const SHARED = [
+    "deletion-cancelled",
+    "key-enabled",
+    "key-policy-changed",
+    "grant-revoked",
+    "grant-retired",
+    "material-imported",
+    "rotation-disabled",
+    "rotation-on-demand",
+  ];
+  const STANDARD_ROUTE_RULES = [
+    ["standard-api-call-1", "kmsmon-prod-payments-s-1", "ENABLED", SHARED],
+    ["grant-created-1", "kmsmon-prod-payments-s-2", "ENABLED", ["grant-created"]],
+    ["rotation-performed-1", "kmsmon-prod-payments-s-3", "ENABLED", ["rotation-performed"]],
+  ];
 
-  it("builds the exact event pattern of the critical rule in eu-west-1", () => {
-    const rule = planGroupRules(payments(true), "prod")[0];
-    expect(rule.eventPattern).to.deep.equal({
-      source: ["aws.kms"],
-      $or: [
-        {
-          "detail-type": ["AWS API Call via CloudTrail"],
-          detail: {
-            eventSource: ["kms.amazonaws.com"],
-            $or: [
-              { resources: { ARN: [{ suffix: `:key/${EU1}` }, { suffix: `:key/${MRK}` }] } },
-              { responseElements: { keyId: [{ suffix: EU1 }, { suffix: MRK }] } },
-              { requestParameters: { keyId: [{ suffix: EU1 }, { suffix: MRK }] } },
-            ],
-          },
-          $or: [
-            {
-              detail: {
-                eventName: ["ScheduleKeyDeletion", "DisableKey", "DeleteImportedKeyMaterial"],
-                errorCode: [{ exists: false }],
-              },
-            },
-            {
-              detail: {
-                eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
-                errorCode: [{ exists: false }],
-                requestParameters: { policy: PUBLIC_POLICY },
-              },
-            },
-          ],
-        },
-        {
-          "detail-type": ["KMS Imported Key Material Expiration", "KMS CMK Deletion"],
-          detail: { "key-id": [EU1, MRK] },
-        },
-        {
-          "detail-type": ["AWS API Call via CloudTrail"],
-          detail: {
-            eventSource: ["kms.amazonaws.com"],
-            errorCode: ["KMSInvalidStateException", "DisabledException"],
-            errorMessage: [
-              { wildcard: `*key/${EU1} is pending deletion*` },
-              { wildcard: `*key/${MRK} is pending deletion*` },
-            ],
-          },
-        },
-      ],
-    });
-  });
-
-  it("builds the exact event pattern of the standard rule in us-east-1", () => {
-    const rule = planGroupRules(payments(true), "prod")[3];
-    expect(rule.eventPattern).to.deep.equal({
-      source: ["aws.kms"],
-      $or: [
-        {
-          "detail-type": ["AWS API Call via CloudTrail"],
-          detail: {
-            eventSource: ["kms.amazonaws.com"],
-            $or: [
-              { resources: { ARN: [{ suffix: `:key/${US1}` }, { suffix: `:key/${US2}` }] } },
-              { responseElements: { keyId: [{ suffix: US1 }, { suffix: US2 }] } },
-              { requestParameters: { keyId: [{ suffix: US1 }, { suffix: US2 }] } },
-            ],
-          },
-          $or: [
-            {
-              detail: {
-                eventName: [
-                  "CancelKeyDeletion",
-                  "EnableKey",
-                  "PutKeyPolicy",
-                  "CreateGrant",
-                  "RevokeGrant",
-                  "RetireGrant",
-                  "ImportKeyMaterial",
-                  "DisableKeyRotation",
-                  "RotateKeyOnDemand",
-                ],
-                errorCode: [{ exists: false }],
-              },
-            },
-            {
-              detail: {
-                eventName: [
-                  "ScheduleKeyDeletion",
-                  "DisableKey",
-                  "PutKeyPolicy",
-                  "DeleteImportedKeyMaterial",
-                  "DisableKeyRotation",
-                ],
-                errorCode: [{ prefix: "AccessDenied" }],
-              },
-            },
-          ],
-        },
-        { "detail-type": ["KMS CMK Rotation"], detail: { "key-id": [US1, US2] } },
-      ],
-    });
-  });
-
-  it("gives every rule of a route the route's transformer, labelled by severity", () => {
+  it("plans a rule per critical signal and shared rules for the rest, per region", () => {
     const rules = planGroupRules(payments(true), "prod");
-    const firstLines = rules.map((r) => JSON.parse(r.transformer.inputTemplate).split("\n")[0]);
-    expect(firstLines).to.deep.equal([
-      '[CRITICAL] KMS key event in key group "payments" (prod)',
-      '[WARNING/INFO] KMS key event in key group "payments" (prod)',
-      '[CRITICAL] KMS key event in key group "payments" (prod)',
-      '[WARNING/INFO] KMS key event in key group "payments" (prod)',
+    const inRegion = (region: string) =>
+      rules.filter((r) => r.region === region).map((r) => [r.id, r.name, r.state, r.signalIds]);
+    for (const region of ["eu-west-1", "us-east-1"]) {
+      expect(inRegion(region), region).to.deep.equal([
+        ...CRITICAL_ROUTE_RULES,
+        ...STANDARD_ROUTE_RULES,
+      ]);
+    }
+    expect(rules.map((r) => r.region)).to.deep.equal([
+      ...Array(10).fill("eu-west-1"),
+      ...Array(10).fill("us-east-1"),
     ]);
-    expect(rules[0].transformer).to.deep.equal(rules[2].transformer);
+    expect(outline(rules[0])).to.deep.equal({
+      group: "payments",
+      region: "eu-west-1",
+      route: "critical",
+      id: "deletion-scheduled-1",
+      name: "kmsmon-prod-payments-c-1",
+      description:
+        'KMS signal "Key deletion scheduled" of key group payments (prod), 2 key(s) in eu-west-1',
+      state: "ENABLED",
+      signalIds: ["deletion-scheduled"],
+      keyIds: [EU1, MRK],
+    });
+    expect(outline(rules[17])).to.deep.include({
+      route: "standard",
+      description:
+        "8 non-critical KMS signals (standard route) of key group payments (prod), 2 key(s) in us-east-1",
+      keyIds: [US1, US2],
+    });
+  });
+
+  it("builds the exact event patterns of a critical signal's rules in eu-west-1", () => {
+    const rules = planGroupRules(payments(true), "prod");
+    expect(rules[0].eventPattern).to.deep.equal({
+      source: ["aws.kms"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: {
+        eventSource: ["kms.amazonaws.com"],
+        eventName: ["ScheduleKeyDeletion"],
+        errorCode: [{ exists: false }],
+        resources: { ARN: [{ suffix: `:key/${EU1}` }, { suffix: `:key/${MRK}` }] },
+      },
+    });
+    const refused = (listed: boolean) => ({
+      source: ["aws.kms"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: {
+        eventSource: ["kms.amazonaws.com"],
+        errorCode: ["KMSInvalidStateException", "DisabledException"],
+        errorMessage: [
+          { wildcard: `*key/${EU1} is pending deletion*` },
+          { wildcard: `*key/${MRK} is pending deletion*` },
+        ],
+        resources: { ARN: [{ exists: listed }] },
+      },
+    });
+    expect(rules[2].eventPattern).to.deep.equal(refused(true));
+    expect(rules[3].eventPattern).to.deep.equal(refused(false));
+    expect(rules[6].eventPattern).to.deep.equal({
+      source: ["aws.kms"],
+      "detail-type": ["KMS CMK Deletion"],
+      detail: { "key-id": [EU1, MRK] },
+    });
+  });
+
+  it("builds the exact event pattern of the shared standard rule in us-east-1", () => {
+    const rule = planGroupRules(payments(true), "prod")[17];
+    expect(rule.eventPattern).to.deep.equal({
+      source: ["aws.kms"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: {
+        eventSource: ["kms.amazonaws.com"],
+        eventName: SHARED_CALLS,
+        errorCode: [{ exists: false }],
+        resources: { ARN: [{ suffix: `:key/${US1}` }, { suffix: `:key/${US2}` }] },
+      },
+    });
+  });
+
+  it("heads each rule's message with its signal, or with the call for a shared rule", () => {
+    const rules = planGroupRules(payments(true), "prod").slice(0, 10);
+    const firstLines = rules.map((r) => JSON.parse(r.transformer.inputTemplate).split("\n")[0]);
+    const where = "in payments (prod), account <account>";
+    expect(firstLines).to.deep.equal([
+      `[CRITICAL] Key deletion scheduled: key <key> ${where}`,
+      `[CRITICAL] Key disabled: key <key> ${where}`,
+      `[CRITICAL] Key pending deletion is still in use: <eventName> refused ${where}: <errorMessage>`,
+      `[CRITICAL] Key pending deletion is still in use: <eventName> refused ${where}: <errorMessage>`,
+      `[CRITICAL] Imported key material deleted: key <key> ${where}`,
+      `[CRITICAL] Imported key material expired and was deleted: key <keyId> ${where}`,
+      `[CRITICAL] Key deleted: key <keyId> ${where}`,
+      `[WARNING/INFO] KMS <eventName>: key <key> ${where}`,
+      `[WARNING] Grant created on key: key <key> ${where}`,
+      `[INFO] Key material rotated automatically: key <keyId> ${where}`,
+    ]);
+    // The refused call without resources takes the key the request named.
+    expect([
+      rules[2].transformer.inputPaths.key,
+      rules[3].transformer.inputPaths.key,
+    ]).to.deep.equal(["$.detail.resources[0].ARN", "$.detail.requestParameters.keyId"]);
   });
 
   it("plans only 'all' rules for a group without critical routing", () => {
-    const rules = planGroupRules(payments(false), "prod");
-    expect(rules.map(outline)).to.deep.equal([
-      {
-        group: "payments",
-        region: "eu-west-1",
-        route: "all",
-        id: "all-1",
-        name: "kmsmon-prod-payments-a-1",
-        description: "KMS all signals of key group payments (prod), 2 key(s) in eu-west-1",
-        state: WITH_READ_ONLY,
-        signalIds: ALL,
-        keyIds: [EU1, MRK],
-      },
-      {
-        group: "payments",
-        region: "us-east-1",
-        route: "all",
-        id: "all-1",
-        name: "kmsmon-prod-payments-a-1",
-        description: "KMS all signals of key group payments (prod), 2 key(s) in us-east-1",
-        state: WITH_READ_ONLY,
-        signalIds: ALL,
-        keyIds: [US1, US2],
-      },
+    const rules = planGroupRules(payments(false), "prod").filter((r) => r.region === "us-east-1");
+    expect(rules.map((r) => [r.route, r.id, r.name])).to.deep.equal([
+      ["all", "deletion-scheduled-1", "kmsmon-prod-payments-a-1"],
+      ["all", "all-api-call-1", "kmsmon-prod-payments-a-2"],
+      ["all", "key-disabled-1", "kmsmon-prod-payments-a-3"],
+      ["all", "pending-deletion-use-1", "kmsmon-prod-payments-a-4"],
+      ["all", "pending-deletion-use-unlisted-1", "kmsmon-prod-payments-a-5"],
+      ["all", "grant-created-1", "kmsmon-prod-payments-a-6"],
+      ["all", "material-deleted-1", "kmsmon-prod-payments-a-7"],
+      ["all", "material-expired-1", "kmsmon-prod-payments-a-8"],
+      ["all", "rotation-performed-1", "kmsmon-prod-payments-a-9"],
+      ["all", "key-deleted-1", "kmsmon-prod-payments-a-10"],
     ]);
-    expect(JSON.parse(rules[0].transformer.inputTemplate).split("\n")[0]).to.equal(
-      '[KMS ALERT] KMS key event in key group "payments" (prod)',
-    );
+    expect(rules[1].signalIds).to.deep.equal(SHARED);
   });
 
-  // Each key is named three times in the CloudTrail clause (resources, responseElements,
-  // requestParameters), once for native events and once in the pending-deletion message: about
-  // 240 characters a key on the critical route, 180 on the standard one (see docs/DESIGN.md).
   it("splits a region's keys over numbered rules, each pattern within the limit", () => {
     const ids = Array.from({ length: 40 }, (_, i) => keyId(100 + i));
     const group = resolvedGroup(
@@ -303,30 +251,29 @@ describe("planGroupRules", () => {
     );
     const rules = planGroupRules(group, "prod");
     expect(rules.map((r) => [r.id, r.name, r.keyIds.length])).to.deep.equal([
-      ["critical-1", "kmsmon-prod-vault-c-1", 3],
-      ["critical-2", "kmsmon-prod-vault-c-2", 3],
-      ["critical-3", "kmsmon-prod-vault-c-3", 3],
-      ["critical-4", "kmsmon-prod-vault-c-4", 3],
-      ["critical-5", "kmsmon-prod-vault-c-5", 3],
-      ["critical-6", "kmsmon-prod-vault-c-6", 3],
-      ["critical-7", "kmsmon-prod-vault-c-7", 3],
-      ["critical-8", "kmsmon-prod-vault-c-8", 3],
-      ["critical-9", "kmsmon-prod-vault-c-9", 3],
-      ["critical-10", "kmsmon-prod-vault-c-10", 3],
-      ["critical-11", "kmsmon-prod-vault-c-11", 3],
-      ["critical-12", "kmsmon-prod-vault-c-12", 3],
-      ["critical-13", "kmsmon-prod-vault-c-13", 3],
-      ["critical-14", "kmsmon-prod-vault-c-14", 1],
-      ["standard-1", "kmsmon-prod-vault-s-1", 7],
-      ["standard-2", "kmsmon-prod-vault-s-2", 7],
-      ["standard-3", "kmsmon-prod-vault-s-3", 7],
-      ["standard-4", "kmsmon-prod-vault-s-4", 7],
-      ["standard-5", "kmsmon-prod-vault-s-5", 7],
-      ["standard-6", "kmsmon-prod-vault-s-6", 5],
+      ["deletion-scheduled-1", "kmsmon-prod-vault-c-1", 33],
+      ["deletion-scheduled-2", "kmsmon-prod-vault-c-2", 7],
+      ["key-disabled-1", "kmsmon-prod-vault-c-3", 33],
+      ["key-disabled-2", "kmsmon-prod-vault-c-4", 7],
+      ["pending-deletion-use-1", "kmsmon-prod-vault-c-5", 23],
+      ["pending-deletion-use-2", "kmsmon-prod-vault-c-6", 17],
+      ["pending-deletion-use-unlisted-1", "kmsmon-prod-vault-c-7", 23],
+      ["pending-deletion-use-unlisted-2", "kmsmon-prod-vault-c-8", 17],
+      ["material-deleted-1", "kmsmon-prod-vault-c-9", 33],
+      ["material-deleted-2", "kmsmon-prod-vault-c-10", 7],
+      ["material-expired-1", "kmsmon-prod-vault-c-11", 40],
+      ["key-deleted-1", "kmsmon-prod-vault-c-12", 40],
+      ["standard-api-call-1", "kmsmon-prod-vault-s-1", 31],
+      ["standard-api-call-2", "kmsmon-prod-vault-s-2", 9],
+      ["grant-created-1", "kmsmon-prod-vault-s-3", 33],
+      ["grant-created-2", "kmsmon-prod-vault-s-4", 7],
+      ["rotation-performed-1", "kmsmon-prod-vault-s-5", 40],
     ]);
-    for (const route of ["critical", "standard"]) {
-      const covered = rules.filter((r) => r.route === route).flatMap((r) => r.keyIds);
-      expect(covered, route).to.deep.equal(ids);
+    for (const signal of [...CRITICAL, ...STANDARD]) {
+      const covered = rules
+        .filter((r) => r.signalIds.includes(signal) && !r.id.includes("unlisted"))
+        .flatMap((r) => r.keyIds);
+      expect(covered, signal).to.deep.equal(ids);
     }
     for (const rule of rules) {
       expect(JSON.stringify(rule.eventPattern).length).to.be.at.most(AWS_LIMITS.eventPatternLength);

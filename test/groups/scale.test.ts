@@ -1,6 +1,7 @@
 /**
  * The largest estate the config allows (1,000 groups, 10,000 keys), every group routing critical
- * signals to a pager (two rules sets per region, the worst case), fits every AWS quota. Pure
+ * signals to a pager (a rule per critical signal and three for the rest, per region: 10 rules per
+ * group, the worst case), fits every AWS quota. Pure
  * planning only: the plan is what components turn into resources one to one.
  */
 import { expect } from "chai";
@@ -78,28 +79,27 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 36 + 3);
+      expect(rows).to.have.length(9 + 66 + 3);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        // 10 keys a group: 4 critical rules (3 keys each, 1 in the last) and 2 standard (7 + 3).
-        rules: 6000,
-        criticalRules: 4000,
-        standardRules: 2000,
+        rules: 10000,
+        criticalRules: 7000,
+        standardRules: 3000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "us-east-1": 36 },
-        fanOutRules: { "us-east-1": 8 },
-        metricFilters: 29,
+        shardBuses: { "us-east-1": 66 },
+        fanOutRules: { "us-east-1": 14 },
+        metricFilters: 25,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
       });
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(2023);
+      expect(longestPattern(plan)).to.equal(1012);
       expect(longestPattern(plan)).to.be.at.most(AWS_LIMITS.eventPatternLength);
       expectWithinBusQuotas(plan);
     });
@@ -114,21 +114,20 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 3 * 3 + 12 + 10 + 12);
+      expect(rows).to.have.length(9 + 3 * 3 + 64);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        // 10 keys a group: 4 critical rules (3 keys each, 1 in the last) and 2 standard (7 + 3).
-        rules: 6000,
-        criticalRules: 4000,
-        standardRules: 2000,
+        rules: 10000,
+        criticalRules: 7000,
+        standardRules: 3000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "ap-southeast-2": 12, "eu-west-1": 10, "us-east-1": 12 },
-        fanOutRules: { "ap-southeast-2": 3, "eu-west-1": 2, "us-east-1": 3 },
-        metricFilters: 29,
+        shardBuses: { "ap-southeast-2": 21, "eu-west-1": 20, "us-east-1": 23 },
+        fanOutRules: { "ap-southeast-2": 5, "eu-west-1": 4, "us-east-1": 5 },
+        metricFilters: 25,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
       });
@@ -136,7 +135,7 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(2023);
+      expect(longestPattern(plan)).to.equal(1012);
       expectWithinBusQuotas(plan);
     });
   });

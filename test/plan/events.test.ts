@@ -35,6 +35,24 @@ describe("plan --events", function () {
     expect(disable.alerts.map((a) => a.group)).to.deep.equal(["payments"]);
     expect(disable.alerts[0]).to.include({ region: "us-east-1", route: "all" });
     expect(run.stdout).to.match(/DisableKey\.json\s+cis-4-7, key-disabled\s+payments \(all\)/);
+    // The message the group's topic receives, rendered through the rule's input transformer. AWS's
+    // published record names the key by a us-west-2 ARN in a us-east-1 event; the message says so.
+    const recordKey = EXAMPLE_KEY.replace("us-east-1", "us-west-2");
+    const message = [
+      `[CRITICAL] Key disabled: key ${recordKey} in payments (ci), account 111122223333`,
+      "",
+      "What happened: Key disabled: DisableKey called by arn:aws:iam::111122223333:user/Alice (IAMUser) from 192.0.2.0",
+      "When: 2014-11-04T00:52:43Z in us-east-1",
+      "",
+      `What to do: Every encrypt and decrypt with this key now fails. If it was not planned, run \`aws kms enable-key --key-id ${recordKey} --region us-east-1\` and find out who disabled it (see the caller in this alert).`,
+      "",
+      `Key in the console: https://us-east-1.console.aws.amazon.com/kms/home?region=us-east-1#/kms/keys/${recordKey}`,
+      "CloudTrail event: https://us-east-1.console.aws.amazon.com/cloudtrail/home?region=us-east-1#/events/abcde202-ba1a-467c-b4ba-f729d45ae521",
+    ].join("\n");
+    expect(disable.alerts[0]).to.include({ topic: "kmsmon-ci-payments-all", message });
+    expect(run.stdout).to.include(
+      `--- DisableKey.json -> topic kmsmon-ci-payments-all in us-east-1 (rule ${disable.alerts[0].rule}):\n${message}\n`,
+    );
     // A read-only call that is not a signal alerts nobody.
     const describe = byFile(run.report?.events, "DescribeKey.json");
     expect(describe.signals).to.deep.equal([]);

@@ -10,7 +10,7 @@ describe("plan exit codes", function () {
   const dir = tempDir();
 
   it("exits 2 when one group needs more rules than one event bus takes", async () => {
-    // About seven keys fit one rule's 2,048-character pattern: 1,900 keys need 272 rules.
+    // A rule per critical signal and three shared, each split by keys: 1,900 keys need 575 rules.
     const keys = Array.from({ length: 1900 }, (_, i) => keyArn("us-east-1", keyId(i)));
     const file = writeStackFile(dir, "huge.yaml", stackConfig([{ name: "huge", keys }]));
     const run = await runCli(["--config", file, "--stack", "ci"]);

@@ -88,7 +88,7 @@ describe("plan --json (dev)", function () {
     }
   });
 
-  it("lists dev's resources: two groups of one rule each, one trail, every filter", () => {
+  it("lists dev's resources: two groups of ten rules each, one trail, every filter", () => {
     const count = (type: string) => doc.resources.filter((r: any) => r.type === type).length;
     const groups = doc.resources.filter(
       (r: any) => r.type === "kms-monitoring:index:KeyGroupMonitor",
@@ -97,8 +97,8 @@ describe("plan --json (dev)", function () {
       "payments",
       "platform-secrets",
     ]);
-    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(2);
-    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(2);
+    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(20);
+    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(20);
     expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
     expect(count("aws:sns/topic:Topic")).to.equal(3);
     // 20 account signals and 9 tamper signals.

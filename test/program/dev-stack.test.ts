@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import type { MockRun } from "../harness/mock-runtime";
-import { allSignalsOf } from "./group-rule-patterns";
+import { allRoutePatterns } from "./group-rule-patterns";
 import { T } from "../builders";
 import { dashboardBodyOf, devRun, inventoryRows, keyOf, parsedInputs } from "./helpers";
 
@@ -46,13 +46,14 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.subscription]: 3,
       [T.queue]: 1,
       [T.queuePolicy]: 1,
-      // 20 account filters, 9 tamper filters
-      [T.filter]: 29,
-      // 9 account alarms, the queue's, the failed-notifications one, 3 quota alarms, 9 tamper
+      // 17 account filters, 8 tamper filters
+      [T.filter]: 25,
+      // 7 account alarms, the queue's, the failed-notifications one, 3 quota alarms, 8 tamper
       // alarms and the trail-silence one, 1 baseline per group; no imported key
-      [T.alarm]: 26,
-      [T.rule]: 2,
-      [T.target]: 2,
+      [T.alarm]: 23,
+      // per group: a rule per critical signal (7), 3 shared by the rest, each with its target
+      [T.rule]: 20,
+      [T.target]: 20,
       [T.bucket]: 1,
       [T.publicAccess]: 1,
       [T.ownership]: 1,
@@ -68,11 +69,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(102);
+    expect(run.resources).to.have.length(131);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(102);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(131);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -109,16 +110,25 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
     });
   });
 
-  it("alerts on every signal of the payments keys with one `all` rule on the default bus", () => {
-    const rule = run.one(T.rule, "kms-payments-us-east-1-all-1");
-    expect(parsedInputs(rule)).to.deep.equal({
+  it("alerts on every signal of the payments keys with `all` rules on the default bus", () => {
+    const rules = run
+      .ofType(T.rule)
+      .filter((r) => String(r.inputs.name).startsWith("kmsmon-dev-payments-"));
+    expect(
+      Object.fromEntries(rules.map((r) => [r.inputs.name, parsedInputs(r).eventPattern])),
+    ).to.deep.equal(allRoutePatterns("kmsmon-dev-payments", PAYMENTS_KEYS));
+    const rule = run.one(T.rule, "kms-payments-us-east-1-deletion-scheduled-1");
+    expect(parsedInputs(rule)).to.deep.include({
       name: "kmsmon-dev-payments-a-1",
-      description: "KMS all signals of key group payments (dev), 2 key(s) in us-east-1",
-      // Read-only calls on a key pending deletion reach only rules in this state.
-      state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
-      eventPattern: allSignalsOf(PAYMENTS_KEYS),
+      description:
+        'KMS signal "Key deletion scheduled" of key group payments (dev), 2 key(s) in us-east-1',
+      state: "ENABLED",
     });
-    const target = run.one(T.target, "kms-payments-us-east-1-all-1-target").inputs;
+    // Read-only calls on a key pending deletion reach only rules in this state.
+    expect(
+      parsedInputs(run.one(T.rule, "kms-payments-us-east-1-pending-deletion-use-1")).state,
+    ).to.equal("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+    const target = run.one(T.target, "kms-payments-us-east-1-deletion-scheduled-1-target").inputs;
     expect([target.rule, target.arn]).to.deep.equal([
       "kmsmon-dev-payments-a-1",
       "arn:aws:sns:us-east-1:111122223333:kmsmon-dev-payments-all",

@@ -5,7 +5,7 @@ import type { WidgetContent } from "../../components/dashboard/types";
 import { ACCOUNT, keyArn, keyIdOf, OTHER_ACCOUNT, T } from "../builders";
 import { encodeConfig, loadStackConfig } from "../config/helpers";
 import type { MockRun } from "../harness/mock-runtime";
-import { allSignalsOf, criticalSignalsOf, standardSignalsOf } from "./group-rule-patterns";
+import { allRoutePatterns, severityRoutedPatterns } from "./group-rule-patterns";
 import {
   PARTNER_MATERIAL_VALID_TO,
   PROD_KEYS,
@@ -96,10 +96,9 @@ describe("program: faults at deploy time", function () {
 
     it("still watches the key's events: its group's rules match its key ID", () => {
       const ids = ["3a7c5e91-2b4d-4f68-8e1a-c6d0b9f2e473", "e5b2d8f4-7c1a-4936-a0e8-5d3f9b6c2a17"];
-      expect(patternsOf(faulty, "partner-exchange")).to.deep.equal({
-        "kmsmon-prod-partner-exchange-c-1": criticalSignalsOf(ids),
-        "kmsmon-prod-partner-exchange-s-1": standardSignalsOf(ids),
-      });
+      expect(patternsOf(faulty, "partner-exchange")).to.deep.equal(
+        severityRoutedPatterns("kmsmon-prod-partner-exchange", ids),
+      );
     });
 
     it("leaves out only the key's expiry alarm; everything else is as in a healthy deploy", () => {
@@ -197,7 +196,7 @@ describe("program: faults at deploy time", function () {
     expect(run.warnings).to.have.length(1);
     expect(run.warnings[0]).to.contain(shared);
     expect(patternsOf(run, "shared")).to.deep.equal({
-      "kmsmon-dev-shared-a-1": allSignalsOf(["9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"]),
+      ...allRoutePatterns("kmsmon-dev-shared", ["9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"]),
     });
     expect(
       run.ofType(T.alarm).filter((a) => String(a.inputs.name).includes("expiry")),
@@ -228,7 +227,7 @@ describe("program: faults at deploy time", function () {
 
     it("watches the keys the other aliases find", () => {
       expect(patternsOf(run, "by-alias")).to.deep.equal({
-        "kmsmon-dev-by-alias-a-1": allSignalsOf(["2b3c4d5e-6f70-4819-a2b3-c4d5e6f7a8b9"]),
+        ...allRoutePatterns("kmsmon-dev-by-alias", ["2b3c4d5e-6f70-4819-a2b3-c4d5e6f7a8b9"]),
       });
       const monitor = run.one(T.groupMonitor, "kms-by-alias");
       expect(monitor.inputs).to.deep.equal({

@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import { keyIdOf, regionOfArn, T } from "../builders";
 import type { MockRun } from "../harness/mock-runtime";
-import { criticalSignalsOf, standardSignalsOf } from "./group-rule-patterns";
+import { severityRoutedPatterns } from "./group-rule-patterns";
 import {
   PROD_KEYS,
   dashboardBodyOf,
@@ -59,15 +59,15 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.permission]: 2,
       [T.queue]: 2,
       [T.queuePolicy]: 2,
-      // 20 account filters, 9 tamper filters
-      [T.filter]: 29,
-      // 9 account alarms, per region the queue's, the failed-notifications one and 3 quota
-      // alarms, 9 tamper alarms and the trail-silence one, 1 expiry alarm, 1 baseline per group
+      // 17 account filters, 8 tamper filters
+      [T.filter]: 25,
+      // 7 account alarms, per region the queue's, the failed-notifications one and 3 quota
+      // alarms, 8 tamper alarms and the trail-silence one, 1 expiry alarm, 1 baseline per group
       // and region (2 + 2 + 1 + 2)
-      [T.alarm]: 37,
-      // one per route and region of each group: 4 + 4 + 2 + 4
-      [T.rule]: 14,
-      [T.target]: 14,
+      [T.alarm]: 34,
+      // per region of each group, 7 critical and 3 standard rules: 20 + 20 + 10 + 20
+      [T.rule]: 70,
+      [T.target]: 70,
       [T.bucket]: 1,
       [T.publicAccess]: 1,
       [T.ownership]: 1,
@@ -83,11 +83,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(215);
+    expect(run.resources).to.have.length(320);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(215);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(320);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -115,8 +115,8 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.subscription]: 15,
       // the router function's permission for the eu-west-1 topic
       [T.permission]: 1,
-      [T.rule]: 8,
-      [T.target]: 8,
+      [T.rule]: 40,
+      [T.target]: 40,
       // the queue's, failed notifications, 3 quota alarms, 1 expiry and 4 baseline alarms
       [T.alarm]: 10,
     });
@@ -174,30 +174,40 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
     });
   });
 
-  it("routes the payments keys' critical signals to the critical topic", () => {
-    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-critical-1"));
-    expect(rule).to.deep.equal({
+  it("routes the payments keys' critical signals to the critical topic, a rule each", () => {
+    const rules = run
+      .ofType(T.rule)
+      .filter(
+        (r) =>
+          String(r.inputs.name).startsWith("kmsmon-prod-payments-") &&
+          String(r.inputs.eventPattern).includes(PAYMENTS_US[0]),
+      );
+    expect(
+      Object.fromEntries(rules.map((r) => [r.inputs.name, parsedInputs(r).eventPattern])),
+    ).to.deep.equal(severityRoutedPatterns("kmsmon-prod-payments", PAYMENTS_US));
+    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-deletion-scheduled-1"));
+    expect(rule).to.deep.include({
       name: "kmsmon-prod-payments-c-1",
-      description: "KMS critical signals of key group payments (prod), 2 key(s) in us-east-1",
-      state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
-      eventPattern: criticalSignalsOf(PAYMENTS_US),
+      description:
+        'KMS signal "Key deletion scheduled" of key group payments (prod), 2 key(s) in us-east-1',
+      state: "ENABLED",
     });
-    const target = run.one(T.target, "kms-payments-us-east-1-critical-1-target").inputs;
+    const target = run.one(T.target, "kms-payments-us-east-1-deletion-scheduled-1-target").inputs;
     expect([target.rule, target.arn]).to.deep.equal([
       "kmsmon-prod-payments-c-1",
       "arn:aws:sns:us-east-1:111122223333:kmsmon-prod-payments-critical",
     ]);
   });
 
-  it("routes the payments keys' standard signals to the standard topic", () => {
-    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-standard-1"));
-    expect(rule).to.deep.equal({
+  it("routes the payments keys' other signals to the standard topic, sharing a rule", () => {
+    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-standard-api-call-1"));
+    expect(rule).to.deep.include({
       name: "kmsmon-prod-payments-s-1",
-      description: "KMS standard signals of key group payments (prod), 2 key(s) in us-east-1",
+      description:
+        "8 non-critical KMS signals (standard route) of key group payments (prod), 2 key(s) in us-east-1",
       state: "ENABLED",
-      eventPattern: standardSignalsOf(PAYMENTS_US),
     });
-    const target = run.one(T.target, "kms-payments-us-east-1-standard-1-target").inputs;
+    const target = run.one(T.target, "kms-payments-us-east-1-standard-api-call-1-target").inputs;
     expect([target.rule, target.arn]).to.deep.equal([
       "kmsmon-prod-payments-s-1",
       "arn:aws:sns:us-east-1:111122223333:kmsmon-prod-payments-standard",

@@ -5,6 +5,8 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
+import { toEventBridgeEvent } from "../../tools/matching";
+import type { CloudTrailRecord } from "../../tools/matching";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 
@@ -72,4 +74,48 @@ export function keyIdOfEvent(event: Record<string, any>): string | undefined {
 /** A copy of a real event retargeted to another key (same shape, other key ID everywhere). */
 export function retarget<T>(event: T, fromKeyId: string, toKeyId: string): T {
   return JSON.parse(JSON.stringify(event).split(fromKeyId).join(toKeyId)) as T;
+}
+
+/** The group signal each fixture is; fixtures not listed are no group signal. */
+export const GROUP_SIGNAL: Record<string, string> = {
+  "cloudtrail/CancelKeyDeletion.json": "deletion-cancelled",
+  "cloudtrail/CreateGrant.json": "grant-created",
+  "cloudtrail/DeleteImportedKeyMaterial.json": "material-deleted",
+  "cloudtrail/DisableKey.json": "key-disabled",
+  "cloudtrail/DisableKeyRotation.json": "rotation-disabled",
+  "cloudtrail/EnableKey.json": "key-enabled",
+  "cloudtrail/ImportKeyMaterial.json": "material-imported",
+  "cloudtrail/PutKeyPolicy.json": "key-policy-changed",
+  "cloudtrail/RetireGrant.json": "grant-retired",
+  "cloudtrail/RevokeGrant.json": "grant-revoked",
+  "cloudtrail/RotateKeyOnDemand.json": "rotation-on-demand",
+  "cloudtrail/ScheduleKeyDeletion-multi-region.json": "deletion-scheduled",
+  "cloudtrail/ScheduleKeyDeletion.json": "deletion-scheduled",
+  "synthesized/Decrypt-pending-deletion.json": "pending-deletion-use",
+  "synthesized/Encrypt-pending-deletion-DisabledException.json": "pending-deletion-use",
+  "synthesized/GenerateDataKey-pending-deletion-mrk.json": "pending-deletion-use",
+  "eventbridge/KMS-CMK-Deletion.json": "key-deleted",
+  "eventbridge/KMS-CMK-Rotation.json": "rotation-performed",
+  "eventbridge/KMS-Imported-Key-Material-Expiration.json": "material-expired",
+};
+
+/**
+ * The event as the default bus of `region` receives it, about key `toKeyId` instead of the
+ * fixture's key: key IDs and key ARNs are rewritten, and the region set (AWS's published examples
+ * mix regions). CloudTrail records are wrapped as EventBridge wraps them.
+ */
+export function delivered(
+  fixture: FixtureEvent,
+  toKeyId: string | undefined,
+  region: string,
+): Record<string, unknown> {
+  const from = keyIdOfEvent(fixture.event);
+  const moved = from && toKeyId ? retarget(fixture.event, from, toKeyId) : fixture.event;
+  const text = JSON.stringify(moved).replace(/arn:aws:kms:[a-z0-9-]+:/g, `arn:aws:kms:${region}:`);
+  const event = JSON.parse(text) as Record<string, unknown>;
+  if ("detail-type" in event) return { ...event, region };
+  return toEventBridgeEvent({
+    ...event,
+    awsRegion: region,
+  } as unknown as CloudTrailRecord) as unknown as Record<string, unknown>;
 }

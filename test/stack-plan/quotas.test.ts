@@ -18,19 +18,21 @@ describe("checkQuotas on a one-group plan", () => {
     const plan = onePaymentsGroup();
     const row = (name: string, used: number, limit: number) => ({ name, used, limit, ok: true });
     expect(checkQuotas(plan)).to.deep.equal([
-      row("Metric filters on the trail's log group", 29, 100),
-      // key-made-public's account filter, with its nine policy spellings, is the longest.
-      row("Longest filter pattern (characters)", 684, 1024),
-      // The one-route rule of one key: every group signal, the key named five times.
-      row("Longest event pattern (characters)", 1696, 2048),
-      row("Longest rule name (characters)", 24, 64),
-      row("Longest input template (characters)", 3747, 8192),
+      row("Metric filters on the trail's log group", 25, 100),
+      // A tamper filter (434) is longer than any account filter (174).
+      row("Longest filter pattern (characters)", 434, 1024),
+      // One signal's pattern per rule, but the shared rule's eight calls.
+      row("Longest event pattern (characters)", 373, 2048),
+      // kmsmon-prod-payments-a-10: ten rules on the group's one route.
+      row("Longest rule name (characters)", 25, 64),
+      // The shared rule's template: eight runbook lines with complete commands.
+      row("Longest input template (characters)", 1630, 8192),
       row("Targets on one rule", 1, 5),
       // kmsmon-prod-tamper-... and -account-... names, not only expiry alarms.
       row("Longest alarm name (characters)", 41, 255),
       row("Alarm actions on one alarm", 1, 5),
       row("Metrics in one alarm", 1, 10),
-      row("Rules on the default bus in us-east-1", 1, 300),
+      row("Rules on the default bus in us-east-1", 10, 300),
       row("Event buses we add in us-east-1", 0, 99),
       row("Metrics Insights alarms in us-east-1", 1, 200),
     ]);
@@ -52,7 +54,7 @@ describe("checkQuotas on a one-group plan", () => {
     plan.accountFilters.forEach((f) => (f.quotas = []));
     const rows = Object.fromEntries(checkQuotas(plan).map((r) => [r.name, r.used]));
     expect(rows["Longest rule name (characters)"]).to.equal(0);
-    // Only the 9 tamper filters still count.
-    expect(rows["Metric filters on the trail's log group"]).to.equal(9);
+    // Only the 8 tamper filters still count.
+    expect(rows["Metric filters on the trail's log group"]).to.equal(8);
   });
 });

@@ -145,11 +145,18 @@ describe("planStack", () => {
     expect(vault.topics.map((t) => `${t.region} ${t.name}`)).to.deep.equal([
       `${US} kmsmon-prod-vault-all`,
     ]);
+    // Per region: a rule per critical signal (7 with the two shapes of a refused call), 3 others.
+    const routeRules = (region: string, route: string, code: string, count: number) =>
+      Array.from({ length: count }, (_, i) => [
+        region,
+        `kmsmon-prod-payments-${code}-${i + 1}`,
+        `kmsmon-prod-payments-${route}`,
+      ]);
     expect(payments.rules.map((r) => [r.region, r.name, r.target.topicName])).to.deep.equal([
-      [EU, "kmsmon-prod-payments-c-1", "kmsmon-prod-payments-critical"],
-      [EU, "kmsmon-prod-payments-s-1", "kmsmon-prod-payments-standard"],
-      [US, "kmsmon-prod-payments-c-1", "kmsmon-prod-payments-critical"],
-      [US, "kmsmon-prod-payments-s-1", "kmsmon-prod-payments-standard"],
+      ...routeRules(EU, "critical", "c", 7),
+      ...routeRules(EU, "standard", "s", 3),
+      ...routeRules(US, "critical", "c", 7),
+      ...routeRules(US, "standard", "s", 3),
     ]);
     expect(payments.rules[0].target).to.deep.include({
       maximumRetryAttempts: 185,

@@ -1,6 +1,7 @@
 /**
  * `--events DIR`: which account signals (metric filters on the trail's log group) and which key
- * groups' rules each event file would set off. CloudTrail records are tried against the filters
+ * groups' rules each event file would set off, and the message each rule's topic would receive
+ * (the rule's input transformer applied as EventBridge applies it, tools/matching). CloudTrail records are tried against the filters
  * as they reach the log group, and against the rules as the EventBridge events AWS makes of them.
  */
 import { readdirSync, readFileSync, statSync } from "fs";
@@ -14,6 +15,7 @@ import type { GroupPlan } from "../../components/groups/group-plan";
 import type { GroupRuleSpec } from "../../components/groups/rule-plan";
 import {
   EventBridgeEvent,
+  applyInputTransformer,
   eventsFromFile,
   matchesEventPattern,
   matchesFilterPattern,
@@ -26,6 +28,10 @@ export interface RuleHit {
   region: string;
   route: string;
   rule: string;
+  /** The SNS topic the rule's target publishes to. */
+  topic: string;
+  /** The text the topic's subscribers receive: the rule's input transformer applied to the event. */
+  message: string;
 }
 
 /** What one event file sets off. */
@@ -108,7 +114,14 @@ export function matchDocument(json: unknown, targets: MatchTargets): Omit<EventF
         if (rule.region !== event.region || !reachesRule(rule, event)) continue;
         if (!matchesEventPattern(rule.eventPattern, event)) continue;
         if (!reachesBus(targets, group.name, event)) continue;
-        alerts.push({ group: group.name, region: rule.region, route: rule.route, rule: rule.name });
+        alerts.push({
+          group: group.name,
+          region: rule.region,
+          route: rule.route,
+          rule: rule.name,
+          topic: rule.target.topicName,
+          message: applyInputTransformer(rule.transformer, event, { ruleName: rule.name }),
+        });
       }
     }
   }

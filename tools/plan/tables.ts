@@ -136,7 +136,17 @@ function events(report: PlanReport): string {
     e.error ? `error: ${e.error}` : e.signals.join(", ") || "-",
     e.error ? "" : [...new Set(e.alerts.map((a) => `${a.group} (${a.route})`))].join(", ") || "-",
   ]);
-  return rows.length ? table(["file", "account signals", "group alerts"], rows) : "no event files";
+  if (!rows.length) return "no event files";
+  return [table(["file", "account signals", "group alerts"], rows), ...messages(report)].join("\n");
+}
+
+/** The message each destination would receive, per file and matched rule. */
+function messages(report: PlanReport): string[] {
+  return (report.events ?? []).flatMap((e) =>
+    e.alerts.map(
+      (a) => `\n--- ${e.file} -> topic ${a.topic} in ${a.region} (rule ${a.rule}):\n${a.message}`,
+    ),
+  );
 }
 
 /** The whole report as text. */
