@@ -74,7 +74,7 @@ export function baselineSchema() {
           .enum(BASELINE_LEVELS)
           .default(DEFAULTS.baseline.level)
           .describe(
-            "What one band watches: `group` sums up to 8 keys of a region per alarm (K + 2 x ceil(K/8) alarm metrics, $1.40 a month for 10 keys in one region); `key` gives each key its own band (3 alarm metrics, $0.30 a month per key) and so also sees a burst or a stop on one key of a large group.",
+            "What one band watches: `group` sums up to 8 keys of a region per alarm (K + 2 x ceil(K/8) alarm metrics for K keys); `key` gives each key its own band (3 alarm metrics a key) and so also sees a burst or a stop on a quiet key of a large group.",
           ),
         ...bandFields(DEFAULTS.baseline),
       },
@@ -91,7 +91,7 @@ export function usageBaselineSchema() {
         enabled: bool()
           .default(DEFAULTS.usageBaseline.enabled)
           .describe(
-            "Alarm when the account's KMS cryptographic requests of a region (AWS/Usage CallCount of the symmetric, RSA and ECC request quotas, all keys of the account) leave their expected band: one alarm per quota and region, 3 alarm metrics ($0.30) each.",
+            "Alarm when the account's KMS cryptographic requests of a region (AWS/Usage CallCount of the symmetric, RSA and ECC request quotas, all keys of the account) leave their expected band: one alarm per quota and region, 3 alarm metrics each (priced in docs/DESIGN.md).",
           ),
         ...bandFields(DEFAULTS.usageBaseline),
       },

@@ -159,6 +159,7 @@ const COMPONENTS: Record<string, Signature> = {
       "notifications?": "AlertRouting",
       "security?": "AlertTargets",
       "quotaAlarmPercent?": "number",
+      "usageBaseline?": "StackUsageBaseline",
       keyGroups: "KeyGroup[]",
     },
     outputs: {
@@ -185,6 +186,7 @@ const TYPES = [
   "PublisherArnPatterns",
   "ResolvedKey",
   "StackTrail",
+  "StackUsageBaseline",
   "TrailMode",
 ];
 
@@ -337,7 +339,14 @@ describe("multi-language package (Pulumi's schema analyzer, offline)", function 
   });
 
   it("documents every field of KmsMonitoringStack's types with its default", () => {
-    const names = ["StackTrail", "AlertTargets", "AlertRouting", "KeyGroup", "KeyGroupBaseline"];
+    const names = [
+      "StackTrail",
+      "AlertTargets",
+      "AlertRouting",
+      "KeyGroup",
+      "KeyGroupBaseline",
+      "StackUsageBaseline",
+    ];
     const undocumented = names.flatMap((name) =>
       Object.entries(type(name).properties ?? {})
         .filter(([, p]) => !/(Defaults to|Required)/.test(p.description ?? ""))
