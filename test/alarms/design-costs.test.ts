@@ -37,6 +37,15 @@ describe("docs/DESIGN.md fixed monthly cost", () => {
     partition: "aws",
   });
   const [region] = plan.alerting;
+  // The same group with a band per key.
+  const perKey = resolvedGroup(
+    groupModel("payments", { baseline: { ...group.model.baseline, level: "key" } }),
+    keys,
+  );
+  const perKeyPlan = planStack(stackModel([perKey.model]), [perKey], {
+    accountId: "111122223333",
+    partition: "aws",
+  });
 
   it("prices each row as the plan does", () => {
     expect({
@@ -44,7 +53,9 @@ describe("docs/DESIGN.md fixed monthly cost", () => {
       quota: figure("request-quota alarms"),
       account: figure("account alarms"),
       tamper: figure("tamper alarms"),
-      baseline: figure("usage baseline"),
+      usageBands: figure("account usage bands"),
+      groupLevel: figure("group baseline, level group"),
+      keyLevel: figure("group baseline, level key"),
       expiry: figure("expiry alarm"),
     }).to.deep.equal({
       queue: region.deadLetterQueue.alarm.monthlyCostUsd,
@@ -54,14 +65,19 @@ describe("docs/DESIGN.md fixed monthly cost", () => {
         ...plan.tamperAlarms.map((t) => t.alarm),
         ...(plan.silenceAlarm ? [plan.silenceAlarm] : []),
       ]),
-      baseline: alarmsMonthlyCostUsd(plan.groups[0].baselineAlarms),
+      usageBands: alarmsMonthlyCostUsd(plan.usageBands),
+      groupLevel: alarmsMonthlyCostUsd(plan.groups[0].baselineAlarms),
+      keyLevel: alarmsMonthlyCostUsd(perKeyPlan.groups[0].baselineAlarms),
       expiry: alarmsMonthlyCostUsd(plan.groups[0].expiryAlarms),
     });
   });
 
   it("states the figures a reader can check by hand", () => {
     // 10 keys: alarms of 8 and 2 keys, (8 + 2) + (2 + 2) = 14 alarm metrics at $0.10.
-    expect(figure("usage baseline")).to.equal(1.4);
+    expect(figure("group baseline, level group")).to.equal(1.4);
+    // 10 alarms of (1 + 2) alarm metrics; 3 quota families x (1 + 2) a region.
+    expect(figure("group baseline, level key")).to.equal(3.0);
+    expect(figure("account usage bands")).to.equal(0.9);
     expect(figure("tamper alarms")).to.equal(0.9);
   });
 });
