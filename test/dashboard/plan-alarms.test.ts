@@ -33,17 +33,17 @@ function plannedExceptPlumbing(plan: StackPlan): string[] {
 }
 
 describe("dashboard: draws the alarms of the stack plan", () => {
-  it("dev: the plan's 21 alarms besides the alert plumbing, each once", () => {
+  it("dev: the plan's 22 alarms besides the alert plumbing, each once", () => {
     const { plan } = devStack();
     const drawn = drawnAlarms(plan);
-    expect(drawn).to.have.length(21);
-    expect(new Set(drawn).size).to.equal(21);
+    expect(drawn).to.have.length(22);
+    expect(new Set(drawn).size).to.equal(22);
     expect(drawn).to.deep.equal(plannedExceptPlumbing(plan));
     expect(drawn).to.include.members([
       "us-east-1/kmsmon-dev-account-cis-4-7",
       "us-east-1/kmsmon-dev-tamper-trail-silent",
       "us-east-1/kmsmon-dev-quota-symmetric",
-      "us-east-1/kmsmon-dev-payments-baseline-1",
+      "us-east-1/kmsmon-dev-usage-symmetric",
     ]);
     expect(drawn).not.to.include.members([
       "us-east-1/kmsmon-dev-undelivered-not-empty",
@@ -54,19 +54,19 @@ describe("dashboard: draws the alarms of the stack plan", () => {
   it("prod: the plan's alarms besides the alert plumbing, in their regions", () => {
     const { plan } = prodStack();
     const drawn = drawnAlarms(plan);
-    // us-east-1: 16 account-wide, 3 quota, 3 baseline; eu-west-1: 3 quota, 4 baseline and
-    // partner-exchange's expiry alarm.
-    expect(drawn).to.have.length(30);
+    // us-east-1: 16 account-wide, 3 quota, 3 usage bands, 1 baseline; eu-west-1: 3 quota,
+    // 3 usage bands, 1 baseline (platform-secrets opts in) and partner-exchange's expiry alarm.
+    expect(drawn).to.have.length(31);
     expect(drawn).to.deep.equal(plannedExceptPlumbing(plan));
     expect(drawn.filter((a) => a.startsWith("eu-west-1/"))).to.deep.equal([
-      "eu-west-1/kmsmon-prod-customer-data-baseline-1",
-      "eu-west-1/kmsmon-prod-partner-exchange-baseline-1",
       "eu-west-1/kmsmon-prod-partner-exchange-expiry-3a7c5e91-2b4d-4f68-8e1a-c6d0b9f2e473",
-      "eu-west-1/kmsmon-prod-payments-baseline-1",
       "eu-west-1/kmsmon-prod-platform-secrets-baseline-1",
       "eu-west-1/kmsmon-prod-quota-ecc",
       "eu-west-1/kmsmon-prod-quota-rsa",
       "eu-west-1/kmsmon-prod-quota-symmetric",
+      "eu-west-1/kmsmon-prod-usage-ecc",
+      "eu-west-1/kmsmon-prod-usage-rsa",
+      "eu-west-1/kmsmon-prod-usage-symmetric",
     ]);
   });
 

@@ -58,7 +58,8 @@ describe("KmsMonitoring realises the plan it is given", function () {
         .sort(),
     );
     expect(registered.every((n) => n.endsWith("-x"))).to.equal(true);
-    // 7 account + 8 tamper + 1 silence + queue + delivery + 3 quota + 1 expiry + 1 baseline.
-    expect(registered).to.have.length(23);
+    // 7 account + 8 tamper + 1 silence + queue + delivery + 3 quota + 3 usage bands + 1 expiry
+    // + 1 baseline.
+    expect(registered).to.have.length(26);
   });
 });

@@ -167,6 +167,17 @@ describe("planStack", () => {
     expect(vault.baselineAlarms).to.deep.equal([]);
   });
 
+  it("plans the account usage bands of every region, one per request quota", () => {
+    expect(plan.usageBands.map((a) => `${a.region} ${a.name} ${a.monthlyCostUsd}`)).to.deep.equal([
+      `${EU} kmsmon-prod-usage-symmetric 0.3`,
+      `${EU} kmsmon-prod-usage-rsa 0.3`,
+      `${EU} kmsmon-prod-usage-ecc 0.3`,
+      `${US} kmsmon-prod-usage-symmetric 0.3`,
+      `${US} kmsmon-prod-usage-rsa 0.3`,
+      `${US} kmsmon-prod-usage-ecc 0.3`,
+    ]);
+  });
+
   it("plans the quota alarms of every region", () => {
     expect(plan.quotaAlarms.map((a) => `${a.region} ${a.name} ${a.threshold}`)).to.deep.equal([
       `${EU} kmsmon-prod-quota-symmetric 80`,
@@ -180,8 +191,9 @@ describe("planStack", () => {
 
   it("lists every alarm once, each with a region, severity, price and quotas", () => {
     const alarms = planAlarms(plan);
-    // 7 account + 8 tamper + 1 silence + 2 x (queue + delivery) + 6 quota + 1 expiry + 2 baseline.
-    expect(alarms).to.have.length(29);
+    // 7 account + 8 tamper + 1 silence + 2 x (queue + delivery) + 6 quota + 6 usage bands
+    // + 1 expiry + 2 baseline.
+    expect(alarms).to.have.length(35);
     const keys = alarms.map((a) => `${a.region}/${a.name}`);
     expect(new Set(keys).size).to.equal(alarms.length);
     for (const a of alarms) {
@@ -191,8 +203,8 @@ describe("planStack", () => {
       expect(a.quotas, a.name).to.include("actionsPerAlarmState");
     }
     // $0.70 account + $0.80 tamper + $0.10 silence + $0.20 queues + $0.70 delivery + $0.60 quota
-    // + $0.10 expiry + $0.70 baseline.
-    expect(alarmsMonthlyCostUsd(alarms)).to.equal(3.9);
+    // + $1.80 usage bands (6 x 3 alarm metrics) + $0.10 expiry + $0.70 baseline.
+    expect(alarmsMonthlyCostUsd(alarms)).to.equal(5.7);
   });
 
   it("plans the dashboard from the plan's own alarms", () => {
