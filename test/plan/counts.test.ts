@@ -68,7 +68,7 @@ const EXAMPLES: {
   {
     stack: "dev",
     byType: {
-      "aws:cloudwatch/metricAlarm:MetricAlarm": 23,
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 24,
       "aws:cloudwatch/logMetricFilter:LogMetricFilter": 25,
       "aws:sns/topic:Topic": 3,
       "aws:sns/topicSubscription:TopicSubscription": 3,
@@ -80,12 +80,12 @@ const EXAMPLES: {
       "aws:iam/role:Role": 1,
       "aws:cloudwatch/dashboard:Dashboard": 1,
     },
-    byGroup: { payments: [1, 1, 1], "platform-secrets": [1, 1, 1] },
+    byGroup: { payments: [1, 0, 1], "platform-secrets": [1, 0, 1] },
   },
   {
     stack: "prod",
     byType: {
-      "aws:cloudwatch/metricAlarm:MetricAlarm": 34,
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 35,
       "aws:cloudwatch/logMetricFilter:LogMetricFilter": 25,
       "aws:sns/topic:Topic": 16,
       "aws:sns/topicSubscription:TopicSubscription": 27,
@@ -98,9 +98,9 @@ const EXAMPLES: {
       "aws:cloudwatch/dashboard:Dashboard": 1,
     },
     byGroup: {
-      "customer-data": [4, 2, 4],
-      "partner-exchange": [2, 2, 2],
-      payments: [4, 2, 4],
+      "customer-data": [4, 0, 4],
+      "partner-exchange": [2, 1, 2],
+      payments: [4, 0, 4],
       "platform-secrets": [4, 2, 4],
     },
   },

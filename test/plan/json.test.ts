@@ -108,7 +108,7 @@ describe("plan --json (dev)", function () {
   });
 
   it("lists the plan's alarms with their group, severity, kind and price", () => {
-    expect(doc.alarms).to.have.length(23);
+    expect(doc.alarms).to.have.length(24);
     const tally = new Map<string, number>();
     for (const a of doc.alarms) {
       const key = `${a.group} ${a.severity} ${a.kind}`;
@@ -119,8 +119,7 @@ describe("plan --json (dev)", function () {
       "stack operational standard": 2,
       "stack operational metrics-insights": 1,
       "stack operational metric-math": 3,
-      "payments info anomaly": 1,
-      "platform-secrets info anomaly": 1,
+      "stack operational anomaly": 3,
     });
     expect(doc.alarms.find((a: any) => a.name === "kmsmon-dev-account-cis-4-7")).to.deep.equal({
       name: "kmsmon-dev-account-cis-4-7",
@@ -133,9 +132,9 @@ describe("plan --json (dev)", function () {
     expect(doc.dashboards).to.deep.equal(["kmsmon-dev"]);
   });
 
-  it("prices dev: $5.00 fixed, $33.26 with the assumed traffic", () => {
-    expect(doc.cost.fixedMonthlyUsd).to.equal(5);
-    expect(doc.cost.monthlyUsd).to.equal(33.26);
+  it("prices dev: $5.20 fixed, $33.46 with the assumed traffic", () => {
+    expect(doc.cost.fixedMonthlyUsd).to.equal(5.2);
+    expect(doc.cost.monthlyUsd).to.equal(33.46);
   });
 
   it("adds up the cost and keeps every quota", () => {

@@ -37,7 +37,6 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.groupMonitor]: 2,
       [T.quotaAlarms]: 1,
       [T.tamperAlarms]: 1,
-      [T.usageBaseline]: 2,
       [T.key]: 2,
       [T.alias]: 2,
       [T.topic]: 3,
@@ -48,9 +47,9 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.queuePolicy]: 1,
       // 17 account filters, 8 tamper filters
       [T.filter]: 25,
-      // 7 account alarms, the queue's, the failed-notifications one, 3 quota alarms, 8 tamper
-      // alarms and the trail-silence one, 1 baseline per group; no imported key
-      [T.alarm]: 23,
+      // 7 account alarms, the queue's, the failed-notifications one, 3 quota alarms, 3 usage
+      // bands, 8 tamper alarms and the trail-silence one; no group baseline, no imported key
+      [T.alarm]: 24,
       [T.rule]: 2,
       [T.target]: 2,
       [T.bucket]: 1,
@@ -68,11 +67,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(95);
+    expect(run.resources).to.have.length(94);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(95);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(94);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -126,13 +125,13 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
   });
 
   describe("its dashboard", () => {
-    it("is one dashboard, kmsmon-dev, of 16 widgets", () => {
+    it("is one dashboard, kmsmon-dev, of 14 widgets", () => {
       const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName);
       expect(names).to.deep.equal(["kmsmon-dev"]);
       // The header; the whole account: its title, the control-plane graph, the account alarms,
       // the quota graph and quota alarms of us-east-1, the runbook (6); per group its header, its
       // baseline alarm, a graph per key and the inventory: payments 5, platform-secrets 4.
-      expect(dashboardBodyOf(run, "dev").widgets).to.have.length(16);
+      expect(dashboardBodyOf(run, "dev").widgets).to.have.length(14);
     });
 
     it("lists each group's keys, described, in its inventory table", () => {

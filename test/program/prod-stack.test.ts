@@ -46,7 +46,8 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.groupMonitor]: 4,
       [T.quotaAlarms]: 2,
       [T.tamperAlarms]: 1,
-      [T.usageBaseline]: 4,
+      // only platform-secrets asks for its own baseline
+      [T.usageBaseline]: 1,
       // 2 alert-topic keys and the trail's
       [T.key]: 3,
       [T.alias]: 3,
@@ -61,10 +62,10 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.queuePolicy]: 2,
       // 17 account filters, 8 tamper filters
       [T.filter]: 25,
-      // 7 account alarms, per region the queue's, the failed-notifications one and 3 quota
-      // alarms, 8 tamper alarms and the trail-silence one, 1 expiry alarm, 1 baseline per group
-      // and region (2 + 2 + 1 + 2)
-      [T.alarm]: 34,
+      // 7 account alarms, per region the queue's, the failed-notifications one, 3 quota alarms
+      // and 3 usage bands, 8 tamper alarms and the trail-silence one, 1 expiry alarm,
+      // platform-secrets' baseline in each of its 2 regions
+      [T.alarm]: 35,
       // one per route and region of each group: 4 + 4 + 2 + 4
       [T.rule]: 14,
       [T.target]: 14,
@@ -83,11 +84,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(208);
+    expect(run.resources).to.have.length(206);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(208);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(206);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -245,7 +246,7 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
   });
 
   describe("its dashboard", () => {
-    it("is one dashboard, kmsmon-prod, of 36 widgets", () => {
+    it("is one dashboard, kmsmon-prod, of 32 widgets", () => {
       const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName);
       expect(names).to.deep.equal(["kmsmon-prod"]);
       // The header; the whole account: its title, the control-plane graph, the account alarms,
@@ -253,7 +254,7 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       // an alarm widget per region with alarms, the expiry graph (partner-exchange), a graph per
       // key and the inventory: payments 1+2+3+1, customer-data 1+2+4+1, partner-exchange
       // 1+1+1+2+1, platform-secrets 1+2+2+1.
-      expect(dashboardBodyOf(run, "prod").widgets).to.have.length(36);
+      expect(dashboardBodyOf(run, "prod").widgets).to.have.length(32);
     });
 
     it("lists each group's keys, as described at deploy time, in its inventory table", () => {
