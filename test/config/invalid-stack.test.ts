@@ -134,6 +134,24 @@ const cases: Case[] = [
     ],
   },
   {
+    title: "usageBaseline out of its ranges, with a field it does not have",
+    raw: () =>
+      stackConfig({
+        "kms-monitoring:usageBaseline": { bandWidth: 20, level: "key" },
+      }),
+    issues: [
+      {
+        path: "usageBaseline.bandWidth",
+        message: "20 is out of range (expected a number from 0.5 to 10)",
+      },
+      {
+        path: "usageBaseline.level",
+        message:
+          "unknown field (allowed: enabled, bandWidth, evaluationPeriods, datapointsToAlarm, periodSeconds)",
+      },
+    ],
+  },
+  {
     title: "a misspelt config key",
     raw: () =>
       encodeConfig({
