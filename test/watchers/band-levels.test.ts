@@ -28,7 +28,7 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   {
-    // +100 calls an hour: 6x for the key, 2.5% of its chunk of 8, 0.08% of the account.
+    // +100 calls an hour: 6x for the key, 2.8% of its chunk of 8 (3,520), 0.08% of the account.
     title: "a burst on the quiet key of a large group (20 to 120 calls an hour for 6 hours)",
     change: { key: 0, shape: (h) => (h < 6 ? 6 : 1) },
     within: 6,
