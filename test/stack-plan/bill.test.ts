@@ -4,7 +4,10 @@
  * `npm run plan -- --config examples/estate/Pulumi.estate-100x10.yaml` reports the whole fixed
  * cost ($44.60 with dashboards and keys); this pins the alarms' share and the baselines.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { expect } from "chai";
+import { parse } from "yaml";
 import { parseStackConfig } from "../../components/config";
 import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
 import { planAlarms, planStack } from "../../components/plan/stack-plan";
@@ -19,6 +22,11 @@ describe("the bill of 100 groups x 10 keys over two regions, by default", () => 
     keys: g.keys.map((k) => describedKey(k.arn, g.importedKeys.includes(k.arn))),
   }));
   const plan = planStack(model, groups, { accountId: "111122223333", partition: "aws" });
+
+  it("is the estate bundled in examples/estate (regenerate with scripts/estate-config.ts)", () => {
+    const file = join(__dirname, "..", "..", "examples", "estate", "Pulumi.estate-100x10.yaml");
+    expect(parse(readFileSync(file, "utf8")).config).to.deep.equal(estateStackConfig(BILL_ESTATE));
+  });
 
   it("keeps a baseline of normal use: 3 account-level bands in each of the 2 regions", () => {
     expect(plan.usageBands.map((b) => `${b.region} ${b.family}`)).to.deep.equal([
