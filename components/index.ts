@@ -17,6 +17,7 @@ export type {
   AlertRouting,
   KeyGroup,
   KeyGroupBaseline,
+  StackUsageBaseline,
 } from "./monitoring/kms-monitoring-stack";
 
 // The parts, for programs that assemble their own monitoring.

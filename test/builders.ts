@@ -142,6 +142,7 @@ export function groupModel(
     notify: critical ? { default: TEAM, critical: PAGER } : { default: TEAM },
     baseline: {
       enabled: true,
+      level: "group",
       bandWidth: 2,
       evaluationPeriods: 3,
       datapointsToAlarm: 3,
@@ -191,6 +192,13 @@ export function stackModel(
     notifications: { default: TEAM },
     security: targets("security@example.com"),
     quotaAlarmPercent: 80,
+    usageBaseline: {
+      enabled: true,
+      bandWidth: 2,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      periodSeconds: 3600,
+    },
     keyGroups: [...groups],
     ...overrides,
   };

@@ -12,6 +12,9 @@ export const LOG_RETENTION_DAYS = [
 /** Allowed baseline periods, in seconds. */
 export const BASELINE_PERIOD_SECONDS = [60, 300, 900, 3600, 21600, 86400] as const;
 
+/** What one band of a group's baseline watches: up to 8 summed keys, or one key. */
+export const BASELINE_LEVELS = ["group", "key"] as const;
+
 /** Limits of a stack's config. */
 export const LIMITS = {
   /** Most key groups in one stack. */
@@ -37,7 +40,14 @@ export const DEFAULTS = {
   retainOnDelete: true,
   forceDestroy: false,
   expiryWarningDays: 30,
-  baseline: { enabled: true, bandWidth: 2, evaluationPeriods: 3, periodSeconds: 3600 },
+  baseline: {
+    enabled: false,
+    level: "group",
+    bandWidth: 2,
+    evaluationPeriods: 3,
+    periodSeconds: 3600,
+  },
+  usageBaseline: { enabled: true, bandWidth: 2, evaluationPeriods: 3, periodSeconds: 3600 },
 } as const;
 
 /** The known `kms-monitoring:` config keys, in the order issues are reported. */
@@ -47,6 +57,7 @@ export const CONFIG_KEYS = [
   "notifications",
   "security",
   "quotaAlarmPercent",
+  "usageBaseline",
   "keyGroups",
 ] as const;
 

@@ -15,6 +15,7 @@ import {
   routingSchema,
   targetsSchema,
   trailSchema,
+  usageBaselineSchema,
 } from "./schema";
 
 /** The schemas as documented: partition rules shown for any region. */
@@ -29,6 +30,7 @@ export function documentedSchemas() {
     routing: routingSchema(CONTEXT),
     keyGroup: keyGroupSchema(CONTEXT),
     baseline: baselineSchema(),
+    usageBaseline: usageBaselineSchema(),
   };
 }
 
@@ -77,7 +79,7 @@ function limitsTable(): string {
     ],
     ["description", LIMITS.description, "shown in alerts"],
     [
-      "baseline `periodSeconds` x `evaluationPeriods`",
+      "baseline and usageBaseline `periodSeconds` x `evaluationPeriods`",
       AWS_LIMITS.alarmEvaluationSeconds,
       "CloudWatch PutMetricAlarm refuses longer evaluation windows (7 days)",
     ],
@@ -101,6 +103,7 @@ export function renderConfigTables(): Record<string, string> {
     notifications: fieldTable(objectFields(schemas.routing) ?? []),
     security: fieldTable(objectFields(schemas.targets) ?? []),
     quotaAlarmPercent: fieldTable(key("quotaAlarmPercent"), "Key"),
+    usageBaseline: fieldTable(objectFields(schemas.usageBaseline) ?? []),
     keyGroups: fieldTable(objectFields(schemas.keyGroup) ?? []),
     baseline: fieldTable(objectFields(schemas.baseline) ?? []),
     limits: limitsTable(),

@@ -64,6 +64,9 @@ export type KeyGroupModel = Omit<RawKeyGroup, "notify"> & {
 /** Anomaly-detection baseline of a group's data-plane use. */
 export type BaselineSettings = KeyGroupModel["baseline"];
 
+/** The stack's account-level bands on KMS request-quota usage. */
+export type UsageBaselineSettings = Parsed["usageBaseline"];
+
 /** The whole validated stack config. */
 export type StackModel = Omit<Parsed, "notifications" | "security" | "keyGroups"> & {
   /** The stack's region (aws:region): where the trail's log group and account alarms live. */

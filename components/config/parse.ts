@@ -194,6 +194,7 @@ function parseDecoded(
   const rawNotifications = run(schemas.notifications, "notifications");
   const rawSecurity = run(schemas.security, "security");
   const quotaAlarmPercent = run(schemas.quotaAlarmPercent, "quotaAlarmPercent");
+  const usageBaseline = run(schemas.usageBaseline, "usageBaseline");
   const keyGroups =
     values.keyGroups === undefined ? missingKeyGroups(issues) : run(schemas.keyGroups, "keyGroups");
 
@@ -214,7 +215,7 @@ function parseDecoded(
 
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
   // No issue means every value above parsed; this check only narrows their types.
-  const parsed = trail.ok && quotaAlarmPercent.ok && keyGroups.ok;
+  const parsed = trail.ok && quotaAlarmPercent.ok && usageBaseline.ok && keyGroups.ok;
   if (!region || !environment || !notifications || !security || !parsed) {
     throw new Error("unreachable: config parsed without issues but a value is missing");
   }
@@ -225,6 +226,7 @@ function parseDecoded(
     notifications,
     security,
     quotaAlarmPercent: quotaAlarmPercent.value,
+    usageBaseline: usageBaseline.value,
     keyGroups: keyGroups.value.map((group) => ({
       ...group,
       notify: mergeRouting(notifications, group.notify),

@@ -7,20 +7,17 @@
 import { z } from "zod";
 
 import { parseKeyArn, type KeyRef } from "../core/arn";
-import { BASELINE_PERIOD_SECONDS, DEFAULTS, LIMITS, type ConfigKey } from "./constants";
+import { baselineSchema, usageBaselineSchema } from "./baseline-schema";
+import { DEFAULTS, LIMITS, type ConfigKey } from "./constants";
 import {
-  bool,
   checkedText,
   list,
   numberIn,
-  numberOneOf,
   refined,
   regionIn,
   resourceName,
   strictObject,
 } from "./fields";
-import { parseValue } from "./format";
-import { alarmEvaluationProblems } from "./rules";
 import { trailSchema } from "./trail-schema";
 import {
   alias,
@@ -35,6 +32,7 @@ import {
 } from "./values";
 
 export { trailSchema } from "./trail-schema";
+export { baselineProblem, baselineSchema, usageBaselineSchema } from "./baseline-schema";
 export type { ValueContext } from "./values";
 
 const NAME_LENGTH_REASON =
@@ -101,57 +99,6 @@ export function routingSchema(context: ValueContext) {
 }
 
 /**
- * A group's anomaly-detection baseline; datapointsToAlarm defaults to evaluationPeriods. Also
- * checks CloudWatch's rules across fields (Period x EvaluationPeriods at most 7 days).
- */
-export function baselineSchema() {
-  const object = strictObject(
-    {
-      enabled: bool()
-        .default(DEFAULTS.baseline.enabled)
-        .describe("Alarm when the group's data-plane use leaves the expected band."),
-      bandWidth: numberIn({ min: 0.5, max: 10, integer: false })
-        .default(DEFAULTS.baseline.bandWidth)
-        .describe("Width of the expected band, in standard deviations."),
-      evaluationPeriods: numberIn({ min: 1, max: 24, integer: true })
-        .default(DEFAULTS.baseline.evaluationPeriods)
-        .describe(
-          "Periods evaluated; `periodSeconds` x `evaluationPeriods` must not exceed 604,800 seconds (7 days).",
-        ),
-      datapointsToAlarm: numberIn({ min: 1, max: 24, integer: true }).optional().meta({
-        description:
-          "Breaching periods (of the evaluated ones) that raise the alarm; at most `evaluationPeriods`.",
-        default: "`evaluationPeriods`",
-      }),
-      periodSeconds: numberOneOf(BASELINE_PERIOD_SECONDS, "a baseline period")
-        .default(DEFAULTS.baseline.periodSeconds)
-        .describe("Length of one period, in seconds."),
-    },
-    "baseline settings",
-  );
-  return object
-    .superRefine((value, ctx) => {
-      for (const { field, message } of alarmEvaluationProblems(value)) {
-        ctx.addIssue({ code: "custom", path: [field], message, input: value[field] });
-      }
-    })
-    .transform(({ datapointsToAlarm, ...baseline }) => ({
-      ...baseline,
-      datapointsToAlarm: datapointsToAlarm ?? baseline.evaluationPeriods,
-    }));
-}
-
-/**
- * Why baseline settings break the baseline schema's ranges or CloudWatch's rules across fields:
- * `<field>: <message>` of the first problem, or undefined. For settings that do not come from
- * stack config.
- */
-export function baselineProblem(settings: unknown): string | undefined {
-  const outcome = parseValue(baselineSchema(), settings, "");
-  return outcome.ok ? undefined : `${outcome.issues[0].path}: ${outcome.issues[0].message}`;
-}
-
-/**
  * One key group, parsed into the group's model but for `notify`, which stays as written (the
  * parser merges it over the stack's notifications). Cross-group rules live in checks.ts.
  */
@@ -209,8 +156,9 @@ export function keyGroupSchema(context: ValueContext) {
         default: "the stack's `notifications`",
       }),
       baseline: baselineSchema().prefault({}).meta({
-        description: "Anomaly-detection alarm on the group's data-plane use.",
-        default: "the baseline defaults",
+        description:
+          "The group's own anomaly-detection bands on its keys' data-plane use (opt-in, priced per group).",
+        default: "off (`enabled: false`)",
       }),
     },
     "a key group",
@@ -255,6 +203,11 @@ export function configSchemas(context: ValueContext) {
     quotaAlarmPercent: numberIn({ min: 1, max: 100, integer: false })
       .default(DEFAULTS.quotaAlarmPercent)
       .describe("Alarm threshold of KMS request-quota usage, in percent of the quota."),
+    usageBaseline: usageBaselineSchema().prefault({}).meta({
+      description:
+        "The stack's baseline of normal use: anomaly bands on the account's KMS cryptographic requests per region and request quota.",
+      default: "on, band of 2 standard deviations over 3 hourly periods",
+    }),
     keyGroups: keyGroupsSchema(context).describe(
       "The key groups to watch: a team's or an application's keys, alerting the same people.",
     ),

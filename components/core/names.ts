@@ -61,6 +61,8 @@ export interface Names {
   silenceAlarm: string;
   /** Request-quota alarm of a family: `kmsmon-<env>-quota-<family>`. */
   quotaAlarm(family: string): string;
+  /** Account-level usage band of a request-quota family: `kmsmon-<env>-usage-<family>`. */
+  usageAlarm(family: string): string;
   /** A group's topic of a route: `kmsmon-<env>-<group>-<route>`. */
   groupTopic(group: string, route: AlertRoute): string;
   /**
@@ -103,6 +105,7 @@ export function names(environment: string): Names {
     tamper: (signalId) => `${prefix}-tamper-${signalId}`,
     silenceAlarm: `${prefix}-tamper-trail-silent`,
     quotaAlarm: (family) => `${prefix}-quota-${family}`,
+    usageAlarm: (family) => `${prefix}-usage-${family}`,
     groupTopic: (group, route) => `${prefix}-${group}-${route}`,
     groupRule: (group, route, index) => `${prefix}-${group}-${ROUTE_CODE[route]}-${index + 1}`,
     groupAlarm: (group, what) => `${prefix}-${group}-${what}`,

@@ -20,6 +20,8 @@ export interface DashboardPlanInput {
   tamperAlarms: TamperAlarmSpec[];
   silenceAlarm?: AlarmSpec;
   quotaAlarms: QuotaAlarmSpec[];
+  /** The account usage bands, drawn with the quota alarms (they read the same metrics). */
+  usageBands: AlarmSpec[];
   groups: GroupPlan[];
 }
 
@@ -75,7 +77,7 @@ export function dashboardInput(
       ...plan.tamperAlarms.map((t) => ref(t.alarm, region)),
       ...(plan.silenceAlarm ? [ref(plan.silenceAlarm, region)] : []),
     ],
-    quotaAlarms: plan.quotaAlarms.map((a) => ref(a, region)),
+    quotaAlarms: [...plan.quotaAlarms, ...plan.usageBands].map((a) => ref(a, region)),
     quotaAlarmPercent: plan.quotaAlarms[0]?.threshold,
   };
 }

@@ -55,7 +55,10 @@ export interface DashboardInput {
    * (account, tamper and silence alarms). Defaults to none (no widget).
    */
   accountAlarms?: AlarmRef[];
-  /** Alarms on KMS request-quota usage. Defaults to none (no widget). */
+  /**
+   * Alarms on KMS request-quota usage: the quota alarms and the account usage bands. Defaults to
+   * none (no widget).
+   */
   quotaAlarms?: AlarmRef[];
   /** Threshold of the quota alarms in percent, drawn on the quota graphs. Defaults to no line. */
   quotaAlarmPercent?: number;

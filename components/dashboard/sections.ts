@@ -53,7 +53,12 @@ export function accountSection(input: DashboardInput): Section {
       controlPlaneWidget(environment, stackRegion),
       ...alarmWidgets("Account-wide KMS and tamper alarms", accountAlarms, accountId, partition),
       ...regions.map((region) => quotaWidget(region, input.quotaAlarmPercent)),
-      ...alarmWidgets("KMS quota alarms", input.quotaAlarms ?? [], accountId, partition),
+      ...alarmWidgets(
+        "KMS quota and usage-band alarms",
+        input.quotaAlarms ?? [],
+        accountId,
+        partition,
+      ),
       runbookWidget(),
     ],
     continuation: () => sectionTitle("## Whole account (continued)"),

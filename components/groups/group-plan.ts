@@ -2,7 +2,8 @@
  * A key group's plan: its topics per region and route, its rules, its expiry alarms and its usage
  * baseline alarms, as data.
  */
-import type { NotificationTargets } from "../config/model";
+import type { BaselineSettings, NotificationTargets } from "../config/model";
+import { alarmsMonthlyCostUsd } from "../alarms/pricing";
 import { TopicSpec, topicSpec } from "../alerts/alert-plan";
 import { AlertRoute, names } from "../core/names";
 import { BaselineAlarmSpec, planBaselineAlarms } from "../watchers/baseline-plan";
@@ -25,6 +26,22 @@ export interface GroupPlan {
   expiryAlarms: ExpiryAlarmSpec[];
   /** Anomaly alarms on the group's data-plane use; empty when its baseline is disabled. */
   baselineAlarms: BaselineAlarmSpec[];
+  /**
+   * Monthly price in US dollars of the group's own baseline at each level, enabled or not: what
+   * turning it on (or switching level) costs, with the group's other baseline settings.
+   */
+  baselinePrices: Record<BaselineSettings["level"], number>;
+}
+
+/** The price of the group's baseline if it were enabled at `level`. */
+function baselinePrice(
+  group: ResolvedKeyGroup,
+  environment: string,
+  level: BaselineSettings["level"],
+): number {
+  const baseline: BaselineSettings = { ...group.model.baseline, enabled: true, level };
+  const alarms = planBaselineAlarms({ ...group, model: { ...group.model, baseline } }, environment);
+  return alarmsMonthlyCostUsd(alarms);
 }
 
 function topicTargets(group: ResolvedKeyGroup, route: AlertRoute): NotificationTargets {
@@ -57,5 +74,9 @@ export function planGroup(group: ResolvedKeyGroup, environment: string): GroupPl
     rules: planGroupRules(group, environment),
     expiryAlarms: planExpiryAlarms(group, environment),
     baselineAlarms: planBaselineAlarms(group, environment),
+    baselinePrices: {
+      group: baselinePrice(group, environment, "group"),
+      key: baselinePrice(group, environment, "key"),
+    },
   };
 }

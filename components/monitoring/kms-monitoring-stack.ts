@@ -71,9 +71,25 @@ export interface AlertRouting {
   critical?: AlertTargets;
 }
 
-/** Anomaly-detection baseline of a key group's data-plane use. */
+/** A key group's own anomaly-detection bands on its keys' data-plane use (opt-in). */
 export interface KeyGroupBaseline {
-  /** Alarm when the group's data-plane use leaves the expected band. Defaults to `true`. */
+  /** Alarm when the group's own data-plane use leaves its expected band. Off by default: the stack's `usageBaseline` already bands the account's use; turn this on for a group whose change in use must be seen on its own (it bills per key read, see `level`). Defaults to `false`. */
+  enabled?: boolean;
+  /** What one band watches: `group` sums up to 8 keys of a region per alarm (K + 2 x ceil(K/8) alarm metrics for K keys); `key` gives each key its own band (3 alarm metrics a key) and so also sees a burst or a stop on a quiet key of a large group. Defaults to `"group"`. */
+  level?: string;
+  /** Width of the expected band, in standard deviations. Allowed: a number from 0.5 to 10. Defaults to `2`. */
+  bandWidth?: number;
+  /** Periods evaluated; `periodSeconds` x `evaluationPeriods` must not exceed 604,800 seconds (7 days). Allowed: an integer from 1 to 24. Defaults to `3`. */
+  evaluationPeriods?: number;
+  /** Breaching periods (of the evaluated ones) that raise the alarm; at most `evaluationPeriods`. Allowed: an integer from 1 to 24. Defaults to `evaluationPeriods`. */
+  datapointsToAlarm?: number;
+  /** Length of one period, in seconds. Allowed: one of 60, 300, 900, 3600, 21600, 86400. Defaults to `3600`. */
+  periodSeconds?: number;
+}
+
+/** The stack's account-level anomaly bands on KMS request-quota usage (on by default). */
+export interface StackUsageBaseline {
+  /** Alarm when the account's KMS cryptographic requests of a region (AWS/Usage CallCount of the symmetric, RSA and ECC request quotas, all keys of the account) leave their expected band: one alarm per quota and region, 3 alarm metrics each (priced in docs/DESIGN.md). Defaults to `true`. */
   enabled?: boolean;
   /** Width of the expected band, in standard deviations. Allowed: a number from 0.5 to 10. Defaults to `2`. */
   bandWidth?: number;
@@ -105,7 +121,7 @@ export interface KeyGroup {
   expiryWarningDays?: number;
   /** Who is told: the fields of `notifications`, merged list by list over them. Defaults to the stack's `notifications`. */
   notify?: AlertRouting;
-  /** Anomaly-detection alarm on the group's data-plane use. Defaults to the baseline defaults. */
+  /** The group's own anomaly-detection bands on its keys' data-plane use (opt-in, priced per group). Defaults to off (`enabled: false`). */
   baseline?: KeyGroupBaseline;
 }
 
@@ -123,6 +139,8 @@ export interface KmsMonitoringStackArgs {
   security?: AlertTargets;
   /** Alarm threshold of KMS request-quota usage, in percent of the quota. Allowed: a number from 1 to 100. Defaults to `80`. */
   quotaAlarmPercent?: number;
+  /** The stack's baseline of normal use: anomaly bands on the account's KMS cryptographic requests per region and request quota. Defaults to on, band of 2 standard deviations over 3 hourly periods. */
+  usageBaseline?: StackUsageBaseline;
   /** The key groups to watch: a team's or an application's keys, alerting the same people. Required. */
   keyGroups: KeyGroup[];
 }

@@ -124,6 +124,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         },
         childOpts,
         plan.quotaAlarms.filter((a) => a.region === region),
+        plan.usageBands.filter((a) => a.region === region),
       );
       const busPlan = plan.buses.find((b) => b.region === region);
       if (busPlan && busPlan.shardBuses.length > 0) {
@@ -198,9 +199,12 @@ export class KmsMonitoring extends pulumi.ComponentResource {
           { environment: model.environment, group, regions, plan: groupPlan },
           { parent: this },
         );
-        // The baseline warns the group's non-critical route of each region.
+        // The baseline warns the group's non-critical route of each region. Opt-in: a group
+        // without one (the default) gets no UsageBaseline component at all.
         const warningTopic = (region: string) =>
           monitor.topicArns.apply((t) => t[`${region}/standard`] ?? t[`${region}/all`]);
+        if (groupPlan && groupPlan.baselineAlarms.length === 0)
+          return [group.model.name, monitor] as const;
         new UsageBaseline(
           `${name}-${group.model.name}-baseline`,
           {

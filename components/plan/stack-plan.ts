@@ -13,6 +13,7 @@ import { planRegionBuses, RegionBusPlan } from "../groups/bus-plan";
 import { GroupPlan, planGroup } from "../groups/group-plan";
 import type { ResolvedKeyGroup } from "../groups/resolved";
 import { planQuotaAlarms, QuotaAlarmSpec } from "../watchers/quota-plan";
+import { planUsageBands, UsageBandAlarmSpec } from "../watchers/usage-band-plan";
 import {
   DEFAULT_SILENCE_HOURS,
   planSilenceAlarm,
@@ -60,6 +61,11 @@ export interface StackPlan {
   silenceAlarm?: AlarmSpec;
   /** Request-quota alarms of every region, in region order. */
   quotaAlarms: QuotaAlarmSpec[];
+  /**
+   * The stack's baseline of normal use: account-level anomaly bands per region and request-quota
+   * family, in region order; empty when `usageBaseline.enabled` is false.
+   */
+  usageBands: UsageBandAlarmSpec[];
   /** Per key group: topics, rules, expiry and baseline alarms. */
   groups: GroupPlan[];
   /** Per region: shard buses and fan-out rules, and the bus of each group's rules. */
@@ -137,13 +143,17 @@ export function planStack(
     }),
     silenceAlarm: planSilenceAlarm(environment, logGroup, DEFAULT_SILENCE_HOURS),
     quotaAlarms: regions.flatMap((r) => planQuotaAlarms(environment, r, model.quotaAlarmPercent)),
+    usageBands: regions.flatMap((r) => planUsageBands(environment, r, model.usageBaseline)),
     groups: groupPlans,
     buses: regions.map((r) => planRegionBuses(r, allRules, environment)),
   };
   return { ...withoutDashboards, dashboards: planDashboards(withoutDashboards, groups) };
 }
 
-/** Every alarm of the plan: account, tamper, silence, quota, queue, delivery, expiry, baseline. */
+/**
+ * Every alarm of the plan: account, tamper, silence, queue, delivery, quota, usage band, expiry,
+ * baseline.
+ */
 export function planAlarms(plan: Omit<StackPlan, "dashboards">): AlarmSpec[] {
   return [
     ...plan.accountFilters.flatMap((f) => (f.alarm ? [f.alarm] : [])),
@@ -151,6 +161,7 @@ export function planAlarms(plan: Omit<StackPlan, "dashboards">): AlarmSpec[] {
     ...(plan.silenceAlarm ? [plan.silenceAlarm] : []),
     ...plan.alerting.flatMap((a) => [a.deadLetterQueue.alarm, a.deliveryAlarm]),
     ...plan.quotaAlarms,
+    ...plan.usageBands,
     ...plan.groups.flatMap((g) => [...g.expiryAlarms, ...g.baselineAlarms]),
   ];
 }

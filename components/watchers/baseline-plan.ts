@@ -7,9 +7,14 @@
  * the alarm valid however the limit is counted). One alarm per chunk also means one anomaly model
  * per chunk (AWS: 500 models per region) and one notification when a whole application shifts.
  *
- * Cost per group, per region with K keys (us-east-1, $0.10 per alarm metric-month): an anomaly
- * alarm bills the metrics it reads plus 2 for the band, so K + 2 x ceil(K / 8) alarm metrics
- * (8 keys: $1.00; 10 keys: $1.40). See alarms/pricing.ts.
+ * At `level: key` each alarm reads one key instead: a burst or a stop on one key of a large group
+ * is not drowned in the others' traffic (test/watchers/band-levels.test.ts shows both levels).
+ *
+ * Opt-in per group (`baseline.enabled`): the stack's account-level bands (usage-band-plan.ts) are
+ * the default baseline. Cost per group, per region with K keys (us-east-1, $0.10 per alarm
+ * metric-month): an anomaly alarm bills the metrics it reads plus 2 for the band, so
+ * K + 2 x ceil(K / 8) alarm metrics at level group (8 keys: $1.00; 10 keys: $1.40) and 3 x K at
+ * level key (10 keys: $3.00). See alarms/pricing.ts.
  */
 import type { BaselineSettings } from "../config/model";
 import type { AlarmSpec, MetricQuerySpec } from "../alarms/spec";
@@ -91,9 +96,14 @@ function queriesOf(keys: BaselineAlarmSpec["keys"], settings: BaselineSettings):
   ];
 }
 
+/** Keys one alarm reads at each baseline level. */
+export function keysPerAlarm(level: BaselineSettings["level"]): number {
+  return level === "key" ? 1 : KEYS_PER_BASELINE_ALARM;
+}
+
 /**
  * The group's baseline alarms: per region, its keys sorted by ARN (stable chunks across runs) in
- * chunks of {@link KEYS_PER_BASELINE_ALARM}. Keys that could not be described are included: their
+ * chunks of {@link keysPerAlarm} (8 keys at level group, 1 at level key). Keys that could not be described are included: their
  * ARN is known and Decrypt is read for them. Empty when the baseline is disabled.
  *
  * @param group - the group with its keys resolved.
@@ -118,7 +128,7 @@ export function planBaselineAlarms(
     const keys = arns
       .sort()
       .map((arn) => ({ arn, operation: baselineOperation(keyUsages[arn] ?? described.get(arn)) }));
-    const chunks = chunk(keys, KEYS_PER_BASELINE_ALARM);
+    const chunks = chunk(keys, keysPerAlarm(settings.level));
     return chunks.map((keysOfChunk, index) => ({
       group: group.model.name,
       region,

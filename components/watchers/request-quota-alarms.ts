@@ -1,9 +1,11 @@
 /**
  * RequestQuotaAlarms: in one region, an alarm per KMS cryptographic request-quota family when the
  * account's calls reach a share of the applied quota (see quota-plan.ts for what is counted and
- * why). Create one per region with watched keys, with that region's provider.
+ * why), and, when the stack plan has them, the account-level usage bands on the same metrics
+ * (usage-band-plan.ts). Create one per region with watched keys, with that region's provider.
  *
- * Cost per region (us-east-1): 3 alarms x 1 metric x $0.10 = $0.30 a month.
+ * Cost per region (us-east-1): 3 alarms x 1 metric x $0.10 = $0.30 a month; the bands add
+ * 3 x (1 + 2) x $0.10 = $0.90.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createMetricAlarm } from "../alarms/metric-alarm";
@@ -13,6 +15,7 @@ import { Fail, failFor } from "../alerts/checks";
 import { isRegion } from "../core/arn";
 import { checkAlarmActions } from "./checks";
 import { planQuotaAlarms, QuotaAlarmSpec } from "./quota-plan";
+import type { UsageBandAlarmSpec } from "./usage-band-plan";
 import { DEFAULTS } from "../config/constants";
 
 /** Arguments of {@link RequestQuotaAlarms}. */
@@ -42,12 +45,15 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
    * @param opts Component options.
    * @param planned The stack plan's quota alarms of this region (planStack), realised as given.
    *   Defaults to planning them from `args` (the component used on its own).
+   * @param bands The stack plan's usage bands of this region (planStack), realised as given,
+   *   told to the same topics. Defaults to none.
    */
   constructor(
     name: string,
     args: RequestQuotaAlarmsArgs,
     opts?: pulumi.ComponentResourceOptions,
     planned?: QuotaAlarmSpec[],
+    bands: UsageBandAlarmSpec[] = [],
   ) {
     const fail: Fail = failFor(TYPE, name);
     if (typeof args.region !== "string" || !isRegion(args.region)) {
@@ -67,7 +73,7 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
       }
     }
     super(TOKENS.RequestQuotaAlarms, name, { region: args.region }, opts);
-    this.monthlyCostUsd = alarmsMonthlyCostUsd(specs);
+    this.monthlyCostUsd = alarmsMonthlyCostUsd([...specs, ...bands]);
     const alarms: Record<string, pulumi.Output<string>> = {};
     for (const spec of specs) {
       alarms[spec.family] = createMetricAlarm(
@@ -76,6 +82,14 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
         { actions: args.alarmActions },
         { parent: this },
       ).name;
+    }
+    for (const band of bands) {
+      createMetricAlarm(
+        `${name}-usage-${band.family}`,
+        band,
+        { actions: args.alarmActions },
+        { parent: this },
+      );
     }
     this.alarmNames = pulumi.output(alarms);
     this.registerOutputs({ alarmNames: this.alarmNames });

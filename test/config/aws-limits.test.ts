@@ -37,7 +37,8 @@ describe("config: AWS limits across fields", () => {
       },
     ]);
     expect(parseStackConfig(raw).keyGroups[0].baseline).to.deep.equal({
-      enabled: true,
+      enabled: false,
+      level: "group",
       bandWidth: 2,
       evaluationPeriods: 7,
       datapointsToAlarm: 7,

@@ -24,7 +24,8 @@ function targets(partial: Partial<NotificationTargets>): NotificationTargets {
 }
 
 const DEFAULT_BASELINE = {
-  enabled: true,
+  enabled: false,
+  level: "group" as const,
   bandWidth: 2,
   evaluationPeriods: 3,
   datapointsToAlarm: 3,
@@ -57,6 +58,13 @@ describe("config: example stacks", () => {
       notifications: { default: devDefault },
       security: devDefault,
       quotaAlarmPercent: 80,
+      usageBaseline: {
+        enabled: true,
+        bandWidth: 2,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        periodSeconds: 3600,
+      },
       keyGroups: [
         {
           ...group,
@@ -106,6 +114,13 @@ describe("config: example stacks", () => {
         sqs: [`arn:aws:sqs:us-east-1:${ACCOUNT}:security-findings`],
       }),
       quotaAlarmPercent: 75,
+      usageBaseline: {
+        enabled: true,
+        bandWidth: 2,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        periodSeconds: 3600,
+      },
       keyGroups: [
         {
           ...noSelection,
@@ -170,6 +185,7 @@ describe("config: example stacks", () => {
           },
           baseline: {
             enabled: true,
+            level: "group",
             bandWidth: 3,
             evaluationPeriods: 6,
             datapointsToAlarm: 4,

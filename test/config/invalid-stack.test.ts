@@ -6,7 +6,7 @@ import { encodeConfig, expectIssues, issuesOf, stackConfig, withGroups } from ".
 
 const NAME_RULE = "lowercase letters, digits and dashes, starting with a letter";
 const KNOWN_KEYS =
-  "kms-monitoring:environment, kms-monitoring:trail, kms-monitoring:notifications, kms-monitoring:security, kms-monitoring:quotaAlarmPercent, kms-monitoring:keyGroups";
+  "kms-monitoring:environment, kms-monitoring:trail, kms-monitoring:notifications, kms-monitoring:security, kms-monitoring:quotaAlarmPercent, kms-monitoring:usageBaseline, kms-monitoring:keyGroups";
 const CREATE_FIELDS =
   "mode, logRetentionDays, transitionToInfrequentAccessDays, transitionToGlacierDays, expireAfterDays, retainOnDelete, forceDestroy";
 const LOG_GROUP_RULE =
@@ -130,6 +130,24 @@ const cases: Case[] = [
       {
         path: "quotaAlarmPercent",
         message: 'expected a number from 1 to 100; got the string "eighty"',
+      },
+    ],
+  },
+  {
+    title: "usageBaseline out of its ranges, with a field it does not have",
+    raw: () =>
+      stackConfig({
+        "kms-monitoring:usageBaseline": { bandWidth: 20, level: "key" },
+      }),
+    issues: [
+      {
+        path: "usageBaseline.bandWidth",
+        message: "20 is out of range (expected a number from 0.5 to 10)",
+      },
+      {
+        path: "usageBaseline.level",
+        message:
+          "unknown field (allowed: enabled, bandWidth, evaluationPeriods, datapointsToAlarm, periodSeconds)",
       },
     ],
   },

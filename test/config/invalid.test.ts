@@ -388,6 +388,19 @@ const groupCases: Case[] = [
     ],
   },
   {
+    title: "a baseline level that is neither group nor key",
+    raw: () =>
+      withGroups([
+        { name: "payments", keys: [keyArn("us-east-1", keyId(1))], baseline: { level: "chunk" } },
+      ]),
+    issues: [
+      {
+        path: "keyGroups[0].baseline.level",
+        message: '"chunk" is not allowed (expected "group" or "key")',
+      },
+    ],
+  },
+  {
     title: "baseline out of its ranges",
     raw: () =>
       oneGroup({

@@ -46,6 +46,13 @@ describe("config: defaults", () => {
       notifications: { default: oncall },
       security: oncall,
       quotaAlarmPercent: 80,
+      usageBaseline: {
+        enabled: true,
+        bandWidth: 2,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        periodSeconds: 3600,
+      },
       keyGroups: [
         {
           name: "payments",
@@ -66,7 +73,8 @@ describe("config: defaults", () => {
           expiryWarningDays: 30,
           notify: { default: oncall },
           baseline: {
-            enabled: true,
+            enabled: false,
+            level: "group",
             bandWidth: 2,
             evaluationPeriods: 3,
             datapointsToAlarm: 3,
@@ -100,7 +108,8 @@ describe("config: defaults", () => {
       baseline: { evaluationPeriods: 2 },
     };
     expect(parseStackConfig(withGroups([group])).keyGroups[0].baseline).to.deep.equal({
-      enabled: true,
+      enabled: false,
+      level: "group",
       bandWidth: 2,
       evaluationPeriods: 2,
       datapointsToAlarm: 2,

@@ -144,6 +144,7 @@ const COMPONENTS: Record<string, Signature> = {
       "notifications?": "AlertRouting",
       "security?": "AlertTargets",
       "quotaAlarmPercent?": "number",
+      "usageBaseline?": "StackUsageBaseline",
       keyGroups: "KeyGroup[]",
     },
     outputs: {
@@ -167,6 +168,7 @@ const TYPES = [
   "NotificationTargets",
   "PublisherArnPatterns",
   "StackTrail",
+  "StackUsageBaseline",
   "TrailMode",
 ];
 
@@ -310,7 +312,14 @@ describe("multi-language package: the argument interfaces (Pulumi's schema analy
   });
 
   it("documents every field of KmsMonitoringStack's types with its default", () => {
-    const names = ["StackTrail", "AlertTargets", "AlertRouting", "KeyGroup", "KeyGroupBaseline"];
+    const names = [
+      "StackTrail",
+      "AlertTargets",
+      "AlertRouting",
+      "KeyGroup",
+      "KeyGroupBaseline",
+      "StackUsageBaseline",
+    ];
     const undocumented = names.flatMap((name) =>
       Object.entries(type(name).properties ?? {})
         .filter(([, p]) => !/(Defaults to|Required)/.test(p.description ?? ""))

@@ -24,6 +24,7 @@ const NESTED: Record<string, string> = {
   notify: "AlertRouting",
   critical: "AlertTargets",
   baseline: "KeyGroupBaseline",
+  usageBaseline: "StackUsageBaseline",
   keyGroups: "KeyGroup[]",
   mode: "TrailMode",
 };
@@ -38,6 +39,8 @@ function spelling(field: FieldDoc): string {
     boolean: "boolean",
     "list of strings": "string[]",
     "object of string to string": "Record<string, string>",
+    // An enum of words: the multi-language schema carries it as a string the config checks.
+    '"group" or "key"': "string",
   };
   return types[field.type] ?? `unmapped schema type ${field.type}`;
 }
@@ -78,6 +81,7 @@ export function expectedArgumentTypes(): Record<string, ArgumentType> {
     AlertRouting: argumentType(fieldsOf(schemas.routing), "schema"),
     KeyGroup: argumentType(fieldsOf(schemas.keyGroup), "schema"),
     KeyGroupBaseline: argumentType(fieldsOf(schemas.baseline), "schema"),
+    StackUsageBaseline: argumentType(fieldsOf(schemas.usageBaseline), "schema"),
     // The model's targets: every list filled.
     NotificationTargets: argumentType(fieldsOf(schemas.targets), "all required"),
   };

@@ -50,6 +50,7 @@ describe("plan tool units", () => {
       alerting: [],
       accountFilters: [],
       tamperAlarms: [],
+      usageBands: [],
       quotaAlarms: [
         alarm("a", { kind: "standard", ...std, periodSeconds: 300 }, 0.1),
         alarm("b", { kind: "standard", ...std, periodSeconds: 10 }, 0.3),

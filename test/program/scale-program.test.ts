@@ -42,7 +42,8 @@ describe("program: 120 key groups in one region", function () {
   it("registers per group a monitor, a topic and one rule, plus the shared shard plumbing", () => {
     const counts = run.countByType();
     expect(counts[T.groupMonitor]).to.equal(GROUPS);
-    expect(counts[T.usageBaseline]).to.equal(GROUPS);
+    // Group baselines are opt-in: none asks for one.
+    expect(counts[T.usageBaseline]).to.equal(undefined);
     // one topic per group and the security topic
     expect(counts[T.alertTopic]).to.equal(GROUPS + 1);
     expect(counts[T.topic]).to.equal(GROUPS + 1);

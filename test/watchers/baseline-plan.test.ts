@@ -148,6 +148,17 @@ describe("planBaselineAlarms", () => {
     expect([specs[0].evaluationPeriods, specs[0].datapointsToAlarm]).to.deep.equal([4, 2]);
   });
 
+  it("gives each key its own alarm at level key: 1 metric + 2 band metrics, $0.30 a key", () => {
+    const arns = [keyArn(US, keyId(1)), keyArn(US, keyId(2)), keyArn(EU, keyId(3))];
+    const specs = planBaselineAlarms(groupOf("g", arns, { level: "key" }), "dev");
+    expect(specs.map((s) => [s.name, s.region, s.keys.map((k) => k.arn)])).to.deep.equal([
+      ["kmsmon-dev-g-baseline-1", EU, [arns[2]]],
+      ["kmsmon-dev-g-baseline-1", US, [arns[0]]],
+      ["kmsmon-dev-g-baseline-2", US, [arns[1]]],
+    ]);
+    expect(specs.map((s) => s.monthlyCostUsd)).to.deep.equal([0.3, 0.3, 0.3]);
+  });
+
   it("plans nothing when the baseline is disabled or the group has no keys", () => {
     expect(
       planBaselineAlarms(groupOf("g", [keyArn(US, keyId(1))], { enabled: false }), "dev"),

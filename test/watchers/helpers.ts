@@ -8,6 +8,7 @@ import { ACCOUNT, keyIdOf } from "../builders";
 /** The default baseline settings of the config schema. */
 export const BASELINE: BaselineSettings = {
   enabled: true,
+  level: "group",
   bandWidth: 2,
   evaluationPeriods: 3,
   datapointsToAlarm: 3,

@@ -48,6 +48,16 @@ export function watchers(plan: StackPlan, logGroupName: string, security: string
     if (q.metric.kind !== "metric-math") throw new Error(`bench: ${q.name} is not metric math`);
     alarm(q.name, [security], { metricQueries: q.metric.queries, threshold: q.threshold });
   }
+  for (const b of plan.usageBands) {
+    if (b.metric.kind !== "anomaly") throw new Error(`bench: ${b.name} is not an anomaly alarm`);
+    alarm(b.name, [security], {
+      metricQueries: b.metric.queries,
+      thresholdMetricId: b.metric.bandId,
+      comparisonOperator: b.comparisonOperator,
+      datapointsToAlarm: b.datapointsToAlarm,
+      treatMissingData: b.treatMissingData,
+    });
+  }
 }
 
 /** Shard buses, their forwarding role and fan-out rules, where the plan needs them. */

@@ -2,6 +2,7 @@
  * The plan as text tables for the terminal: resources by type and by key group, quotas, cost,
  * policy results, event matches, then the assumptions the figures rest on.
  */
+import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
 import { alarmsByGroupAndSeverity } from "./alarms";
 import { confirmationsPerRecipient } from "./confirmations";
 import type { PlanReport } from "./report";
@@ -79,6 +80,55 @@ function confirmations(report: PlanReport): string {
         "\nSNS asks each recipient to confirm every topic it is subscribed to; until then that " +
         "topic's alerts do not reach it."
     : "none (no e-mail or HTTPS recipients)";
+}
+
+/**
+ * The baselines of normal use and their monthly price: the stack's account-level bands, each
+ * group's own baseline where it has one, and what a baseline would add to the groups without.
+ */
+function baselines(report: PlanReport): string {
+  const plan = report.run.plan;
+  if (!plan) return "none";
+  const bandRegions = [...new Set(plan.usageBands.map((b) => b.region))];
+  const levelOf = new Map(report.run.model.keyGroups.map((g) => [g.name, g.baseline.level]));
+  const rows = [
+    [
+      "stack (usageBaseline)",
+      "account",
+      count(plan.usageBands.length),
+      usd(alarmsMonthlyCostUsd(plan.usageBands)),
+    ],
+    ...plan.groups
+      .filter((g) => g.baselineAlarms.length > 0)
+      .map((g) => [
+        g.name,
+        levelOf.get(g.name) ?? "group",
+        count(g.baselineAlarms.length),
+        usd(alarmsMonthlyCostUsd(g.baselineAlarms)),
+      ]),
+  ];
+  const text = [
+    table(["baseline", "level", "alarms", "monthly"], rows, ["left", "left", "right", "right"]),
+  ];
+  text.push(
+    bandRegions.length
+      ? `Account-level bands in ${bandRegions.join(", ")}: one per request quota (symmetric, RSA, ECC).`
+      : "No account-level bands (usageBaseline.enabled is false).",
+  );
+  const without = plan.groups.filter((g) => g.baselineAlarms.length === 0);
+  if (without.length > 0) {
+    const range = (level: "group" | "key") => {
+      const prices = without.map((g) => g.baselinePrices[level]);
+      const [low, high] = [Math.min(...prices), Math.max(...prices)];
+      const sum = prices.reduce((a, b) => a + b, 0);
+      return `${low === high ? usd(low) : `${usd(low)}-${usd(high)}`} at level ${level} (all of them: ${usd(sum)})`;
+    };
+    text.push(
+      `${count(without.length)} group(s) without their own baseline; turning it on adds per group ` +
+        `${range("group")}, or ${range("key")}.`,
+    );
+  }
+  return text.join("\n");
 }
 
 function quotas(report: PlanReport): string {
@@ -173,6 +223,9 @@ export function renderTables(report: PlanReport): string {
   parts.push(section("Subscriptions each recipient must confirm", unlessFailed(confirmations)));
   parts.push(section("AWS quotas", quotas(report)));
   parts.push(section("Estimated monthly cost (USD)", unlessFailed(cost)));
+  parts.push(
+    section("Baselines of normal use (monthly, in the fixed cost)", unlessFailed(baselines)),
+  );
   parts.push(section("Policy pack", policies(report)));
   if (report.events) parts.push(section("Events", events(report)));
   if (run.warnings.length) parts.push(section("Program warnings", run.warnings.join("\n")));
