@@ -8,6 +8,7 @@ import { z } from "zod";
 import { AWS_LIMITS } from "../core/limits";
 import { LIMITS } from "./constants";
 import { argumentDoc, objectFields, type FieldDoc } from "./field-docs";
+import { organizationSchema } from "./organization-schema";
 import {
   baselineSchema,
   configSchemas,
@@ -29,6 +30,7 @@ export function documentedSchemas() {
     routing: routingSchema(CONTEXT),
     keyGroup: keyGroupSchema(CONTEXT),
     baseline: baselineSchema(),
+    organization: organizationSchema(CONTEXT),
   };
 }
 
@@ -103,6 +105,7 @@ export function renderConfigTables(): Record<string, string> {
     quotaAlarmPercent: fieldTable(key("quotaAlarmPercent"), "Key"),
     keyGroups: fieldTable(objectFields(schemas.keyGroup) ?? []),
     baseline: fieldTable(objectFields(schemas.baseline) ?? []),
+    organization: fieldTable(objectFields(schemas.organization) ?? []),
     limits: limitsTable(),
   };
 }

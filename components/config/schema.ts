@@ -21,6 +21,7 @@ import {
 } from "./fields";
 import { parseValue } from "./format";
 import { alarmEvaluationProblems } from "./rules";
+import { organizationSchema } from "./organization-schema";
 import { trailSchema } from "./trail-schema";
 import {
   alias,
@@ -258,6 +259,11 @@ export function configSchemas(context: ValueContext) {
     keyGroups: keyGroupsSchema(context).describe(
       "The key groups to watch: a team's or an application's keys, alerting the same people.",
     ),
+    organization: organizationSchema(context).optional().meta({
+      description:
+        "Makes the stack the hub of an AWS Organization: members' KMS events and metrics reach it, a StackSet sets the members up.",
+      default: "none (one account)",
+    }),
   } satisfies Record<ConfigKey, z.ZodType>;
 }
 

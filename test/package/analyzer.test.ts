@@ -160,6 +160,7 @@ const COMPONENTS: Record<string, Signature> = {
       "security?": "AlertTargets",
       "quotaAlarmPercent?": "number",
       keyGroups: "KeyGroup[]",
+      "organization?": "StackOrganization",
     },
     outputs: {
       "trailArn?": "string",
@@ -182,8 +183,11 @@ const TYPES = [
   "KeyGroup",
   "KeyGroupBaseline",
   "NotificationTargets",
+  "OrganizationMember",
+  "OrganizationRollout",
   "PublisherArnPatterns",
   "ResolvedKey",
+  "StackOrganization",
   "StackTrail",
   "TrailMode",
 ];
