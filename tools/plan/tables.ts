@@ -2,6 +2,7 @@
  * The plan as text tables for the terminal: resources by type and by key group, quotas, cost,
  * policy results, event matches, then the assumptions the figures rest on.
  */
+import { organizationSection } from "./organization";
 import { alarmsByGroupAndSeverity } from "./alarms";
 import { confirmationsPerRecipient } from "./confirmations";
 import type { PlanReport } from "./report";
@@ -161,6 +162,8 @@ export function renderTables(report: PlanReport): string {
   parts.push(section("Resources by key group", unlessFailed(resourcesByGroup)));
   parts.push(section("Alarms by group and severity", unlessFailed(alarms)));
   parts.push(section("Subscriptions each recipient must confirm", unlessFailed(confirmations)));
+  const organization = organizationSection(run.plan?.organization);
+  if (organization) parts.push(section("Organization", organization));
   parts.push(section("AWS quotas", quotas(report)));
   parts.push(section("Estimated monthly cost (USD)", unlessFailed(cost)));
   parts.push(section("Policy pack", policies(report)));
