@@ -13,12 +13,15 @@ function fromMembers(
   accountOfKey: ReadonlyMap<string, string>,
   hubAccountId: string,
 ): AlarmMetric {
-  const member = (keyId: string | undefined) => {
-    const account = keyId === undefined ? undefined : accountOfKey.get(keyId);
+  // Key metrics name the key by ID (SecondsUntilKeyMaterialExpiration) or ARN (SuccessfulRequest).
+  const member = (dimensions: Record<string, string> | undefined) => {
+    const account =
+      dimensions?.KeyArn?.split(":")[4] ??
+      (dimensions?.KeyId === undefined ? undefined : accountOfKey.get(dimensions.KeyId));
     return account !== undefined && account !== hubAccountId ? account : undefined;
   };
   if (metric.kind === "standard") {
-    const accountId = member(metric.dimensions?.KeyId);
+    const accountId = member(metric.dimensions);
     if (accountId === undefined) return metric;
     // A standard alarm cannot name an account; one metric query can, at the same price.
     return {
@@ -41,7 +44,7 @@ function fromMembers(
   }
   if (metric.kind === "metric-math" || metric.kind === "anomaly") {
     const queries = metric.queries.map((q): MetricQuerySpec => {
-      const accountId = member(q.metric?.dimensions.KeyId);
+      const accountId = member(q.metric?.dimensions);
       return accountId === undefined ? q : { ...q, accountId };
     });
     return { ...metric, queries };
