@@ -114,6 +114,11 @@ export function templateProblems(
     }
     const properties = resolve(resource.Properties, scope, problems, `Resources.${name}`);
     const validate = validatorOf(resource.Type as string);
+    // `requiredOr` is CloudFormation's own keyword (one of the listed properties), unknown to ajv.
+    const requiredOr = (validate.schema as { requiredOr?: string[] }).requiredOr;
+    if (requiredOr && !requiredOr.some((p) => p in (properties as object))) {
+      problems.push(`Resources.${name}.Properties: needs one of ${requiredOr.join(", ")}`);
+    }
     if (!validate(properties)) {
       for (const error of validate.errors ?? []) {
         problems.push(`Resources.${name}.Properties${error.instancePath}: ${error.message}`);

@@ -211,5 +211,23 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
     expect(hubRoutes(run, "us-west-2", event)).to.deep.equal({
       "kmsmon-sec-org-new-keys": "kmsmon-sec-security",
     });
+    // The security topic takes it from the rule on the hub bus.
+    const topicPolicy = inRegion(run, "aws:sns/topicPolicy:TopicPolicy", "us-west-2").find((p) =>
+      (p.inputs.arn as string).endsWith(":kmsmon-sec-security"),
+    );
+    expect(
+      await simulate({
+        resourcePolicy: parsedInputs(topicPolicy!).policy as never,
+        principal: "events.amazonaws.com",
+        action: "sns:Publish",
+        resource: `arn:aws:sns:us-west-2:${HUB}:kmsmon-sec-security`,
+        accountId: HUB,
+        context: {
+          "aws:SourceAccount": HUB,
+          "aws:SourceArn": `arn:aws:events:us-west-2:${HUB}:rule/kmsmon-sec-org/kmsmon-sec-org-new-keys`,
+          "aws:SecureTransport": "true",
+        },
+      }),
+    ).to.equal("Allowed");
   });
 });

@@ -38,9 +38,11 @@ describe("organization: member template", () => {
     broken.Resources.ForwardRule.Properties.State = "ON";
     delete broken.Resources.MetricsLink.Properties.ResourceTypes;
     broken.Resources.ForwardRole.Properties.RoleName = { Ref: "Missing" };
+    delete broken.Resources.ForwardRule.Properties.EventPattern;
     expect(problems(broken, MEMBER, "us-east-1")).to.deep.equal([
       "Resources.ForwardRole.RoleName: Ref to unknown Missing",
       "Resources.ForwardRole.Properties/RoleName: must NOT have fewer than 1 characters",
+      "Resources.ForwardRule.Properties: needs one of EventPattern, ScheduleExpression",
       "Resources.ForwardRule.Properties/State: must be equal to one of the allowed values",
       "Resources.MetricsLink.Properties: must have required property 'ResourceTypes'",
     ]);
