@@ -18,18 +18,14 @@ describe("config: organization", () => {
       stackConfig({
         "kms-monitoring:organization": {
           ...ORG,
-          members: [
-            { accountId: "111122223333", regions: ["us-east-1", "us-west-2"] },
-          ],
+          members: [{ accountId: "111122223333", regions: ["us-east-1", "us-west-2"] }],
         },
       }),
     );
     expect(model.organization).to.deep.equal({
       organizationId: "o-a1b2c3d4e5",
       organizationalUnits: ["ou-ab12-34cd5678"],
-      members: [
-        { accountId: "111122223333", regions: ["us-east-1", "us-west-2"] },
-      ],
+      members: [{ accountId: "111122223333", regions: ["us-east-1", "us-west-2"] }],
       callAs: "DELEGATED_ADMIN",
       rollout: {
         maxConcurrentPercent: 25,
