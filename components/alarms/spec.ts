@@ -27,6 +27,8 @@ export interface MetricQuerySpec {
   /** Seconds, for an expression that reads metrics itself (a Metrics Insights query). */
   period?: number;
   metric?: MetricStatSpec;
+  /** The source account of the metric, read through an OAM link; the alarm's own when absent. */
+  accountId?: string;
 }
 
 /** How many metrics (not expressions) the queries read: what AWS limits and bills. */

@@ -48,6 +48,14 @@ export const DEFAULTS = {
     periodSeconds: 3600,
   },
   usageBaseline: { enabled: true, bandWidth: 2, evaluationPeriods: 3, periodSeconds: 3600 },
+  /** StackSet rollout: a quarter of the accounts at once, stop a region after a tenth fail. */
+  organization: {
+    callAs: "DELEGATED_ADMIN",
+    maxConcurrentPercent: 25,
+    failureTolerancePercent: 10,
+    concurrencyMode: "STRICT_FAILURE_TOLERANCE",
+    regionConcurrency: "PARALLEL",
+  },
 } as const;
 
 /** The known `kms-monitoring:` config keys, in the order issues are reported. */
@@ -59,6 +67,7 @@ export const CONFIG_KEYS = [
   "quotaAlarmPercent",
   "usageBaseline",
   "keyGroups",
+  "organization",
 ] as const;
 
 /** A known config key, without its namespace. */

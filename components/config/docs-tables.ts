@@ -8,6 +8,7 @@ import { z } from "zod";
 import { AWS_LIMITS } from "../core/limits";
 import { LIMITS } from "./constants";
 import { argumentDoc, objectFields, type FieldDoc } from "./field-docs";
+import { organizationSchema } from "./organization-schema";
 import {
   baselineSchema,
   configSchemas,
@@ -31,6 +32,7 @@ export function documentedSchemas() {
     keyGroup: keyGroupSchema(CONTEXT),
     baseline: baselineSchema(),
     usageBaseline: usageBaselineSchema(),
+    organization: organizationSchema(CONTEXT),
   };
 }
 
@@ -106,6 +108,7 @@ export function renderConfigTables(): Record<string, string> {
     usageBaseline: fieldTable(objectFields(schemas.usageBaseline) ?? []),
     keyGroups: fieldTable(objectFields(schemas.keyGroup) ?? []),
     baseline: fieldTable(objectFields(schemas.baseline) ?? []),
+    organization: fieldTable(objectFields(schemas.organization) ?? []),
     limits: limitsTable(),
   };
 }

@@ -68,7 +68,10 @@ export type BaselineSettings = KeyGroupModel["baseline"];
 export type UsageBaselineSettings = Parsed["usageBaseline"];
 
 /** The whole validated stack config. */
-export type StackModel = Omit<Parsed, "notifications" | "security" | "keyGroups"> & {
+export type StackModel = Omit<
+  Parsed,
+  "notifications" | "security" | "keyGroups" | "organization"
+> & {
   /** The stack's region (aws:region): where the trail's log group and account alarms live. */
   region: string;
   /** Stack defaults for every group's notifications. */
@@ -76,4 +79,9 @@ export type StackModel = Omit<Parsed, "notifications" | "security" | "keyGroups"
   /** Targets of tamper and delivery-failure alarms. */
   security: NotificationTargets;
   keyGroups: KeyGroupModel[];
+  /** The organization the stack is the hub of; absent for one account. */
+  organization?: OrganizationModel;
 };
+
+/** The organization a hub stack watches (`kms-monitoring:organization`). */
+export type OrganizationModel = NonNullable<Parsed["organization"]>;

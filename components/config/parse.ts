@@ -13,6 +13,7 @@ import { parseValue, type ParseOutcome } from "./format";
 import type { StackModel } from "./model";
 import { countTargets, mergeRouting, stackRouting, toTargets } from "./notify";
 import { configSchemas, type ConfigSchemas, type ValueContext } from "./schema";
+import { memberAccountProblems } from "./rules";
 import { nearestName, quote } from "./text";
 
 /** Options of {@link parseStackConfig}. */
@@ -29,6 +30,7 @@ const STRUCTURED_KEYS: ReadonlySet<ConfigKey> = new Set([
   "notifications",
   "security",
   "keyGroups",
+  "organization",
 ]);
 
 /** Order of an issue in the error: the region and unknown keys, then config keys, then groups. */
@@ -197,6 +199,10 @@ function parseDecoded(
   const usageBaseline = run(schemas.usageBaseline, "usageBaseline");
   const keyGroups =
     values.keyGroups === undefined ? missingKeyGroups(issues) : run(schemas.keyGroups, "keyGroups");
+  const organization = run(schemas.organization, "organization");
+  if (organization.ok && organization.value && keyGroups.ok) {
+    issues.push(...memberAccountProblems(keyGroups.value, organization.value.members));
+  }
 
   const notifications = rawNotifications.ok ? stackRouting(rawNotifications.value) : undefined;
   issues.push(...checkKeyGroups(values.keyGroups, { ...context, notifications, environment }));
@@ -215,7 +221,8 @@ function parseDecoded(
 
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
   // No issue means every value above parsed; this check only narrows their types.
-  const parsed = trail.ok && quotaAlarmPercent.ok && usageBaseline.ok && keyGroups.ok;
+  const parsed =
+    trail.ok && quotaAlarmPercent.ok && usageBaseline.ok && keyGroups.ok && organization.ok;
   if (!region || !environment || !notifications || !security || !parsed) {
     throw new Error("unreachable: config parsed without issues but a value is missing");
   }
@@ -231,6 +238,8 @@ function parseDecoded(
       ...group,
       notify: mergeRouting(notifications, group.notify),
     })),
+    // Absent for one account, so one-account models stay as they were.
+    ...(organization.value ? { organization: organization.value } : {}),
   };
 }
 

@@ -150,3 +150,46 @@ export function groupNameLengthProblem(environment: string, group: string): stri
   }
   return undefined;
 }
+
+/** A key's place, as the member check reads it. */
+interface PlacedKey {
+  accountId: string;
+  region: string;
+}
+
+/** A member account of `kms-monitoring:organization` with its regions. */
+interface MemberAccount {
+  accountId: string;
+  regions: readonly string[];
+}
+
+/**
+ * With an organization, every key a group lists must be in a member account and one of its
+ * regions: the StackSet forwards events only from there, and the plan reports coverage from the
+ * members list. Issues are at `keyGroups[i].keys[j]`.
+ */
+export function memberAccountProblems(
+  groups: readonly { keys: readonly PlacedKey[] }[],
+  members: readonly MemberAccount[],
+): { path: string; message: string }[] {
+  const regionsOf = new Map(members.map((m) => [m.accountId, m.regions]));
+  const problems: { path: string; message: string }[] = [];
+  groups.forEach((group, g) =>
+    group.keys.forEach((key, k) => {
+      const regions = regionsOf.get(key.accountId);
+      const path = `keyGroups[${g}].keys[${k}]`;
+      if (regions === undefined) {
+        problems.push({
+          path,
+          message: `is in account ${key.accountId}, which organization.members does not list (add it with its regions)`,
+        });
+      } else if (!regions.includes(key.region)) {
+        problems.push({
+          path,
+          message: `is in ${key.region}, which organization.members lists for account ${key.accountId} only with regions ${regions.join(", ")} (add ${key.region})`,
+        });
+      }
+    }),
+  );
+  return problems;
+}

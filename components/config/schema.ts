@@ -18,6 +18,7 @@ import {
   resourceName,
   strictObject,
 } from "./fields";
+import { organizationSchema } from "./organization-schema";
 import { trailSchema } from "./trail-schema";
 import {
   alias,
@@ -211,6 +212,11 @@ export function configSchemas(context: ValueContext) {
     keyGroups: keyGroupsSchema(context).describe(
       "The key groups to watch: a team's or an application's keys, alerting the same people.",
     ),
+    organization: organizationSchema(context).optional().meta({
+      description:
+        "Makes the stack the hub of an AWS Organization: members' KMS events and metrics reach it, a StackSet sets the members up.",
+      default: "none (one account)",
+    }),
   } satisfies Record<ConfigKey, z.ZodType>;
 }
 

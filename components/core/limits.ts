@@ -78,6 +78,18 @@ export const AWS_LIMITS = {
   alarmsPerAlarmWidget: 100,
   /** KMS ScheduleKeyDeletion: the waiting period is 7-30 days; our keys take the longest. */
   keyDeletionWindowMaxDays: 30,
+  /** CloudFormation quotas: a template body passed in a request is at most 51,200 bytes. */
+  templateBodyBytes: 51_200,
+  /** CloudFormation quotas: stack instances per stack set. */
+  stackInstancesPerStackSet: 100_000,
+  /** CloudFormation CreateStackInstances: at most 50 OUs in one operation. */
+  organizationalUnitsPerOperation: 50,
+  /** CloudFormation StackSets: most accounts one operation acts on at once, per region. */
+  stackSetMaxConcurrentAccounts: 100,
+  /** EventBridge PutPermission: a bus's resource policy is at most 10,240 characters. */
+  eventBusPolicyLength: 10_240,
+  /** CloudWatch cross-account observability: source accounts linked to one monitoring account. */
+  sourceAccountsPerSink: 100_000,
 } as const;
 
 /**
@@ -106,4 +118,9 @@ export type Quota = keyof Pick<
   | "queueNameLength"
   | "aliasNameLength"
   | "roleNameLength"
+  | "templateBodyBytes"
+  | "stackInstancesPerStackSet"
+  | "organizationalUnitsPerOperation"
+  | "eventBusPolicyLength"
+  | "sourceAccountsPerSink"
 >;

@@ -84,6 +84,16 @@ export interface Names {
   forwardingRole(region: string): string;
   /** Dashboard n (from 0): `kmsmon-<env>`, `kmsmon-<env>-2`, ... */
   dashboard(index: number): string;
+  /** The hub's bus and OAM sink of each region receiving members' events: `kmsmon-<env>-org`. */
+  hubBus: string;
+  /** The StackSet of the member part: `kmsmon-<env>-members`. */
+  memberStackSet: string;
+  /** A member's rule forwarding KMS events to the hub: `kmsmon-<env>-to-hub`. */
+  memberRule: string;
+  /** Prefix of a member's forwarding role, which CloudFormation completes with the region. */
+  memberRolePrefix: string;
+  /** The hub's rule routing key creation in members to security: `kmsmon-<env>-org-new-keys`. */
+  hubNewKeyRule: string;
   /** The ArnLike patterns of our alarms, rules and topics in one place. */
   publishers(place: ArnPlace): PublisherArnPatterns;
 }
@@ -114,6 +124,11 @@ export function names(environment: string): Names {
     fanOutRule: (index) => `${prefix}-fanout-${index + 1}`,
     forwardingRole: (region) => `${prefix}-fanout-${region}`,
     dashboard: (index) => (index === 0 ? prefix : `${prefix}-${index + 1}`),
+    hubBus: `${prefix}-org`,
+    memberStackSet: `${prefix}-members`,
+    memberRule: `${prefix}-to-hub`,
+    memberRolePrefix: `${prefix}-to-hub-`,
+    hubNewKeyRule: `${prefix}-org-new-keys`,
     publishers: ({ partition, region, accountId }) => ({
       alarmArnPattern: `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${prefix}-*`,
       ruleArnPattern: `arn:${partition}:events:${region}:${accountId}:rule/*${prefix}-*`,

@@ -25,6 +25,8 @@ export const TOKENS = {
   UsageBaseline: `${PACKAGE}:index:UsageBaseline`,
   KeyGroupMonitor: `${PACKAGE}:index:KeyGroupMonitor`,
   KmsDashboard: `${PACKAGE}:index:KmsDashboard`,
+  OrganizationHubRegion: `${PACKAGE}:index:OrganizationHubRegion`,
+  MemberStackSet: `${PACKAGE}:index:MemberStackSet`,
 } as const;
 
 /** Class name of a component of the package. */

@@ -39,6 +39,8 @@ export interface FanOutRuleSpec {
   eventPattern: SignalEventPattern;
   /** Names of the shard buses it forwards to (at most 5). */
   targetBuses: string[];
+  /** The bus the rule lives on when not the default bus (an organization hub's bus). */
+  eventBusName?: string;
   /** $0: EventBridge does not charge for events from AWS services, nor for forwarding them. */
   monthlyCostUsd: number;
   quotas: Quota[];
@@ -146,17 +148,22 @@ function assignShards(
   throw new Error(`the ${total} group rules in ${region} do not spread over shard buses by hash`);
 }
 
-/** Plans the buses of one region's group rules. */
+/**
+ * Plans the buses of one region's group rules. `entryBus` is the bus KMS events arrive on:
+ * "default" (the default), or an organization hub's bus, which members forward their events to;
+ * group rules and fan-out rules live on it as they would on the default bus.
+ */
 export function planRegionBuses(
   region: string,
   specs: readonly GroupRuleSpec[],
   environment: string,
   budget: BusBudget = DEFAULT_BUS_BUDGET,
+  entryBus = "default",
 ): RegionBusPlan {
   const inRegion = specs.filter((s) => s.region === region);
   const counts = rulesPerGroup(inRegion);
   if (inRegion.length <= budget.defaultBus) {
-    const busOfGroup = Object.fromEntries([...counts.keys()].map((g) => [g, "default"]));
+    const busOfGroup = Object.fromEntries([...counts.keys()].map((g) => [g, entryBus]));
     return { region, shardBuses: [], busOfGroup, fanOutRules: [] };
   }
   const { shards, shardOf } = assignShards(region, counts, inRegion.length, budget.shardBus);
@@ -180,6 +187,7 @@ export function planRegionBuses(
       targetBuses: shardBusNames({
         shardBuses: shardBuses.slice(i, i + AWS_LIMITS.targetsPerRule),
       }),
+      ...(entryBus !== "default" ? { eventBusName: entryBus } : {}),
       monthlyCostUsd: 0,
       quotas: [...FAN_OUT_RULE_QUOTAS],
     });

@@ -7,7 +7,13 @@ export const POLICY_VERSION = "2012-10-17";
 
 /** Condition operators used by the documents of this project. */
 export type ConditionOperator =
-  "StringEquals" | "StringNotEquals" | "StringLike" | "ArnEquals" | "ArnLike" | "Bool";
+  | "StringEquals"
+  | "StringNotEquals"
+  | "StringLike"
+  | "ArnEquals"
+  | "ArnLike"
+  | "Bool"
+  | "ForAllValues:StringEquals";
 
 /** A condition block: operator -> condition key -> value (several values are OR-ed). */
 export type PolicyCondition = Partial<Record<ConditionOperator, Record<string, string | string[]>>>;

@@ -21,6 +21,11 @@ export interface EventBusShardsArgs {
   partition: string;
   /** Dead-letter queue of events that could not be forwarded. */
   deadLetterQueueArn: pulumi.Input<string>;
+  /**
+   * The bus the fan-out rules live on when it is not the default bus (an organization hub's bus),
+   * as an Output so the rules wait for it. Defaults to the default bus.
+   */
+  entryBusName?: pulumi.Input<string>;
 }
 
 /** Shard buses and their fan-out rules in one region. */
@@ -46,7 +51,10 @@ export class EventBusShards extends pulumi.ComponentResource {
         new aws.cloudwatch.EventBus(`${name}-shard-${i + 1}`, { name: busName }, { parent: this }),
     );
     const n = names(args.environment);
-    const fanOutPattern = `arn:${partition}:events:${plan.region}:${accountId}:rule/${n.fanOutPrefix}-*`;
+    // A rule on a custom bus is `rule/<bus>/<name>`.
+    const entryBus = plan.fanOutRules[0]?.eventBusName;
+    const rulePath = entryBus === undefined ? "" : `${entryBus}/`;
+    const fanOutPattern = `arn:${partition}:events:${plan.region}:${accountId}:rule/${rulePath}${n.fanOutPrefix}-*`;
     // IAM is global: the planned name carries the region so each region has its own.
     const role = new aws.iam.Role(
       `${name}-forwarding-role`,
@@ -74,6 +82,9 @@ export class EventBusShards extends pulumi.ComponentResource {
         `${name}-fanout-${i + 1}`,
         {
           name: spec.name,
+          ...(spec.eventBusName !== undefined
+            ? { eventBusName: args.entryBusName ?? spec.eventBusName }
+            : {}),
           description: `Forwards KMS events to ${spec.targetBuses.join(", ")}`,
           eventPattern: JSON.stringify(spec.eventPattern),
           // Read-only calls (a Decrypt on a key pending deletion) reach only rules in this state.
@@ -88,6 +99,7 @@ export class EventBusShards extends pulumi.ComponentResource {
           `${name}-fanout-${i + 1}-to-${busName}`,
           {
             rule: rule.name,
+            eventBusName: rule.eventBusName,
             targetId: `shard-${t + 1}`,
             arn: bus.arn,
             roleArn: role.arn,

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TrailMode } from "../config/model";
 import type { StackModel } from "../config/model";
 import { parseStackValues } from "../config/parse";
+import type { StackOrganization } from "../organization/stack-args";
 import { TOKENS } from "../core/tokens";
 import { KmsMonitoring, lookUpMonitoring } from "./kms-monitoring";
 
@@ -143,6 +144,8 @@ export interface KmsMonitoringStackArgs {
   usageBaseline?: StackUsageBaseline;
   /** The key groups to watch: a team's or an application's keys, alerting the same people. Required. */
   keyGroups: KeyGroup[];
+  /** Makes the stack the hub of an AWS Organization: members' KMS events and metrics reach it, a StackSet sets the members up. Defaults to none (one account). */
+  organization?: StackOrganization;
 }
 
 /** Models already validated, by the arguments they came from (the constructor's, for initialize). */

@@ -18,6 +18,7 @@ import { KmsAuditTrail, KmsAuditTrailArgs } from "../trail";
 import { RequestQuotaAlarms, TamperAlarms, UsageBaseline } from "../watchers";
 import { dashboardInput, KmsDashboard } from "../dashboard";
 import { EventBusShards } from "./event-bus-shards";
+import { MemberStackSet, OrganizationHubRegion } from "../organization/hub";
 import { RegionAlerting } from "./region-alerting";
 import { regionsToLookUp } from "./regions";
 
@@ -104,6 +105,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
 
     const contexts: Record<string, GroupRegionContext & { alerting: RegionAlerting }> = {};
     const shardNames: Record<string, Record<string, pulumi.Output<string>>> = {};
+    const sinkArns: Record<string, pulumi.Output<string>> = {};
     for (const regionPlan of plan.alerting) {
       const { region, publishers } = regionPlan;
       const provider = region === model.region ? undefined : args.providers[region];
@@ -126,6 +128,22 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         plan.quotaAlarms.filter((a) => a.region === region),
         plan.usageBands.filter((a) => a.region === region),
       );
+      const hubPlan = plan.organization?.hubRegions.find((h) => h.region === region);
+      const hub =
+        hubPlan &&
+        new OrganizationHubRegion(
+          `${name}-${region}-hub`,
+          {
+            plan: hubPlan,
+            securityTopicArn: alerting.securityTopicArn,
+            deadLetterQueueArn: alerting.deadLetterQueueArn,
+          },
+          childOpts,
+        );
+      if (hub && hubPlan) {
+        sinkArns[region] = hub.sinkArn;
+        shardNames[region] = { [hubPlan.busName]: hub.busName };
+      }
       const busPlan = plan.buses.find((b) => b.region === region);
       if (busPlan && busPlan.shardBuses.length > 0) {
         const shards = new EventBusShards(
@@ -136,10 +154,11 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             accountId: account.accountId,
             partition: account.partition,
             deadLetterQueueArn: alerting.deadLetterQueueArn,
+            ...(hub ? { entryBusName: hub.busName } : {}),
           },
           childOpts,
         );
-        shardNames[region] = shards.busNameOutputs;
+        shardNames[region] = { ...shardNames[region], ...shards.busNameOutputs };
       }
       contexts[region] = {
         alerting,
@@ -149,6 +168,14 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         publishers,
         account,
       };
+    }
+
+    if (plan.organization) {
+      new MemberStackSet(
+        `${name}-members`,
+        { plan: plan.organization.stackSet, hubAccountId: account.accountId, sinkArns },
+        { parent: this },
+      );
     }
 
     const securityTopic = contexts[model.region].alerting.securityTopicArn;

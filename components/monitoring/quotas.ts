@@ -10,6 +10,7 @@ import type { FanOutRuleSpec } from "../groups/bus-plan";
 import type { GroupRuleSpec } from "../groups/rule-plan";
 import { planAlarms, StackPlan } from "../plan/stack-plan";
 import { AWS_LIMITS, Quota } from "../core/limits";
+import { organizationQuotas } from "../organization/org-quotas";
 
 /** One quota, how much of it the plan uses, and whether that fits. */
 export interface QuotaUsage {
@@ -105,7 +106,7 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
   ];
   for (const bus of plan.buses) {
     const busOf = (r: GroupRuleSpec | FanOutRuleSpec): string =>
-      "targetBuses" in r ? "default" : bus.busOfGroup[r.group];
+      "targetBuses" in r ? (r.eventBusName ?? "default") : bus.busOfGroup[r.group];
     const inRegion = counting(
       "rulesPerBus",
       rules.filter((r) => r.region === bus.region),
@@ -114,6 +115,17 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     rows.push(
       usage(`Rules on the default bus in ${bus.region}`, onBus("default"), AWS_LIMITS.rulesPerBus),
     );
+    const hubBus = plan.organization?.hubRegions.find((h) => h.region === bus.region)?.busName;
+    if (hubBus) {
+      // The group and fan-out rules, and the new-key rule.
+      rows.push(
+        usage(
+          `Rules on hub bus ${hubBus} in ${bus.region}`,
+          onBus(hubBus) + 1,
+          AWS_LIMITS.rulesPerBus,
+        ),
+      );
+    }
     for (const { name: shard } of bus.shardBuses) {
       rows.push(
         usage(`Rules on bus ${shard} in ${bus.region}`, onBus(shard), AWS_LIMITS.rulesPerBus),
@@ -122,7 +134,7 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     rows.push(
       usage(
         `Event buses we add in ${bus.region}`,
-        counting("eventBusesPerRegion", bus.shardBuses).length,
+        counting("eventBusesPerRegion", bus.shardBuses).length + (hubBus ? 1 : 0),
         // The default bus counts against the quota too.
         AWS_LIMITS.eventBusesPerRegion - 1,
       ),
@@ -138,5 +150,6 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
       ),
     );
   }
+  if (plan.organization) rows.push(...organizationQuotas(plan.organization));
   return rows;
 }

@@ -21,6 +21,8 @@ import {
   TamperAlarmSpec,
 } from "../watchers/tamper-plan";
 import { DashboardSpec, planDashboards } from "./dashboards";
+import { OrganizationPlan, organizationRegions, planOrganization } from "../organization/org-plan";
+import { readMemberMetrics } from "../organization/cross-account-alarms";
 
 /** The audit trail: the one the stack creates, or the existing one it reads. */
 export interface TrailPlan {
@@ -72,6 +74,8 @@ export interface StackPlan {
   buses: RegionBusPlan[];
   /** The dashboards, with their bodies. */
   dashboards: DashboardSpec[];
+  /** The organization a hub stack watches: hub buses and sinks, the member StackSet. */
+  organization?: OrganizationPlan;
 }
 
 function planTrail(model: StackModel): TrailPlan {
@@ -114,8 +118,14 @@ export function planStack(
 ): StackPlan {
   const { environment } = model;
   const n = names(environment);
-  const groupPlans = groups.map((g) => planGroup(g, environment));
-  const regions = [...new Set([model.region, ...groupPlans.flatMap((g) => g.regions)])].sort();
+  const { organization } = model;
+  const groupPlans = groups.map((g) => {
+    const plan = planGroup(g, environment);
+    // A hub reads members' metrics through its OAM sink, naming the account in each query.
+    return organization ? readMemberMetrics(plan, g, account.accountId) : plan;
+  });
+  const keyRegions = [...new Set([model.region, ...groupPlans.flatMap((g) => g.regions)])];
+  const regions = organization ? organizationRegions(organization, keyRegions) : keyRegions.sort();
   const allRules = groupPlans.flatMap((g) => g.rules);
   const trail = planTrail(model);
   const logGroup = { region: model.region, logGroupName: trail.logGroupName };
@@ -145,7 +155,14 @@ export function planStack(
     quotaAlarms: regions.flatMap((r) => planQuotaAlarms(environment, r, model.quotaAlarmPercent)),
     usageBands: regions.flatMap((r) => planUsageBands(environment, r, model.usageBaseline)),
     groups: groupPlans,
-    buses: regions.map((r) => planRegionBuses(r, allRules, environment)),
+    buses: regions.map((r) =>
+      organization
+        ? planRegionBuses(r, allRules, environment, undefined, n.hubBus)
+        : planRegionBuses(r, allRules, environment),
+    ),
+    ...(organization
+      ? { organization: planOrganization(organization, groups, account, environment, regions) }
+      : {}),
   };
   return { ...withoutDashboards, dashboards: planDashboards(withoutDashboards, groups) };
 }

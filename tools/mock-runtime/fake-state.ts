@@ -90,6 +90,9 @@ export function fakeArn(type: string, name: string, state: any, where: Where): s
       return `arn:${p}:cloudwatch:${r}:${a}:alarm:${physical}`;
     case "aws:cloudwatch/dashboard:Dashboard":
       return `arn:${p}:cloudwatch::${a}:dashboard/${physical}`;
+    // AWS names a sink by an ID of its own; the mock uses the physical name.
+    case "aws:oam/sink:Sink":
+      return `arn:${p}:oam:${r}:${a}:sink/${physical}`;
     default:
       return undefined;
   }

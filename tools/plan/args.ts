@@ -33,6 +33,8 @@ export interface PlanArgs {
   jsonFile?: string;
   /** Where to write the HTML page. */
   htmlFile?: string;
+  /** Where to write an organization hub's member template (CloudFormation JSON). */
+  templateFile?: string;
   /** A folder of CloudTrail or EventBridge event files to match against the plan. */
   eventsDir?: string;
   /** Policy config (as `--policy-pack-config`). Defaults to `policies/config/<stack>.json`. */
@@ -58,6 +60,7 @@ export const USAGE = `Usage: npm run plan -- [options]
   --config FILE                a Pulumi stack YAML file to plan instead
   --json FILE                  write the plan as JSON
   --html FILE                  write the plan as one self-contained HTML page
+  --template FILE              write an organization hub's member template (CloudFormation JSON)
   --events DIR                 match the CloudTrail/EventBridge event files in DIR
   --policy-config FILE         policy pack config (default: policies/config/STACK.json if any)
   --tagged-keys N              keys each tag search finds offline (default: 1)
@@ -75,6 +78,7 @@ const VALUE_FLAGS = [
   "--config",
   "--json",
   "--html",
+  "--template",
   "--events",
   "--policy-config",
   "--tagged-keys",
@@ -128,6 +132,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     configFile: values.get("--config"),
     jsonFile: values.get("--json"),
     htmlFile: values.get("--html"),
+    templateFile: values.get("--template"),
     eventsDir: values.get("--events"),
     policyConfigFile: values.get("--policy-config"),
     taggedKeys: number("--tagged-keys", 1),

@@ -66,6 +66,14 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
     const written: string[] = [];
     if (args.jsonFile) written.push(writeFile(io.cwd, args.jsonFile, planJsonText(report)));
     if (args.htmlFile) written.push(writeFile(io.cwd, args.htmlFile, renderHtml(report)));
+    const stackSet = report.run.plan?.organization?.stackSet;
+    if (args.templateFile) {
+      if (!stackSet)
+        throw new UsageError("--template: the stack has no kms-monitoring:organization");
+      written.push(
+        writeFile(io.cwd, args.templateFile, `${JSON.stringify(stackSet.template, null, 2)}\n`),
+      );
+    }
     progress.done();
     io.stdout.write(renderTables(report));
     for (const path of written) io.stdout.write(`\nWrote ${path}`);

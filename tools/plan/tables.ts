@@ -3,6 +3,7 @@
  * policy results, event matches, then the assumptions the figures rest on.
  */
 import { alarmsMonthlyCostUsd } from "../../components/alarms/pricing";
+import { organizationSection } from "./organization";
 import { alarmsByGroupAndSeverity } from "./alarms";
 import { confirmationsPerRecipient } from "./confirmations";
 import type { PlanReport } from "./report";
@@ -221,6 +222,8 @@ export function renderTables(report: PlanReport): string {
   parts.push(section("Resources by key group", unlessFailed(resourcesByGroup)));
   parts.push(section("Alarms by group and severity", unlessFailed(alarms)));
   parts.push(section("Subscriptions each recipient must confirm", unlessFailed(confirmations)));
+  const organization = organizationSection(run.plan?.organization);
+  if (organization) parts.push(section("Organization", organization));
   parts.push(section("AWS quotas", quotas(report)));
   parts.push(section("Estimated monthly cost (USD)", unlessFailed(cost)));
   parts.push(

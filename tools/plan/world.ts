@@ -67,10 +67,13 @@ function placeholderKeyArn(partition: string, region: string, account: string, s
 /** The world a plan of `model` runs in; `taggedKeys` keys per group and tag region. */
 export function planWorld(model: StackModel, taggedKeys: number): PlanWorld {
   const keys = model.keyGroups.flatMap((g) => g.keys);
-  const accountId = mostCommon(
-    keys.map((k) => k.accountId),
-    DEFAULT_ACCOUNT,
-  );
+  // A hub's keys are in its members: the hub itself is another account.
+  const accountId = model.organization
+    ? DEFAULT_ACCOUNT
+    : mostCommon(
+        keys.map((k) => k.accountId),
+        DEFAULT_ACCOUNT,
+      );
   const partition = mostCommon(
     keys.map((k) => k.partition),
     "aws",
@@ -96,7 +99,9 @@ export function planWorld(model: StackModel, taggedKeys: number): PlanWorld {
     }
   }
   const assumptions = [
-    `Account ${accountId} (${partition}), taken from the key ARNs of the config.`,
+    model.organization
+      ? `Hub account ${accountId} (${partition}), a placeholder for the account the stack deploys to.`
+      : `Account ${accountId} (${partition}), taken from the key ARNs of the config.`,
     "Offline, every key is described with the mock's defaults (enabled, customer managed, " +
       "origin AWS_KMS); keys listed in importedKeys are described as imported (origin " +
       `EXTERNAL) with material expiring on ${IMPORTED_MATERIAL.validTo}.`,

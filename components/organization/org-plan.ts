@@ -1,0 +1,190 @@
+/**
+ * The organization part of a hub stack's plan (pure): per region the bus members forward to, its
+ * OAM sink and the rule routing key creation to security; the StackSet that rolls the member
+ * template out to the OUs; and the coverage the members list gives.
+ */
+import type { OrganizationModel } from "../config/model";
+import { AWS_LIMITS, type Quota } from "../core/limits";
+import { names } from "../core/names";
+import type { AccountRef } from "../core/place";
+import type { PolicyDocument } from "../iam/policy-document";
+import type { SignalEventPattern } from "../signals/event-patterns";
+import type { ResolvedKeyGroup } from "../groups/resolved";
+import {
+  keyCreationPattern,
+  MEMBER_PARAMETERS,
+  memberTemplate,
+  renderTemplate,
+  templateSummary,
+  type CfnTemplate,
+} from "./member-template";
+import { hubBusPolicy, hubSinkPolicy } from "./policies";
+
+/** The hub's receiving side in one region. */
+export interface HubRegionPlan {
+  region: string;
+  /** The custom bus members forward to; group and fan-out rules live on it. */
+  busName: string;
+  busArn: string;
+  /** One statement, conditioned on the organization: its size does not grow with accounts. */
+  busPolicy: PolicyDocument;
+  /** The OAM sink members link their metrics to (same name as the bus). */
+  sinkName: string;
+  sinkPolicy: PolicyDocument;
+  /** Routes key creation in any member to the region's security topic. */
+  newKeyRule: { name: string; eventPattern: SignalEventPattern };
+  /** $0: custom buses, OAM sinks and links, and rules are free; senders pay for events. */
+  monthlyCostUsd: number;
+  quotas: Quota[];
+}
+
+/** The StackSet that deploys the member template. */
+export interface StackSetPlan {
+  name: string;
+  /** Service-managed: CloudFormation creates the roles in the members through Organizations. */
+  permissionModel: "SERVICE_MANAGED";
+  callAs: OrganizationModel["callAs"];
+  /** New accounts of the OUs get instances; accounts leaving them lose theirs. */
+  autoDeployment: { enabled: true; retainStacksOnAccountRemoval: false };
+  organizationalUnits: string[];
+  /** One instance group per region: each carries its region's sink ARN as a parameter override. */
+  regions: string[];
+  operationPreferences: {
+    maxConcurrentPercentage: number;
+    failureTolerancePercentage: number;
+    concurrencyMode: OrganizationModel["rollout"]["concurrencyMode"];
+    regionConcurrencyType: OrganizationModel["rollout"]["regionConcurrency"];
+  };
+  /** The member template, and its body as the StackSet receives it. */
+  template: CfnTemplate;
+  templateBody: string;
+  templateBytes: number;
+  /** "AWS::IAM::Role, AWS::Events::Rule, AWS::Oam::Link; 2,826 bytes". */
+  templateSummary: string;
+  /** The parameter overridden per region instance: the sink of that region. */
+  sinkParameter: string;
+  /** $0: CloudFormation does not charge for AWS resource types. */
+  monthlyCostUsd: number;
+  quotas: Quota[];
+}
+
+/** A member account and region, with the groups that select keys there. */
+export interface MemberCoverage {
+  accountId: string;
+  region: string;
+  /** Groups with keys in this account and region; empty when no group selects one. */
+  groups: string[];
+}
+
+/** The organization part of the plan. */
+export interface OrganizationPlan {
+  organizationId: string;
+  hubAccountId: string;
+  hubRegions: HubRegionPlan[];
+  stackSet: StackSetPlan;
+  /** Every member account and region of the config, with the groups selecting keys there. */
+  members: MemberCoverage[];
+}
+
+const HUB_BUS_QUOTAS: Quota[] = [
+  "eventBusesPerRegion",
+  "eventBusPolicyLength",
+  "sourceAccountsPerSink",
+];
+const STACK_SET_QUOTAS: Quota[] = [
+  "templateBodyBytes",
+  "stackInstancesPerStackSet",
+  "organizationalUnitsPerOperation",
+];
+
+/** The regions the organization spans: the stack's region, members' and keys' regions, sorted. */
+export function organizationRegions(
+  organization: OrganizationModel,
+  stackRegions: readonly string[],
+): string[] {
+  const memberRegions = organization.members.flatMap((m) => m.regions);
+  return [...new Set([...stackRegions, ...memberRegions])].sort();
+}
+
+/**
+ * Plans the organization part of a hub stack.
+ *
+ * @param organization - the validated `kms-monitoring:organization`.
+ * @param groups - the resolved key groups (their keys' accounts give the coverage).
+ * @param account - the hub's account and partition.
+ * @param environment - the environment name.
+ * @param regions - the regions the organization spans (see {@link organizationRegions}).
+ */
+export function planOrganization(
+  organization: OrganizationModel,
+  groups: readonly ResolvedKeyGroup[],
+  account: AccountRef,
+  environment: string,
+  regions: readonly string[],
+): OrganizationPlan {
+  const n = names(environment);
+  const hubRegions = regions.map((region) => {
+    const busArn = `arn:${account.partition}:events:${region}:${account.accountId}:event-bus/${n.hubBus}`;
+    return {
+      region,
+      busName: n.hubBus,
+      busArn,
+      busPolicy: hubBusPolicy(busArn, organization.organizationId),
+      sinkName: n.hubBus,
+      sinkPolicy: hubSinkPolicy(organization.organizationId),
+      newKeyRule: { name: n.hubNewKeyRule, eventPattern: keyCreationPattern() },
+      monthlyCostUsd: 0,
+      quotas: [...HUB_BUS_QUOTAS],
+    };
+  });
+  const template = memberTemplate(environment, account.accountId);
+  const templateBody = renderTemplate(template);
+  const { rollout } = organization;
+  const stackSet: StackSetPlan = {
+    name: n.memberStackSet,
+    permissionModel: "SERVICE_MANAGED",
+    callAs: organization.callAs,
+    autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
+    organizationalUnits: [...organization.organizationalUnits],
+    regions: [...regions],
+    operationPreferences: {
+      maxConcurrentPercentage: rollout.maxConcurrentPercent,
+      failureTolerancePercentage: rollout.failureTolerancePercent,
+      concurrencyMode: rollout.concurrencyMode,
+      regionConcurrencyType: rollout.regionConcurrency,
+    },
+    template,
+    templateBody,
+    templateBytes: Buffer.byteLength(templateBody, "utf8"),
+    templateSummary: templateSummary(template),
+    sinkParameter: MEMBER_PARAMETERS.sinkArn,
+    monthlyCostUsd: 0,
+    quotas: [...STACK_SET_QUOTAS],
+  };
+  if (stackSet.templateBytes > AWS_LIMITS.templateBodyBytes) {
+    throw new Error(
+      `the member template is ${stackSet.templateBytes} bytes; CloudFormation takes at most ${AWS_LIMITS.templateBodyBytes}`,
+    );
+  }
+  const members = organization.members.flatMap((member) =>
+    member.regions.map((region) => ({
+      accountId: member.accountId,
+      region,
+      groups: groups
+        .filter((g) => g.keys.some((k) => k.accountId === member.accountId && k.region === region))
+        .map((g) => g.model.name),
+    })),
+  );
+  return {
+    organizationId: organization.organizationId,
+    hubAccountId: account.accountId,
+    hubRegions,
+    stackSet,
+    members,
+  };
+}
+
+/** Members and regions whose keys no group selects: only the new-key rule covers them. */
+export function unselectedMembers(plan: OrganizationPlan): MemberCoverage[] {
+  return plan.members.filter((m) => m.groups.length === 0);
+}

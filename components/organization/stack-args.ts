@@ -1,0 +1,39 @@
+/**
+ * KmsMonitoringStack's `organization` argument, restating `kms-monitoring:organization`
+ * (components/config/organization-schema.ts owns the fields) for the multi-language analyzer,
+ * which reads interfaces rather than zod.
+ */
+
+/** One member account whose keys groups list. */
+export interface OrganizationMember {
+  /** The member account's ID. Required. */
+  accountId: string;
+  /** Regions of the stack's partition where the account's watched keys live. Required. */
+  regions: string[];
+}
+
+/** How StackSet operations roll out (CloudFormation StackSetOperationPreferences). */
+export interface OrganizationRollout {
+  /** Most accounts (percent of the target accounts, per region) updated at once. Allowed: an integer from 1 to 100. Defaults to `25`. */
+  maxConcurrentPercent?: number;
+  /** Accounts (percent, per region) that may fail before CloudFormation stops the operation in that region. Allowed: an integer from 0 to 100. Defaults to `10`. */
+  failureTolerancePercent?: number;
+  /** `STRICT_FAILURE_TOLERANCE` lowers concurrency as failures add up; `SOFT_FAILURE_TOLERANCE` keeps it. Defaults to `"STRICT_FAILURE_TOLERANCE"`. */
+  concurrencyMode?: string;
+  /** Deploy to every region at once (`PARALLEL`) or one at a time (`SEQUENTIAL`). Defaults to `"PARALLEL"`. */
+  regionConcurrency?: string;
+}
+
+/** The organization a hub stack watches. */
+export interface StackOrganization {
+  /** The organization (`aws:PrincipalOrgID`): the hub's bus and sink admit only its accounts. Required. */
+  organizationId: string;
+  /** OUs (or the root) whose accounts, present and future, get the member StackSet; never the management account. Required. */
+  organizationalUnits: string[];
+  /** Accounts whose keys the key groups list, with their regions; a group key's account must be listed. Defaults to `[]`. */
+  members?: OrganizationMember[];
+  /** `DELEGATED_ADMIN` when the hub is a delegated administrator of StackSets, `SELF` in the management account. Defaults to `"DELEGATED_ADMIN"`. */
+  callAs?: string;
+  /** How StackSet operations roll out; safe defaults. Defaults to the rollout defaults. */
+  rollout?: OrganizationRollout;
+}

@@ -1,0 +1,62 @@
+/** The plan tool's organization section: the hub, the StackSet and which members no group covers. */
+import { expect } from "chai";
+
+import { planOrganization, unselectedMembers } from "../../components/organization/org-plan";
+import { organizationSection } from "../../tools/plan/organization";
+import { groupModel, keyArn, keyId, resolvedGroup, resolvedKey } from "../builders";
+
+const ORGANIZATION = {
+  organizationId: "o-a1b2c3d4e5",
+  organizationalUnits: ["ou-ab12-34cd5678"],
+  members: [
+    { accountId: "222233334444", regions: ["us-east-1", "us-west-2"] },
+    { accountId: "444455556666", regions: ["us-west-2"] },
+  ],
+  callAs: "DELEGATED_ADMIN" as const,
+  rollout: {
+    maxConcurrentPercent: 25,
+    failureTolerancePercent: 10,
+    concurrencyMode: "STRICT_FAILURE_TOLERANCE" as const,
+    regionConcurrency: "PARALLEL" as const,
+  },
+};
+
+describe("organization: the plan's organization section", () => {
+  const payments = resolvedGroup(groupModel("payments"), [
+    resolvedKey(keyArn("us-east-1", keyId(1), "222233334444")),
+  ]);
+  const plan = planOrganization(
+    ORGANIZATION,
+    [payments],
+    { accountId: "999988887777", partition: "aws" },
+    "sec",
+    ["us-east-1", "us-west-2"],
+  );
+
+  it("lists the member regions whose keys no group selects", () => {
+    expect(unselectedMembers(plan)).to.deep.equal([
+      { accountId: "222233334444", region: "us-west-2", groups: [] },
+      { accountId: "444455556666", region: "us-west-2", groups: [] },
+    ]);
+  });
+
+  it("shows the hub, the StackSet with its template summary, and the members", () => {
+    expect(organizationSection(plan)?.split("\n")).to.deep.equal([
+      "Organization o-a1b2c3d4e5, hub account 999988887777",
+      "Hub per region (us-east-1, us-west-2): bus and OAM sink kmsmon-sec-org admitting only the organization (aws:PrincipalOrgID), rule kmsmon-sec-org-new-keys (key creation in a member -> security)",
+      "StackSet kmsmon-sec-members: SERVICE_MANAGED, callAs DELEGATED_ADMIN, auto-deployment to OUs ou-ab12-34cd5678 in us-east-1, us-west-2",
+      "  rollout: 25% of accounts at once, 10% may fail, STRICT_FAILURE_TOLERANCE, regions PARALLEL",
+      "  template: AWS::IAM::Role, AWS::Events::Rule, AWS::Oam::Link; 2,818 bytes (CloudFormation takes 51,200)",
+      "  never deployed to the management account: deploy the template there as a stack if its keys matter",
+      "Members:",
+      "  222233334444 us-east-1: payments",
+      "  222233334444 us-west-2: no group selects its keys",
+      "  444455556666 us-west-2: no group selects its keys",
+      "Keys no group selects (new keys still reach security): 222233334444 us-west-2, 444455556666 us-west-2",
+    ]);
+  });
+
+  it("says nothing for a one-account stack", () => {
+    expect(organizationSection(undefined)).to.equal(undefined);
+  });
+});
