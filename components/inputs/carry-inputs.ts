@@ -79,7 +79,8 @@ export class InputCarrier {
    * resource below the component it is given to (components' own arguments are left alone).
    */
   readonly transformation: pulumi.ResourceTransformation = ({ resource, props, opts }) => {
-    if (!pulumi.CustomResource.isInstance(resource) || this.needles.length === 0) return undefined;
+    // isInstance flags are set after the SDK's constructor, which runs this: ask the prototype.
+    if (resource instanceof pulumi.ComponentResource || this.needles.length === 0) return undefined;
     const carried = Object.fromEntries(
       Object.entries(props).map(([key, value]) => [key, this.carry(value)]),
     );
