@@ -165,6 +165,10 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<StackData> {
     if (isPlainDeep(args)) validated.set(args, validateStackArgs(args as PlainStackArgs));
     super(TOKENS.KmsMonitoringStack, name, args, opts);
     const data = this.getData();
+    // Arguments found invalid once their Outputs resolved fail the deployment at once: left to the
+    // outputs below, the error would surface only when they are serialized (and Construct would
+    // wait for that). The rejection is deliberately unhandled; the Pulumi runtime reports it.
+    void data.then(() => undefined);
     const output = <T>(pick: (m: KmsMonitoring) => pulumi.Output<T>): pulumi.Output<T> =>
       pulumi.output(
         data.then(({ monitoring, carrier }) => carrier.carry(pick(monitoring))),
