@@ -16,7 +16,7 @@ import {
   failFor,
   show,
 } from "./checks";
-import { type AlertTopicTargets, type SubscriptionInput, validateTargets } from "./subscriptions";
+import { type AlertTargets, type SubscriptionInput, validateTargets } from "./subscriptions";
 import { AWS_LIMITS } from "../core/limits";
 
 /** The per-topic alarm on `NumberOfNotificationsFailed` of {@link AlertTopic}. */
@@ -47,7 +47,7 @@ export interface AlertTopicArgs {
    * function ARN; the entries may be Outputs (a secret stays secret in its subscription), the lists
    * are plain. Required, at least one target; no default.
    */
-  targets: AlertTopicTargets;
+  targets: AlertTargets;
   /**
    * ArnLike pattern of the CloudWatch alarms that may publish, e.g.
    * `arn:aws:cloudwatch:us-east-1:111122223333:alarm:kmsmon-prod-*`. Defaults to any alarm of

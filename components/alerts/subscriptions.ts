@@ -32,11 +32,10 @@ const CHECKS: Record<SubscriptionProtocol, Check> = {
 const TARGET_LISTS = TARGET_PROTOCOLS.map((t) => ({ ...t, check: CHECKS[t.protocol] }));
 
 /**
- * AlertTopic's `targets`: the lists of {@link NotificationTargets}, whose items may be Outputs
- * (a secret pager URL, the ARN of a queue of the same program). The lists themselves are plain:
- * each item is one subscription.
+ * Where alerts go (`kms-monitoring:security`, and the `critical` part of a routing; AlertTopic's
+ * `targets`): the lists' items may be Outputs, the lists are plain (one subscription per item).
  */
-export interface AlertTopicTargets {
+export interface AlertTargets {
   /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */
   emails?: pulumi.Input<string>[];
   /** `https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit. Defaults to `[]`. */
@@ -69,7 +68,7 @@ function identityOf(field: keyof NotificationTargets, entry: string): string {
  * @throws Error naming the component and the offending entry.
  */
 export function validateTargets(
-  targets: AlertTopicTargets,
+  targets: AlertTargets,
   topicName: string,
   fail: Fail,
 ): SubscriptionInput[] {

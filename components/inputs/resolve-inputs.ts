@@ -88,7 +88,11 @@ export async function resolveInputs<T>(
       return state.known ? walk(state.value, path, inner) : unknownAt(path, inner);
     }
     if (value instanceof Promise) return walk(await value, path, trail);
-    if (pulumi.isUnknown(value)) return unknownAt(path, trail);
+    if (pulumi.isUnknown(value)) {
+      // An unknown sent as a bare value (not an Output): an unknown Output carries it instead.
+      const unknown = pulumi.output(pulumi.unknown) as pulumi.Output<unknown>;
+      return unknownAt(path, { ...trail, carriers: [...trail.carriers, unknown] });
+    }
     if (Array.isArray(value)) {
       return Promise.all(value.map((item, i) => walk(item, `${path}[${i}]`, trail)));
     }

@@ -8,11 +8,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TrailMode } from "../config/model";
 import type { StackModel } from "../config/model";
+import type { AlertTargets } from "../alerts/subscriptions";
 import { TOKENS } from "../core/tokens";
 import { InputCarrier } from "../inputs/carry-inputs";
 import { isPlainDeep } from "../inputs/resolve-inputs";
 import { KmsMonitoring, lookUpMonitoring } from "./kms-monitoring";
 import { type PlainStackArgs, resolveStackInputs, validateStackArgs } from "./stack-inputs";
+
+export type { AlertTargets };
 
 // The argument interfaces below restate the config schema (components/config/schema.ts) because
 // the multi-language schema analyzer reads interfaces, not zod. Their fields, types and doc
@@ -42,18 +45,6 @@ export interface StackTrail {
   logGroupName?: pulumi.Input<string>;
   /** ARN of the existing trail `arn:<partition>:cloudtrail:<region>:<12-digit account>:trail/<name>`, for the dashboards and policies. Defaults to none. */
   trailArn?: pulumi.Input<string>;
-}
-
-/** Where alerts go (`kms-monitoring:security`, and the `critical` part of a routing). */
-export interface AlertTargets {
-  /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */
-  emails?: pulumi.Input<string>[];
-  /** `https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit. Defaults to `[]`. */
-  https?: pulumi.Input<string>[];
-  /** SQS queue ARNs `arn:<partition>:sqs:<region>:<account>:<queue>` (not queue URLs); the queue policy must admit the topic. Defaults to `[]`. */
-  sqs?: pulumi.Input<string>[];
-  /** Lambda function ARNs `arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`. Defaults to `[]`. */
-  lambda?: pulumi.Input<string>[];
 }
 
 /**

@@ -2,7 +2,8 @@
  * examples/typescript, the program a TypeScript user writes: it type-checks with its own tsconfig
  * and, run under Pulumi's mock runtime, watches the key it creates (the key's ARN reaches the group
  * rule's event pattern) and keeps its pager URL secret. The program imports the package by name, as
- * an installed program does; here that name is mapped to this checkout's sources.
+ * an installed program does; here that name is mapped to this checkout (its built types for tsc,
+ * its sources for the run).
  */
 import { execFileSync } from "child_process";
 import Module from "module";
@@ -12,6 +13,7 @@ import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { expect } from "chai";
 
 import { MockRun, runUnderMocks } from "../harness/mock-runtime";
+import { buildIfStale } from "../package/plugin-host";
 
 const ROOT = join(__dirname, "..", "..");
 const EXAMPLE = join(ROOT, "examples", "typescript");
@@ -48,7 +50,8 @@ describe("examples/typescript (a program that creates a key and watches it)", fu
     });
   });
 
-  it("type-checks with its own tsconfig", () => {
+  it("type-checks with its own tsconfig (Pulumi's template) against the built package's types", () => {
+    buildIfStale();
     const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
     expect(() =>
       execFileSync(process.execPath, [tsc, "--noEmit", "-p", join(EXAMPLE, "tsconfig.json")], {
@@ -59,7 +62,7 @@ describe("examples/typescript (a program that creates a key and watches it)", fu
 
   it("puts the created key's ARN in the group rule's event pattern, the rule depending on the key", () => {
     const key = run.one("aws:kms/key:Key", "app-data");
-    const rule = run.one("aws:cloudwatch/eventRule:EventRule", "kms-app-us-east-1-all-1");
+    const rule = run.one("aws:cloudwatch/eventRule:EventRule", "kms-app-us-east-1-standard-1");
     expect(String(rule.inputs.eventPattern)).to.contain(`"suffix":":key/${key.state.keyId}"`);
     expect(rule.propertyDependencies.eventPattern).to.deep.equal([key.urn]);
   });

@@ -244,7 +244,6 @@ describe("the package started by run-plugin from another directory", function ()
 
     it("(e) refuses an invalid value inside an Output with its config path, no AWS resource", async () => {
       const before = engine.registrations.length;
-      const started = Date.now();
       const failed = await construct(plugin.client, engine.address, {
         type: "kms-monitoring:index:KmsMonitoringStack",
         name: "with-bad-output",
@@ -257,7 +256,6 @@ describe("the package started by run-plugin from another directory", function ()
         'keyGroups[0].keys[0]: "alias/app" is an alias; list it under aliases (keys takes key ARNs only)',
       );
       expect(since(before)).to.deep.equal([]);
-      expect(Date.now() - started, "ms to the error").to.be.below(30_000);
     });
   });
 });
