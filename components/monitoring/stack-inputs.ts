@@ -34,7 +34,9 @@ function regionOf(args: { region?: unknown }): string | undefined {
  * @param leaves - the values that came through Outputs (secret ones are hidden in messages).
  */
 export function validateStackArgs(args: PlainStackArgs, leaves: InputLeaf[] = []): StackModel {
-  const { region, ...values } = args;
+  // `region` is the stack's (aws:region), not a config key of kms-monitoring.
+  const values: PlainStackArgs = { ...args };
+  delete values.region;
   try {
     return parseStackValues(values, { region: regionOf(args), stack: pulumi.getStack() });
   } catch (error) {
