@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { expect } from "chai";
 
-import { ConfigError } from "../../components/config";
+import { ConfigError, TrailMode } from "../../components/config";
 import { outputState } from "../../components/inputs/output-state";
 import { KmsMonitoringStack } from "../../components/monitoring/kms-monitoring-stack";
 import { runUnderMocks } from "../harness/mock-runtime";
@@ -90,6 +90,22 @@ describe("KmsMonitoringStack with Outputs, unknowns and secrets", function () {
       `${SUBSCRIPTION} kms-app-us-east-1-critical-https-afc34e41`,
     ]);
     expect(holders.flatMap((r) => plainMentions([r.inputs, r.state], PAGER))).to.deep.equal([]);
+  });
+
+  it("keeps a secret log group name secret in its own outputs", async () => {
+    const run = await runUnderMocks(
+      () =>
+        new KmsMonitoringStack("kms", {
+          environment: "dev",
+          region: "us-east-1",
+          trail: { mode: TrailMode.Existing, logGroupName: pulumi.secret("/org/cloudtrail") },
+          notifications: { emails: ["kms-alerts@example.com"] },
+          keyGroups: [{ name: "app", keys: [KEY] }],
+        }),
+      { stack: "dev" },
+    );
+    const state = await outputState(run.result.logGroupName);
+    expect(state).to.include({ value: "/org/cloudtrail", known: true, secret: true });
   });
 
   it("builds the plan in a preview with unknown values, each property built from one unknown", async () => {
