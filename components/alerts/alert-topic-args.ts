@@ -4,7 +4,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { isAwsManagedAlias, parseAliasArn, parseKeyArn, splitArn } from "../config/arn";
-import type { NotificationTargets } from "../config/model";
 import {
   type Check,
   type Fail,
@@ -17,8 +16,7 @@ import {
   failFor,
   show,
 } from "./checks";
-import type { SubscriptionSpec } from "./subscription-plan";
-import { validateTargets } from "./subscriptions";
+import { type AlertTargets, type SubscriptionInput, validateTargets } from "./subscriptions";
 import { AWS_LIMITS } from "../core/limits";
 
 /** The per-topic alarm on `NumberOfNotificationsFailed` of {@link AlertTopic}. */
@@ -46,9 +44,10 @@ export interface AlertTopicArgs {
   kmsKeyArn: pulumi.Input<string>;
   /**
    * Who is told: one subscription per e-mail address, HTTPS URL, SQS queue ARN and Lambda
-   * function ARN. Required, at least one target; no default.
+   * function ARN; the entries may be Outputs (a secret stays secret in its subscription), the lists
+   * are plain. Required, at least one target; no default.
    */
-  targets: NotificationTargets;
+  targets: AlertTargets;
   /**
    * ArnLike pattern of the CloudWatch alarms that may publish, e.g.
    * `arn:aws:cloudwatch:us-east-1:111122223333:alarm:kmsmon-prod-*`. Defaults to any alarm of
@@ -81,7 +80,7 @@ export interface AlertTopicSettings {
   topicName: string;
   displayName: string;
   kmsKeyArn: pulumi.Output<string>;
-  specs: SubscriptionSpec[];
+  specs: SubscriptionInput[];
   alarmArnPrefix?: pulumi.Output<string>;
   ruleArnPrefix?: pulumi.Output<string>;
   deadLetterQueueArn?: pulumi.Output<string>;

@@ -11,13 +11,14 @@ import {
   checkEmail,
   checkHttpsUrl,
   checkLambdaArn,
+  checkInput,
   checkQueueArn,
   show,
 } from "./checks";
 import {
   type SubscriptionProtocol,
   type SubscriptionSpec,
-  subscriptionSpecs,
+  childSuffixOf,
   TARGET_PROTOCOLS,
 } from "./subscription-plan";
 
@@ -31,44 +32,88 @@ const CHECKS: Record<SubscriptionProtocol, Check> = {
 const TARGET_LISTS = TARGET_PROTOCOLS.map((t) => ({ ...t, check: CHECKS[t.protocol] }));
 
 /**
- * Checks every target and that there is at least one, then returns the specs.
+ * Where alerts go (`kms-monitoring:security`, and the `critical` part of a routing; AlertTopic's
+ * `targets`): the lists' items may be Outputs, the lists are plain (one subscription per item).
+ */
+export interface AlertTargets {
+  /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */
+  emails?: pulumi.Input<string>[];
+  /** `https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit. Defaults to `[]`. */
+  https?: pulumi.Input<string>[];
+  /** SQS queue ARNs `arn:<partition>:sqs:<region>:<account>:<queue>` (not queue URLs); the queue policy must admit the topic. Defaults to `[]`. */
+  sqs?: pulumi.Input<string>[];
+  /** Lambda function ARNs `arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`. Defaults to `[]`. */
+  lambda?: pulumi.Input<string>[];
+}
+
+/** A subscription to create: a {@link SubscriptionSpec} whose endpoint may be an Output. */
+export type SubscriptionInput = Omit<SubscriptionSpec, "endpoint"> & {
+  endpoint: pulumi.Input<string>;
+};
+
+/** How SNS tells two endpoints of a list apart: e-mail addresses ignore case. */
+function identityOf(field: keyof NotificationTargets, entry: string): string {
+  return field === "emails" ? entry.toLowerCase() : entry;
+}
+
+/**
+ * Checks every target and that there is at least one, then returns the subscriptions. Plain
+ * entries are checked now; an Output entry once it resolves (with the same message), and it is
+ * named by its position (`<protocol>-item-<index>`), since a name cannot wait for its value.
  *
  * @param targets - the `targets` argument.
  * @param topicName - the topic, for the message when there is no target.
  * @param fail - the component's {@link Fail}.
- * @returns the subscription specs.
+ * @returns the subscriptions, in the order emails, https, sqs, lambda.
  * @throws Error naming the component and the offending entry.
  */
 export function validateTargets(
-  targets: NotificationTargets,
+  targets: AlertTargets,
   topicName: string,
   fail: Fail,
-): SubscriptionSpec[] {
-  for (const { field, check } of TARGET_LISTS) {
+): SubscriptionInput[] {
+  const subscriptions: SubscriptionInput[] = [];
+  for (const { field, protocol, check } of TARGET_LISTS) {
     const list: unknown = targets?.[field];
     if (list === undefined) continue;
     if (!Array.isArray(list)) fail(`targets.${field}: ${show(list)} is not a list`);
+    const entries = list as pulumi.Input<string>[];
     const seen = new Map<string, number>();
-    (list as unknown[]).forEach((entry, index) => {
-      const problem = typeof entry === "string" ? check(entry) : "is not a string";
-      if (problem !== undefined) fail(`targets.${field}[${index}]: ${show(entry)} ${problem}`);
-      // SNS holds one subscription per protocol and endpoint; e-mail addresses ignore case.
-      const identity = field === "emails" ? (entry as string).toLowerCase() : (entry as string);
-      const first = seen.get(identity);
-      if (first !== undefined) {
+    const repeats = (entry: string, index: number, first: number | undefined): void => {
+      if (first !== undefined && first !== index) {
         fail(`targets.${field}[${index}]: ${show(entry)} repeats targets.${field}[${first}]`);
       }
-      seen.set(identity, index);
+    };
+    entries.forEach((entry, index) => {
+      const path = `targets.${field}[${index}]`;
+      if (pulumi.Output.isInstance(entry) || entry instanceof Promise) {
+        // SNS holds one subscription per protocol and endpoint: checked against the whole list.
+        const endpoint = pulumi
+          .all([checkInput(path, entry, check, fail), pulumi.all(entries)])
+          .apply(([value, all]) => {
+            const first = all.findIndex((v) => identityOf(field, v) === identityOf(field, value));
+            repeats(value, index, first);
+            return value;
+          });
+        const childSuffix = `${protocol}-item-${index}`;
+        subscriptions.push({ protocol, endpoint, childSuffix, monthlyCostUsd: 0, quotas: [] });
+        return;
+      }
+      const problem = typeof entry === "string" ? check(entry) : "is not a string";
+      if (problem !== undefined) fail(`${path}: ${show(entry)} ${problem}`);
+      repeats(entry, index, seen.get(identityOf(field, entry)));
+      seen.set(identityOf(field, entry), index);
+      const childSuffix = childSuffixOf(protocol, entry);
+      subscriptions.push({ protocol, endpoint: entry, childSuffix, monthlyCostUsd: 0, quotas: [] });
     });
   }
-  const specs = subscriptionSpecs(targets);
-  if (specs.length === 0) {
+  if (subscriptions.length === 0) {
     fail(
       "targets: no e-mail, HTTPS, SQS or Lambda target; nobody would hear the alerts published " +
         `to topic "${topicName}"`,
     );
   }
-  return specs;
+  return subscriptions;
 }
 
 /** What {@link createSubscriptions} wires a spec to. */
@@ -93,7 +138,7 @@ export interface SubscriptionWiring {
 export function createSubscriptions(
   name: string,
   parent: pulumi.Resource,
-  specs: SubscriptionSpec[],
+  specs: SubscriptionInput[],
   wiring: SubscriptionWiring,
 ): aws.sns.TopicSubscription[] {
   const redrivePolicy = wiring.deadLetterQueueArn?.apply((deadLetterTargetArn) =>
@@ -124,24 +169,45 @@ export function createSubscriptions(
 function lambdaPermission(
   name: string,
   parent: pulumi.Resource,
-  functionArn: string,
+  functionArn: pulumi.Input<string>,
   childSuffix: string,
   wiring: SubscriptionWiring,
 ): aws.lambda.Permission {
-  // arn:<p>:lambda:<region>:<account>:function:<name>[:<qualifier>]
-  const parts = functionArn.split(":");
-  const qualifier = parts[7];
+  const target =
+    typeof functionArn === "string"
+      ? permissionTarget(functionArn)
+      : {
+          function: pulumi.output(functionArn).apply((arn) => permissionTarget(arn).function),
+          qualifier: pulumi.output(functionArn).apply((arn) => permissionTarget(arn).qualifier),
+          region: pulumi.output(functionArn).apply((arn) => permissionTarget(arn).region),
+        };
   return new aws.lambda.Permission(
     `${name}-${childSuffix}-invoke`,
     {
       action: "lambda:InvokeFunction",
-      function: parts.slice(0, 7).join(":"),
-      ...(qualifier !== undefined ? { qualifier } : {}),
-      // The permission lives with the function, which may be in another region than the topic.
-      region: parts[3],
+      ...target,
       principal: "sns.amazonaws.com",
       sourceArn: wiring.topicArn,
     },
     { parent },
   );
+}
+
+/**
+ * The function, qualifier and region of a Lambda target: the permission lives with the function,
+ * which may be in another region than the topic.
+ */
+function permissionTarget(functionArn: string): {
+  function: string;
+  qualifier?: string;
+  region: string;
+} {
+  // arn:<p>:lambda:<region>:<account>:function:<name>[:<qualifier>]
+  const parts = functionArn.split(":");
+  const qualifier = parts[7];
+  return {
+    function: parts.slice(0, 7).join(":"),
+    ...(qualifier !== undefined ? { qualifier } : {}),
+    region: parts[3],
+  };
 }

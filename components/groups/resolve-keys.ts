@@ -6,6 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import type { AliasRef, KeyGroupModel, StackModel } from "../config/model";
+import { isStandIn, standInKeyArn, standInTokens } from "../inputs/stand-ins";
 import { keyIdOfArn } from "../signals/key-scope";
 import type { ResolvedKey, ResolvedKeyGroup } from "./resolved";
 
@@ -19,6 +20,11 @@ export interface ResolveOptions {
   warn: WarnFn;
   /** Lookups in flight at once, to stay under KMS's DescribeKey rate. Defaults to 16. */
   concurrency?: number;
+  /**
+   * The account and partition, for the key a stand-in alias (an alias not known during a preview,
+   * see inputs/stand-ins.ts) stands for. Defaults to none: stand-in aliases then select no key.
+   */
+  account?: { partition: string; accountId: string };
 }
 
 function arnParts(arn: string): Pick<ResolvedKey, "partition" | "region" | "accountId"> {
@@ -40,6 +46,11 @@ async function inPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<
 }
 
 async function aliasTarget(alias: AliasRef, opts: ResolveOptions): Promise<string | undefined> {
+  // Not known yet (a preview): its key is a stand-in too, and AWS is not asked.
+  const [token] = standInTokens(alias.name);
+  if (token !== undefined) {
+    return opts.account && standInKeyArn(token, { ...opts.account, region: alias.region });
+  }
   try {
     const found = await aws.kms.getAlias(
       { name: alias.name },
@@ -78,6 +89,8 @@ async function taggedKeys(group: KeyGroupModel, opts: ResolveOptions): Promise<s
 }
 
 async function describe(key: ResolvedKey, opts: ResolveOptions): Promise<ResolvedKey> {
+  // A key not known yet (a preview) is described once it is.
+  if (isStandIn(key.arn)) return key;
   try {
     const meta = await aws.kms.getKey(
       { keyId: key.arn },

@@ -8,10 +8,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TrailMode } from "../config/model";
 import type { StackModel } from "../config/model";
-import { parseStackValues } from "../config/parse";
 import type { StackOrganization } from "../organization/stack-args";
+import type { AlertTargets } from "../alerts/subscriptions";
 import { TOKENS } from "../core/tokens";
+import { InputCarrier } from "../inputs/carry-inputs";
+import { isPlainDeep } from "../inputs/resolve-inputs";
 import { KmsMonitoring, lookUpMonitoring } from "./kms-monitoring";
+import { type PlainStackArgs, resolveStackInputs, validateStackArgs } from "./stack-inputs";
+
+export type { AlertTargets };
 
 // The argument interfaces below restate the config schema (components/config/schema.ts) because
 // the multi-language schema analyzer reads interfaces, not zod. Their fields, types and doc
@@ -38,21 +43,9 @@ export interface StackTrail {
   /** Let `pulumi destroy` empty and delete the bucket. Defaults to `false`. */
   forceDestroy?: boolean;
   /** The log group the existing trail delivers to, in the stack's region. Required. */
-  logGroupName?: string;
+  logGroupName?: pulumi.Input<string>;
   /** ARN of the existing trail `arn:<partition>:cloudtrail:<region>:<12-digit account>:trail/<name>`, for the dashboards and policies. Defaults to none. */
-  trailArn?: string;
-}
-
-/** Where alerts go (`kms-monitoring:security`, and the `critical` part of a routing). */
-export interface AlertTargets {
-  /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */
-  emails?: string[];
-  /** `https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit. Defaults to `[]`. */
-  https?: string[];
-  /** SQS queue ARNs `arn:<partition>:sqs:<region>:<account>:<queue>` (not queue URLs); the queue policy must admit the topic. Defaults to `[]`. */
-  sqs?: string[];
-  /** Lambda function ARNs `arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`. Defaults to `[]`. */
-  lambda?: string[];
+  trailArn?: pulumi.Input<string>;
 }
 
 /**
@@ -61,13 +54,13 @@ export interface AlertTargets {
  */
 export interface AlertRouting {
   /** E-mail addresses (SNS e-mail subscriptions; each recipient confirms once), compared without case. Defaults to `[]`. */
-  emails?: string[];
+  emails?: pulumi.Input<string>[];
   /** `https:` URLs, such as a pager's SNS integration URL; `http:` is refused so alerts are encrypted in transit. Defaults to `[]`. */
-  https?: string[];
+  https?: pulumi.Input<string>[];
   /** SQS queue ARNs `arn:<partition>:sqs:<region>:<account>:<queue>` (not queue URLs); the queue policy must admit the topic. Defaults to `[]`. */
-  sqs?: string[];
+  sqs?: pulumi.Input<string>[];
   /** Lambda function ARNs `arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`. Defaults to `[]`. */
-  lambda?: string[];
+  lambda?: pulumi.Input<string>[];
   /** Targets of critical signals (a pager): an object of the same four lists. Without it, or when it has no target, critical signals go to the lists above. Defaults to none. */
   critical?: AlertTargets;
 }
@@ -107,17 +100,17 @@ export interface KeyGroup {
   /** The group's name, part of its resource names (`kmsmon-<env>-<group>-<suffix>`); unique in the stack. Allowed: lowercase letters, digits and dashes, starting with a letter; at most 32 characters, no trailing dash, no `--`. Required. */
   name: string;
   /** Free text shown in alerts, at most 256 characters. Defaults to `""`. */
-  description?: string;
+  description?: pulumi.Input<string>;
   /** Key ARNs `arn:<partition>:kms:<region>:<12-digit account>:key/<key id>` in the stack's partition; a key belongs to one group. Defaults to `[]`. */
-  keys?: string[];
+  keys?: pulumi.Input<string>[];
   /** Keys selected by alias at deploy time: `alias/<name>` (in the stack's region) or alias ARNs (in their region); not `alias/aws/...`. Defaults to `[]`. */
-  aliases?: string[];
+  aliases?: pulumi.Input<string>[];
   /** Keys selected at deploy time by tags they must all carry (at most 50). Defaults to `{}`. */
   tags?: Record<string, string>;
   /** Regions of the stack's partition searched for tagged keys; only with `tags`. Defaults to `[<aws:region>]` with tags, `[]` without. */
   tagRegions?: string[];
   /** Key ARNs, also listed in `keys`, known to hold imported key material (keys of origin EXTERNAL are also found at deploy time). Defaults to `[]`. */
-  importedKeys?: string[];
+  importedKeys?: pulumi.Input<string>[];
   /** Warn this many days before imported key material expires. Allowed: an integer from 1 to 365. Defaults to `30`. */
   expiryWarningDays?: number;
   /** Who is told: the fields of `notifications`, merged list by list over them. Defaults to the stack's `notifications`. */
@@ -148,31 +141,26 @@ export interface KmsMonitoringStackArgs {
   organization?: StackOrganization;
 }
 
-/** Models already validated, by the arguments they came from (the constructor's, for initialize). */
-const validated = new WeakMap<object, StackModel>();
-
-/**
- * The validated model of the arguments, parsed as they are (no JSON text in between); throws a
- * ConfigError naming each config path. The region defaults to aws:region.
- */
-function stackModel(args: KmsMonitoringStackArgs): StackModel {
-  const known = validated.get(args);
-  if (known) return known;
-  const { region, ...values } = args;
-  const model = parseStackValues(values, {
-    region: region ?? new pulumi.Config("aws").get("region"),
-    stack: pulumi.getStack(),
-  });
-  validated.set(args, model);
-  return model;
+/** What initialize builds: the facade, and the carrier of the inputs its resources were built from. */
+interface StackData {
+  monitoring: KmsMonitoring;
+  carrier: InputCarrier;
 }
+
+/** Models validated in the constructor, by the arguments they came from (for initialize). */
+const validated = new WeakMap<object, StackModel>();
 
 /**
  * Watches every KMS key of an environment, from arguments shaped like the stack config: the audit
  * trail, account alarms, alerting of every region, one monitor per key group and the dashboards.
  * Invalid arguments throw a ConfigError (as for stack config) before any resource exists.
+ *
+ * Key ARNs, aliases, targets, descriptions and the existing trail's names may be Outputs (see
+ * README "Outputs, unknowns and secrets"): they are resolved before validation, so a known value
+ * is checked with the same message; a value unknown in a preview is planned with a stand-in and
+ * every property built from it is unknown; a secret keeps every property built from it secret.
  */
-export class KmsMonitoringStack extends pulumi.ComponentResource<KmsMonitoring> {
+export class KmsMonitoringStack extends pulumi.ComponentResource<StackData> {
   /** ARN of the trail (unset when an existing log group is used without its trail ARN). */
   readonly trailArn: pulumi.Output<string | undefined>;
   /** The log group the account alarms read. */
@@ -185,14 +173,23 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<KmsMonitoring> 
   readonly dashboardUrls: pulumi.Output<string[]>;
 
   constructor(name: string, args: KmsMonitoringStackArgs, opts?: pulumi.ComponentResourceOptions) {
-    stackModel(args);
+    // Plain arguments fail before this component exists; Outputs are checked once resolved.
+    if (isPlainDeep(args)) validated.set(args, validateStackArgs(args as PlainStackArgs));
     super(TOKENS.KmsMonitoringStack, name, args, opts);
-    const monitoring = this.getData();
-    this.trailArn = pulumi.output(monitoring.then((m) => m.trailArn));
-    this.logGroupName = pulumi.output(monitoring.then((m) => m.logGroupName));
-    this.securityTopicArns = pulumi.output(monitoring.then((m) => m.securityTopicArns));
-    this.groupTopicArns = pulumi.output(monitoring.then((m) => m.groupTopicArns));
-    this.dashboardUrls = pulumi.output(monitoring.then((m) => m.dashboardUrls));
+    const data = this.getData();
+    // Arguments found invalid once their Outputs resolved fail the deployment at once: left to the
+    // outputs below, the error would surface only when they are serialized (and Construct would
+    // wait for that). The rejection is deliberately unhandled; the Pulumi runtime reports it.
+    void data.then(() => undefined);
+    const output = <T>(pick: (m: KmsMonitoring) => pulumi.Output<T>): pulumi.Output<T> =>
+      pulumi.output(
+        data.then(({ monitoring, carrier }) => carrier.carry(pick(monitoring))),
+      ) as pulumi.Output<T>;
+    this.trailArn = output((m) => m.trailArn);
+    this.logGroupName = output((m) => m.logGroupName);
+    this.securityTopicArns = output((m) => m.securityTopicArns);
+    this.groupTopicArns = output((m) => m.groupTopicArns);
+    this.dashboardUrls = output((m) => m.dashboardUrls);
     // Registered now: the SDK's own registration once initialize is done would be empty.
     this.registerOutputs({
       trailArn: this.trailArn,
@@ -204,18 +201,26 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<KmsMonitoring> 
   }
 
   /**
-   * Runs inside `super()`: the deploy-time lookups, then the facade as this component's child
-   * (named like this component, so its resources are named as in the stack program).
+   * Runs inside `super()`: resolves and validates Outputs of the arguments, the deploy-time
+   * lookups, then the facade as this component's child (named like this component, so its
+   * resources are named as in the stack program), with the inputs carried onto its resources.
    */
   protected async initialize(
     args: pulumi.Inputs,
     _opts?: pulumi.ComponentResourceOptions,
     name?: string,
-  ): Promise<KmsMonitoring> {
+  ): Promise<StackData> {
     const componentName = name!;
-    // The same arguments the constructor validated.
-    const model = stackModel(args as KmsMonitoringStackArgs);
+    const plain = validated.get(args);
+    const { model, carrier } = plain
+      ? { model: plain, carrier: new InputCarrier([]) }
+      : await resolveStackInputs(args, this);
     const lookups = await lookUpMonitoring(componentName, model, { parent: this });
-    return new KmsMonitoring(componentName, { model, ...lookups }, { parent: this });
+    const monitoring = new KmsMonitoring(
+      componentName,
+      { model, ...lookups },
+      { parent: this, transformations: [carrier.transformation] },
+    );
+    return { monitoring, carrier };
   }
 }

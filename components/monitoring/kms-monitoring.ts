@@ -302,6 +302,7 @@ export async function lookUpMonitoring(
   const groups = await resolveKeyGroups(model, {
     providers,
     warn: (message) => void pulumi.log.warn(message),
+    account: { partition: partition.partition, accountId: identity.accountId },
   });
   return { groups, providers, accountId: identity.accountId, partition: partition.partition };
 }

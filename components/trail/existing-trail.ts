@@ -1,6 +1,7 @@
 /** Existing mode: nothing is created; the log group an existing trail feeds is looked up. */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { unknownIfStandIn } from "../inputs/stand-ins";
 import { ExistingTrailSettings } from "./args";
 import { AuditTrailOutputs } from "./outputs";
 
@@ -13,7 +14,8 @@ export function adoptExistingTrail(
   settings: ExistingTrailSettings,
 ): AuditTrailOutputs {
   const group = aws.cloudwatch.getLogGroupOutput(
-    { name: settings.existingLogGroupName },
+    // A name not known yet (a preview's stand-in) leaves the lookup to the update.
+    { name: unknownIfStandIn(settings.existingLogGroupName) },
     { parent },
   );
   return {

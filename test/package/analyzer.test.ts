@@ -104,7 +104,7 @@ const COMPONENTS: Record<string, Signature> = {
       topicName: "string",
       "displayName?": "string",
       kmsKeyArn: "Input<string>",
-      targets: "NotificationTargets",
+      targets: "AlertTargets",
       "alarmArnPrefix?": "Input<string>",
       "ruleArnPrefix?": "Input<string>",
       "deadLetterQueueArn?": "Input<string>",

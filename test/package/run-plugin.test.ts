@@ -15,9 +15,12 @@ import {
   construct,
   FakeEngine,
   getSchema,
+  outputValue,
   PACKAGE_DIR,
   PluginProcess,
+  secret,
   startPlugin,
+  UNKNOWN,
 } from "./plugin-host";
 import { ACCOUNT } from "../builders";
 
@@ -165,5 +168,94 @@ describe("the package started by run-plugin from another directory", function ()
 
   it("gets the same inputs from the YAML and the Python example", () => {
     expect(pythonExampleInputs()).to.deep.equal(yamlExampleInputs());
+  });
+
+  describe("Construct of KmsMonitoringStack with Outputs, secrets and unknowns", () => {
+    const KEY_URN = "urn:pulumi:dev::consumer::aws:kms/key:Key::app";
+    const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/7e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b`;
+    const PAGER = "https://events.pagerduty.com/integration/0123456789abcdef/enqueue";
+    const base = (keys: unknown[], critical: unknown[] = []) => ({
+      environment: "dev",
+      region: "us-east-1",
+      trail: { mode: "create", retainOnDelete: false },
+      notifications: { emails: ["kms-alerts@example.com"], critical: { https: critical } },
+      keyGroups: [{ name: "app", keys }],
+    });
+    const since = (before: number) => engine.registrations.slice(before).filter((r) => r.custom);
+
+    it("(b) takes a key ARN that is an Output of another resource", async () => {
+      const before = engine.registrations.length;
+      await construct(plugin.client, engine.address, {
+        type: "kms-monitoring:index:KmsMonitoringStack",
+        name: "with-key-output",
+        inputs: base([outputValue({ value: KEY, dependencies: [KEY_URN] })]),
+      });
+      const rules = since(before).filter((r) => r.type === "aws:cloudwatch/eventRule:EventRule");
+      expect(rules.map((r) => r.name)).to.deep.equal(["with-key-output-app-us-east-1-all-1"]);
+      expect(String(rules[0].inputs.eventPattern)).to.contain(
+        '"suffix":":key/7e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b"',
+      );
+    });
+
+    for (const [form, pager] of [
+      ["an output value", outputValue({ value: PAGER, secret: true })],
+      ["a secret value", secret(PAGER)],
+    ] as const) {
+      it(`(c) keeps a secret pager URL (${form}) secret in its subscription`, async () => {
+        const before = engine.registrations.length;
+        await construct(plugin.client, engine.address, {
+          type: "kms-monitoring:index:KmsMonitoringStack",
+          name: `with-secret-${form.split(" ")[1]}`,
+          inputs: base([KEY], [pager]),
+        });
+        const https = since(before).filter(
+          (r) =>
+            r.type === "aws:sns/topicSubscription:TopicSubscription" &&
+            r.inputs.protocol === "https",
+        );
+        expect(https.map((r) => r.inputs.endpoint)).to.deep.equal([secret(PAGER)]);
+        const plain = since(before).filter((r) => JSON.stringify(r.inputs).includes(`"${PAGER}"`));
+        expect(plain.map((r) => r.name)).to.deep.equal(https.map((r) => r.name));
+      });
+    }
+
+    it("(d) builds the resources in a preview with unknown values, the affected inputs unknown", async () => {
+      const before = engine.registrations.length;
+      await construct(plugin.client, engine.address, {
+        type: "kms-monitoring:index:KmsMonitoringStack",
+        name: "with-unknowns",
+        dryRun: true,
+        inputs: base([outputValue({ dependencies: [KEY_URN] })], [UNKNOWN]),
+      });
+      const aws = since(before);
+      const ofType = (type: string) => aws.filter((r) => r.type === type);
+      expect(ofType("aws:cloudtrail/trail:Trail")).to.have.length(1);
+      expect(
+        ofType("aws:cloudwatch/eventRule:EventRule").map((r) => [r.name, r.inputs.eventPattern]),
+      ).to.deep.equal([
+        ["with-unknowns-app-us-east-1-critical-1", UNKNOWN],
+        ["with-unknowns-app-us-east-1-standard-1", UNKNOWN],
+      ]);
+      const https = ofType("aws:sns/topicSubscription:TopicSubscription").filter(
+        (r) => r.inputs.protocol === "https",
+      );
+      expect(https.map((r) => r.inputs.endpoint)).to.deep.equal([UNKNOWN]);
+    });
+
+    it("(e) refuses an invalid value inside an Output with its config path, no AWS resource", async () => {
+      const before = engine.registrations.length;
+      const failed = await construct(plugin.client, engine.address, {
+        type: "kms-monitoring:index:KmsMonitoringStack",
+        name: "with-bad-output",
+        inputs: base([outputValue({ value: "alias/app", dependencies: [KEY_URN] })]),
+      }).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      expect(String(failed?.message)).to.contain(
+        'keyGroups[0].keys[0]: "alias/app" is an alias; list it under aliases (keys takes key ARNs only)',
+      );
+      expect(since(before)).to.deep.equal([]);
+    });
   });
 });

@@ -29,9 +29,19 @@ const NESTED: Record<string, string> = {
   mode: "TrailMode",
 };
 
-/** The TypeScript spelling of a schema field's type. */
-function spelling(field: FieldDoc): string {
+/**
+ * The fields of KmsMonitoringStack's arguments that accept Outputs (README "Outputs, unknowns and
+ * secrets"): the string items of key, alias and target lists, a group's description and the
+ * existing trail's names. Every other field is plain: it shapes the plan.
+ */
+const OUTPUT_ITEMS = ["keys", "importedKeys", "aliases", "emails", "https", "sqs", "lambda"];
+const OUTPUT_STRINGS = ["description", "logGroupName", "trailArn"];
+
+/** The TypeScript spelling of a schema field's type (`inputs`: as an argument, not the model). */
+function spelling(field: FieldDoc, inputs = true): string {
   if (field.name in NESTED) return NESTED[field.name];
+  if (inputs && OUTPUT_ITEMS.includes(field.name)) return "Input<string>[]";
+  if (inputs && OUTPUT_STRINGS.includes(field.name)) return "Input<string>";
   const types: Record<string, string> = {
     string: "string",
     number: "number",
@@ -52,7 +62,12 @@ export function normalized(text: string | undefined): string {
 
 type Optionality = "schema" | "all optional" | "all required";
 
-function argumentType(fields: FieldDoc[], optionality: Optionality, skipDocs: string[] = []) {
+function argumentType(
+  fields: FieldDoc[],
+  optionality: Optionality,
+  skipDocs: string[] = [],
+  inputs = true,
+) {
   const unique = fields.filter((f, i) => fields.findIndex((g) => g.name === f.name) === i);
   const optional = (f: FieldDoc) =>
     optionality === "all optional" || (optionality === "schema" && !f.required);
@@ -60,7 +75,7 @@ function argumentType(fields: FieldDoc[], optionality: Optionality, skipDocs: st
     shape: Object.fromEntries(
       unique.map((f) => [
         optional(f) && optionality !== "all required" ? `${f.name}?` : f.name,
-        spelling(f),
+        spelling(f, inputs),
       ]),
     ),
     docs: Object.fromEntries(
@@ -83,7 +98,7 @@ export function expectedArgumentTypes(): Record<string, ArgumentType> {
     KeyGroupBaseline: argumentType(fieldsOf(schemas.baseline), "schema"),
     StackUsageBaseline: argumentType(fieldsOf(schemas.usageBaseline), "schema"),
     // The model's targets: every list filled.
-    NotificationTargets: argumentType(fieldsOf(schemas.targets), "all required"),
+    NotificationTargets: argumentType(fieldsOf(schemas.targets), "all required", [], false),
   };
 }
 

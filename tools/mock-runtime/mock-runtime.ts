@@ -179,6 +179,7 @@ async function runOnce<T>(
   const monitor = new RecordingMonitor(mocks);
   monitor.onResource = options.onResource;
   pulumi.runtime.setMockOptions(monitor, project, options.stack ?? "test", options.preview);
+  keepSecrets();
   setConfig(options.config ?? {}, world.region);
 
   const originalWarn = pulumi.log.warn;
@@ -193,6 +194,20 @@ async function runOnce<T>(
   } finally {
     (pulumi.log as any).warn = originalWarn;
   }
+}
+
+/**
+ * Lets secrets reach the monitor as secrets, as the engine's monitor does. setMockOptions resets
+ * the SDK's feature flags (supportsSecrets false), so a secret input would be recorded as a plain
+ * value; only the secrets flag is restored (the other features would change what is recorded).
+ */
+function keepSecrets(): void {
+  // The SDK's per-run store (runtime/state.ts), internal, so not in its typings.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const state = require("@pulumi/pulumi/runtime/state") as {
+    getStore(): { supportsSecrets: boolean };
+  };
+  state.getStore().supportsSecrets = true;
 }
 
 /**
