@@ -18,7 +18,41 @@ const NESTED: Record<string, string> = {
   critical: "NotificationTargets",
   keyGroups: "KeyGroup",
   baseline: "KeyGroupBaseline",
+  usageBaseline: "StackUsageBaseline",
+  organization: "StackOrganization",
+  members: "OrganizationMember",
+  rollout: "StackSetRollout",
 };
+
+/** The enum type of each field whose values are a fixed list of strings, by field name. */
+const ENUMS: Record<string, { name: string; description: string }> = {
+  level: { name: "BaselineLevel", description: "What one anomaly band of a key group reads." },
+  callAs: { name: "StackSetCallAs", description: "Which account the StackSet is managed from." },
+  concurrencyMode: {
+    name: "StackSetConcurrencyMode",
+    description: "How the StackSet rollout counts failures against its concurrency.",
+  },
+  regionConcurrency: {
+    name: "StackSetRegionConcurrency",
+    description: "Whether the StackSet rolls out to its regions one at a time or in parallel.",
+  },
+};
+
+/** The values of a field typed as `"a" or "b"` (field-docs' spelling of a string enum). */
+function enumValues(type: string): string[] | undefined {
+  const values = type.split(/, | or /).map((v) => v.trim());
+  return values.every((v) => /^"[^"]+"$/.test(v)) ? values.map((v) => v.slice(1, -1)) : undefined;
+}
+
+/** PascalCase name of an enum value, as the SDKs spell members. */
+function memberName(value: string): string {
+  return value
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+}
 
 /** The enum of the trail's `mode` (the one the analyzer reads from TrailMode in model.ts). */
 export const TRAIL_MODE_TYPE = "TrailMode";
@@ -34,6 +68,14 @@ export const STACK_TYPE_DESCRIPTIONS: Record<string, string> = {
   KeyGroup:
     "One team's or application's keys, watched together and alerting the same people (`kms-monitoring:keyGroups[]`).",
   KeyGroupBaseline: "Anomaly-detection alarm on a key group's data-plane use.",
+  StackUsageBaseline:
+    "The stack's baseline of normal use (`kms-monitoring:usageBaseline`): anomaly bands on the account's KMS requests per region and request quota.",
+  StackOrganization:
+    "Makes the stack the hub of an AWS Organization (`kms-monitoring:organization`): members' KMS events and metrics reach it, a StackSet sets the members up.",
+  StackSetRollout:
+    "How the member StackSet rolls out (`kms-monitoring:organization.rollout`): concurrency and failure tolerance.",
+  OrganizationMember:
+    "A member account whose keys the key groups list, with the regions its keys are in (`kms-monitoring:organization.members[]`).",
 };
 
 /** The schema built so far: types by name. */
@@ -53,6 +95,17 @@ function property(field: FieldDoc, path: string, types: Types): PropertySpec {
   if (field.type in PRIMITIVES) {
     const type = PRIMITIVES[field.type];
     return { type, ...(takesOutput(path) ? {} : { plain: true }), description };
+  }
+  const values = enumValues(field.type);
+  if (values) {
+    const spec = ENUMS[field.name];
+    if (!spec) throw new Error(`schema generator: config field ${path} has no enum type name`);
+    types[spec.name] = {
+      type: "string",
+      description: spec.description,
+      enum: values.map((value) => ({ name: memberName(value), value })),
+    };
+    return { $ref: ref(spec.name), plain: true, description };
   }
   if (field.type === "list of strings") {
     const items = {
