@@ -170,7 +170,6 @@ const TYPES = [
   "OrganizationMember",
   "OrganizationRollout",
   "PublisherArnPatterns",
-  "ResolvedKey",
   "StackOrganization",
   "StackTrail",
   "StackUsageBaseline",
