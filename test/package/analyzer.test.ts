@@ -168,9 +168,9 @@ const TYPES = [
   "KeyGroupBaseline",
   "NotificationTargets",
   "OrganizationMember",
-  "OrganizationRollout",
   "PublisherArnPatterns",
   "StackOrganization",
+  "StackSetRollout",
   "StackTrail",
   "StackUsageBaseline",
   "TrailMode",
@@ -323,6 +323,9 @@ describe("multi-language package: the argument interfaces (Pulumi's schema analy
       "KeyGroup",
       "KeyGroupBaseline",
       "StackUsageBaseline",
+      "StackOrganization",
+      "OrganizationMember",
+      "StackSetRollout",
     ];
     const undocumented = names.flatMap((name) =>
       Object.entries(type(name).properties ?? {})
