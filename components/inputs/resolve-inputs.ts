@@ -8,7 +8,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { outputState } from "./output-state";
-import { newStandInToken, standInFor, type StandInPlace } from "./stand-ins";
+import { standInFor } from "./plain-rule";
+import { newStandInToken, type StandInPlace } from "./stand-ins";
 
 /** One string of the arguments that came through an Output. */
 export interface InputLeaf {

@@ -5,9 +5,7 @@
  * as unknown (see carry-inputs.ts). The token is hex, so it fits a key ID, and starts with a
  * per-process random nonce, so no real value matches it.
  *
- * Which fields may be Outputs is decided here (OUTPUT_FIELDS): the string items of lists and a few
- * free strings. Lists, maps, names, modes, numbers and booleans must be plain: their length or value
- * shapes the plan (rule splitting, subscriptions, costs, resource names, providers, prices).
+ * Which fields may be Outputs, and the stand-in of each, is the plain rule (plain-rule.ts).
  */
 import { randomBytes } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
@@ -42,46 +40,6 @@ export function isStandIn(value: string): boolean {
 /** The stand-in of a key ARN: a key in the stack's region and account, its ID holding the token. */
 export function standInKeyArn(token: string, place: StandInPlace, region = place.region): string {
   return `arn:${place.partition}:kms:${region}:${place.accountId}:key/00000000-0000-4000-8000-${token}`;
-}
-
-const TARGETS = String.raw`^(notifications|security|keyGroups\[\d+\]\.notify)(\.critical)?\.`;
-const GROUP = String.raw`^keyGroups\[\d+\]\.`;
-const ITEM = String.raw`\[\d+\]$`;
-
-/**
- * The inputs that accept Outputs (pulumi.Input<string>), by config path, each with its stand-in.
- * README "Outputs, unknowns and secrets" lists the same fields.
- */
-const OUTPUT_FIELDS: [RegExp, (token: string, place: StandInPlace) => string][] = [
-  [new RegExp(`${GROUP}(keys|importedKeys)${ITEM}`), standInKeyArn],
-  [new RegExp(`${GROUP}aliases${ITEM}`), (t) => `alias/kmsmon-unknown-${t}`],
-  [new RegExp(`${GROUP}description$`), (t) => `(known once deployed: ${t})`],
-  [new RegExp(`${TARGETS}emails${ITEM}`), (t) => `unknown-${t}@example.com`],
-  [new RegExp(`${TARGETS}https${ITEM}`), (t) => `https://example.com/unknown-${t}`],
-  [
-    new RegExp(`${TARGETS}sqs${ITEM}`),
-    (t, p) => `arn:${p.partition}:sqs:${p.region}:${p.accountId}:unknown-${t}`,
-  ],
-  [
-    new RegExp(`${TARGETS}lambda${ITEM}`),
-    (t, p) => `arn:${p.partition}:lambda:${p.region}:${p.accountId}:function:unknown-${t}`,
-  ],
-  [/^trail\.logGroupName$/, (t) => `/kmsmon/unknown-${t}`],
-  [
-    /^trail\.trailArn$/,
-    (t, p) => `arn:${p.partition}:cloudtrail:${p.region}:${p.accountId}:trail/unknown-${t}`,
-  ],
-];
-
-/** Whether the input at a config path may be an Output. */
-export function acceptsOutput(path: string): boolean {
-  return OUTPUT_FIELDS.some(([pattern]) => pattern.test(path));
-}
-
-/** The stand-in of the input at `path`; undefined when the field must be plain. */
-export function standInFor(path: string, token: string, place: StandInPlace): string | undefined {
-  const field = OUTPUT_FIELDS.find(([pattern]) => pattern.test(path));
-  return field?.[1](token, place);
 }
 
 /**

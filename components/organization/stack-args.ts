@@ -6,14 +6,14 @@
 
 /** One member account whose keys groups list. */
 export interface OrganizationMember {
-  /** The member account's ID. Required. */
+  /** The member account's ID. Allowed: a 12-digit account ID (quoted in YAML). Required. */
   accountId: string;
   /** Regions of the stack's partition where the account's watched keys live. Required. */
   regions: string[];
 }
 
 /** How StackSet operations roll out (CloudFormation StackSetOperationPreferences). */
-export interface OrganizationRollout {
+export interface StackSetRollout {
   /** Most accounts (percent of the target accounts, per region) updated at once. Allowed: an integer from 1 to 100. Defaults to `25`. */
   maxConcurrentPercent?: number;
   /** Accounts (percent, per region) that may fail before CloudFormation stops the operation in that region. Allowed: an integer from 0 to 100. Defaults to `10`. */
@@ -26,7 +26,7 @@ export interface OrganizationRollout {
 
 /** The organization a hub stack watches. */
 export interface StackOrganization {
-  /** The organization (`aws:PrincipalOrgID`): the hub's bus and sink admit only its accounts. Required. */
+  /** The organization (`aws:PrincipalOrgID`): the hub's bus and sink admit only its accounts. Allowed: an organization ID o-<10 to 32 lowercase letters or digits>. Required. */
   organizationId: string;
   /** OUs (or the root) whose accounts, present and future, get the member StackSet; never the management account. Required. */
   organizationalUnits: string[];
@@ -35,5 +35,5 @@ export interface StackOrganization {
   /** `DELEGATED_ADMIN` when the hub is a delegated administrator of StackSets, `SELF` in the management account. Defaults to `"DELEGATED_ADMIN"`. */
   callAs?: string;
   /** How StackSet operations roll out; safe defaults. Defaults to the rollout defaults. */
-  rollout?: OrganizationRollout;
+  rollout?: StackSetRollout;
 }

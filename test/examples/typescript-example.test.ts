@@ -1,7 +1,7 @@
 /**
  * examples/typescript, the program a TypeScript user writes: it type-checks with its own tsconfig
  * and, run under Pulumi's mock runtime, watches the key it creates (the key's ARN reaches the group
- * rule's event pattern) and keeps its pager URL secret. The program imports the package by name, as
+ * rules' event patterns) and keeps its pager URL secret. The program imports the package by name, as
  * an installed program does; here that name is mapped to this checkout (its built types for tsc,
  * its sources for the run).
  */
@@ -63,11 +63,19 @@ describe("examples/typescript (a program that creates a key and watches it)", fu
     ).to.not.throw();
   });
 
-  it("puts the created key's ARN in the group rule's event pattern, the rule depending on the key", () => {
+  it("puts the created key's ARN in the group rules' event patterns, each depending on the key", () => {
     const key = run.one("aws:kms/key:Key", "app-data");
-    const rule = run.one("aws:cloudwatch/eventRule:EventRule", "kms-app-us-east-1-standard-1");
-    expect(String(rule.inputs.eventPattern)).to.contain(`"suffix":":key/${key.state.keyId}"`);
-    expect(rule.propertyDependencies.eventPattern).to.deep.equal([key.urn]);
+    // A critical signal's own rule (pager route) and the standard route's shared API-call rule.
+    for (const name of [
+      "kms-app-us-east-1-deletion-scheduled-1",
+      "kms-app-us-east-1-standard-api-call-1",
+    ]) {
+      const rule = run.one("aws:cloudwatch/eventRule:EventRule", name);
+      expect(String(rule.inputs.eventPattern), name).to.contain(
+        `"suffix":":key/${key.state.keyId}"`,
+      );
+      expect(rule.propertyDependencies.eventPattern, name).to.deep.equal([key.urn]);
+    }
   });
 
   it("subscribes the secret pager URL as a secret", () => {

@@ -40,13 +40,15 @@ describe("organization: the plan's organization section", () => {
     ]);
   });
 
+  // The template's size is mostly the forward rule's pattern: every group signal of the catalog
+  // (with the denied destructive calls and the key made public) and key creation.
   it("shows the hub, the StackSet with its template summary, and the members", () => {
     expect(organizationSection(plan)?.split("\n")).to.deep.equal([
       "Organization o-a1b2c3d4e5, hub account 999988887777",
       "Hub per region (us-east-1, us-west-2): bus and OAM sink kmsmon-sec-org admitting only the organization (aws:PrincipalOrgID), rule kmsmon-sec-org-new-keys (key creation in a member -> security)",
       "StackSet kmsmon-sec-members: SERVICE_MANAGED, callAs DELEGATED_ADMIN, auto-deployment to OUs ou-ab12-34cd5678 in us-east-1, us-west-2",
       "  rollout: 25% of accounts at once, 10% may fail, STRICT_FAILURE_TOLERANCE, regions PARALLEL",
-      "  template: AWS::IAM::Role, AWS::Events::Rule, AWS::Oam::Link; 2,818 bytes (CloudFormation takes 51,200)",
+      "  template: AWS::IAM::Role, AWS::Events::Rule, AWS::Oam::Link; 3,470 bytes (CloudFormation takes 51,200)",
       "  never deployed to the management account: deploy the template there as a stack if its keys matter",
       "Members:",
       "  222233334444 us-east-1: payments",

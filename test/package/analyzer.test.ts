@@ -168,10 +168,9 @@ const TYPES = [
   "KeyGroupBaseline",
   "NotificationTargets",
   "OrganizationMember",
-  "OrganizationRollout",
   "PublisherArnPatterns",
-  "ResolvedKey",
   "StackOrganization",
+  "StackSetRollout",
   "StackTrail",
   "StackUsageBaseline",
   "TrailMode",
@@ -324,6 +323,9 @@ describe("multi-language package: the argument interfaces (Pulumi's schema analy
       "KeyGroup",
       "KeyGroupBaseline",
       "StackUsageBaseline",
+      "StackOrganization",
+      "OrganizationMember",
+      "StackSetRollout",
     ];
     const undocumented = names.flatMap((name) =>
       Object.entries(type(name).properties ?? {})

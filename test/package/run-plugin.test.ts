@@ -23,6 +23,7 @@ import {
   UNKNOWN,
 } from "./plugin-host";
 import { ACCOUNT } from "../builders";
+import { groupRuleNames } from "../group-rule-names";
 
 const METASCHEMA = join(PACKAGE_DIR, "test", "fixtures", "pulumi-package-metaschema.json");
 
@@ -191,10 +192,18 @@ describe("the package started by run-plugin from another directory", function ()
         inputs: base([outputValue({ value: KEY, dependencies: [KEY_URN] })]),
       });
       const rules = since(before).filter((r) => r.type === "aws:cloudwatch/eventRule:EventRule");
-      expect(rules.map((r) => r.name)).to.deep.equal(["with-key-output-app-us-east-1-all-1"]);
+      // An empty critical override: every signal on the one route, each rule scoped to the key.
+      expect(rules.map((r) => r.name)).to.deep.equal(
+        groupRuleNames("with-key-output-app-us-east-1", "all"),
+      );
       expect(String(rules[0].inputs.eventPattern)).to.contain(
         '"suffix":":key/7e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b"',
       );
+      for (const rule of rules) {
+        expect(String(rule.inputs.eventPattern), rule.name).to.contain(
+          "7e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b",
+        );
+      }
     });
 
     for (const [form, pager] of [
@@ -232,10 +241,9 @@ describe("the package started by run-plugin from another directory", function ()
       expect(ofType("aws:cloudtrail/trail:Trail")).to.have.length(1);
       expect(
         ofType("aws:cloudwatch/eventRule:EventRule").map((r) => [r.name, r.inputs.eventPattern]),
-      ).to.deep.equal([
-        ["with-unknowns-app-us-east-1-critical-1", UNKNOWN],
-        ["with-unknowns-app-us-east-1-standard-1", UNKNOWN],
-      ]);
+      ).to.deep.equal(
+        groupRuleNames("with-unknowns-app-us-east-1", "split").map((name) => [name, UNKNOWN]),
+      );
       const https = ofType("aws:sns/topicSubscription:TopicSubscription").filter(
         (r) => r.inputs.protocol === "https",
       );

@@ -1,9 +1,10 @@
 /**
  * What the analyzer must read from the argument interfaces that restate the config schema
- * (KmsMonitoringStack's args, NotificationTargets), derived from the zod schema itself: field
- * names, optionality, types and doc comments. TypeScript programs use these interfaces; other
- * languages get the config schema directly (schema.json, tools/schema/stack-types.ts). Comparing
- * the interfaces with this keeps the TypeScript copy from drifting.
+ * (KmsMonitoringStack's args, components/organization/stack-args.ts, NotificationTargets), derived
+ * from the zod schema itself: field names, optionality, types and doc comments. TypeScript
+ * programs use these interfaces; other languages get the config schema directly (schema.json,
+ * tools/schema/stack-types.ts). Comparing the interfaces with this keeps the TypeScript copy from
+ * drifting.
  */
 import { z } from "zod";
 
@@ -27,6 +28,9 @@ const NESTED: Record<string, string> = {
   usageBaseline: "StackUsageBaseline",
   keyGroups: "KeyGroup[]",
   mode: "TrailMode",
+  organization: "StackOrganization",
+  members: "OrganizationMember[]",
+  rollout: "StackSetRollout",
 };
 
 /**
@@ -49,9 +53,9 @@ function spelling(field: FieldDoc, inputs = true): string {
     boolean: "boolean",
     "list of strings": "string[]",
     "object of string to string": "Record<string, string>",
-    // An enum of words: the multi-language schema carries it as a string the config checks.
-    '"group" or "key"': "string",
   };
+  // An enum of words (`"group" or "key"`): the interface takes a string the config checks.
+  if (/^"[^"]+"((, | or )"[^"]+")+$/.test(field.type)) return "string";
   return types[field.type] ?? `unmapped schema type ${field.type}`;
 }
 
@@ -86,6 +90,13 @@ function argumentType(
 
 const fieldsOf = (schema: z.ZodType) => objectFields(schema) ?? [];
 
+/** The fields of the object field `name` among `fields` (of its items, for a list). */
+function nestedFields(fields: FieldDoc[], name: string): FieldDoc[] {
+  const field = fields.find((f) => f.name === name);
+  if (!field?.fields) throw new Error(`schema field ${name} has no fields`);
+  return field.fields;
+}
+
 /** Each argument type that restates a schema object, as the analyzer must report it. */
 export function expectedArgumentTypes(): Record<string, ArgumentType> {
   const schemas = documentedSchemas();
@@ -97,6 +108,15 @@ export function expectedArgumentTypes(): Record<string, ArgumentType> {
     KeyGroup: argumentType(fieldsOf(schemas.keyGroup), "schema"),
     KeyGroupBaseline: argumentType(fieldsOf(schemas.baseline), "schema"),
     StackUsageBaseline: argumentType(fieldsOf(schemas.usageBaseline), "schema"),
+    StackOrganization: argumentType(fieldsOf(schemas.organization), "schema"),
+    OrganizationMember: argumentType(
+      nestedFields(fieldsOf(schemas.organization), "members"),
+      "schema",
+    ),
+    StackSetRollout: argumentType(
+      nestedFields(fieldsOf(schemas.organization), "rollout"),
+      "schema",
+    ),
     // The model's targets: every list filled.
     NotificationTargets: argumentType(fieldsOf(schemas.targets), "all required", [], false),
   };

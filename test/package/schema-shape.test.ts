@@ -76,12 +76,20 @@ describe("schema.json, as other languages read it", () => {
     ]);
     expect(Object.keys(types).map(short)).to.deep.equal([
       "AlertRouting",
+      "BaselineLevel",
       "FailureAlarm",
       "KeyGroup",
       "KeyGroupBaseline",
       "NotificationTargets",
+      "OrganizationMember",
       "PublisherArnPatterns",
+      "StackOrganization",
+      "StackSetCallAs",
+      "StackSetConcurrencyMode",
+      "StackSetRegionConcurrency",
+      "StackSetRollout",
       "StackTrail",
+      "StackUsageBaseline",
       "TrailMode",
     ]);
   });
@@ -102,10 +110,15 @@ describe("schema.json, as other languages read it", () => {
       "KmsAuditTrail.in:logRetentionDays",
       "KmsAuditTrail.in:transitionToGlacierDays",
       "KmsAuditTrail.in:transitionToInfrequentAccessDays",
+      "StackSetRollout.failureTolerancePercent",
+      "StackSetRollout.maxConcurrentPercent",
       "StackTrail.expireAfterDays",
       "StackTrail.logRetentionDays",
       "StackTrail.transitionToGlacierDays",
       "StackTrail.transitionToInfrequentAccessDays",
+      "StackUsageBaseline.datapointsToAlarm",
+      "StackUsageBaseline.evaluationPeriods",
+      "StackUsageBaseline.periodSeconds",
       "TamperAlarms.in:silenceHours",
     ]);
     expect(ofType("number")).to.deep.equal([
@@ -113,14 +126,22 @@ describe("schema.json, as other languages read it", () => {
       "KmsMonitoringStack.in:quotaAlarmPercent",
       "RequestQuotaAlarms.in:quotaAlarmPercent",
       "RequestQuotaAlarms.out:monthlyCostUsd",
+      "StackUsageBaseline.bandWidth",
     ]);
   });
 
-  it("has one trail-mode enum, which both the stack and KmsAuditTrail use", () => {
+  it("has one enum per concept, and one trail-mode enum both the stack and KmsAuditTrail use", () => {
     const enums = Object.entries(types).filter(([, t]) => t.enum);
     expect(enums.map(([t, e]) => [short(t), e.enum!.map((v) => v.value)])).to.deep.equal([
+      ["BaselineLevel", ["group", "key"]],
+      ["StackSetCallAs", ["SELF", "DELEGATED_ADMIN"]],
+      ["StackSetConcurrencyMode", ["STRICT_FAILURE_TOLERANCE", "SOFT_FAILURE_TOLERANCE"]],
+      ["StackSetRegionConcurrency", ["PARALLEL", "SEQUENTIAL"]],
       ["TrailMode", ["create", "existing", "organization"]],
     ]);
+    expect(types[`${PREFIX}KeyGroupBaseline`].properties!.level.$ref).to.equal(
+      `#/types/${PREFIX}BaselineLevel`,
+    );
     expect(resources[`${PREFIX}KmsAuditTrail`].inputProperties!.mode.$ref).to.equal(
       `#/types/${PREFIX}TrailMode`,
     );
@@ -145,6 +166,8 @@ describe("schema.json, as other languages read it", () => {
     expect(undescribed).to.deep.equal([]);
   });
 
+  // An organization's OUs and a member's regions are required and refused empty by the config
+  // schema (organization-schema.ts): without them there is nothing to deploy to.
   it("requires no list that the components accept missing", () => {
     const requiredLists = [
       ...Object.entries(resources).flatMap(([t, r]) =>
@@ -163,7 +186,9 @@ describe("schema.json, as other languages read it", () => {
       "DeadLetterQueue.alarmActions",
       "FailureAlarm.alarmActions",
       "KmsMonitoringStack.keyGroups",
+      "OrganizationMember.regions",
       "RequestQuotaAlarms.alarmActions",
+      "StackOrganization.organizationalUnits",
       "TamperAlarms.alarmActions",
     ]);
     expect(types[`${PREFIX}NotificationTargets`].required).to.equal(undefined);

@@ -13,6 +13,7 @@ import { outputState } from "../../components/inputs/output-state";
 import { KmsMonitoringStack } from "../../components/monitoring/kms-monitoring-stack";
 import { runUnderMocks } from "../harness/mock-runtime";
 import { T } from "../builders";
+import { groupRuleNames } from "../group-rule-names";
 
 const PAGER = "https://events.pagerduty.com/integration/0123456789abcdef/enqueue";
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/0f6c2a8e-3b1d-4c7a-9e52-7d4b1a9c3e10";
@@ -20,6 +21,9 @@ const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 const RULE = "aws:cloudwatch/eventRule:EventRule";
 const SECRET = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
 const UNKNOWN = { __pulumiUnknown: true };
+/** The rules of group `app` in us-east-1: without and with a critical override. */
+const APP_RULES = groupRuleNames("kms-app-us-east-1", "all");
+const APP_RULES_SPLIT = groupRuleNames("kms-app-us-east-1", "split");
 
 /** Strings holding `text` outside a secret: where it would be stored in plain. */
 function plainMentions(value: unknown, text: string): string[] {
@@ -41,7 +45,7 @@ async function failureOf(output: pulumi.Output<unknown>): Promise<unknown> {
 describe("KmsMonitoringStack with Outputs, unknowns and secrets", function () {
   this.timeout(60000);
 
-  it("watches a key the same program creates: its ARN in the group rule, the rule depending on it", async () => {
+  it("watches a key the same program creates: its ARN in every group rule, each depending on it", async () => {
     const run = await runUnderMocks(
       () => {
         const key = new aws.kms.Key("app", {});
@@ -55,9 +59,16 @@ describe("KmsMonitoringStack with Outputs, unknowns and secrets", function () {
       { stack: "dev" },
     );
     const key = run.one("aws:kms/key:Key", "app");
-    const rule = run.one(RULE, "kms-app-us-east-1-all-1");
+    const rule = run.one(RULE, "kms-app-us-east-1-deletion-scheduled-1");
     expect(String(rule.inputs.eventPattern)).to.contain(`"suffix":":key/${key.state.keyId}"`);
-    expect(rule.propertyDependencies.eventPattern).to.deep.equal([key.urn]);
+    // Every rule of the group (one per critical signal, shared ones for the rest) names the key
+    // and depends on it.
+    const rules = run.ofType(RULE).filter((r) => r.name.startsWith("kms-app-"));
+    expect(rules.map((r) => r.name)).to.deep.equal(APP_RULES);
+    for (const r of rules) {
+      expect(String(r.inputs.eventPattern), r.name).to.contain(key.state.keyId as string);
+      expect(r.propertyDependencies.eventPattern, r.name).to.deep.equal([key.urn]);
+    }
   });
 
   it("keeps a secret pager URL secret in the subscription it feeds, and only there", async () => {
@@ -122,8 +133,11 @@ describe("KmsMonitoringStack with Outputs, unknowns and secrets", function () {
     );
     const https = run.ofType(SUBSCRIPTION).filter((s) => s.inputs.protocol === "https");
     expect(https.map((s) => s.inputs.endpoint)).to.deep.equal([UNKNOWN]);
+    // Every rule of the group is scoped to the unknown key.
     const rules = run.ofType(RULE).filter((r) => r.name.startsWith("kms-app-"));
-    expect(rules.map((r) => r.inputs.eventPattern)).to.deep.equal([UNKNOWN, UNKNOWN]);
+    expect(rules.map((r) => [r.name, r.inputs.eventPattern])).to.deep.equal(
+      APP_RULES_SPLIT.map((name) => [name, UNKNOWN]),
+    );
     // Built from known values only: left as they are.
     expect(run.one(T.topic, "kms-app-us-east-1-critical-topic").inputs.name).to.equal(
       "kmsmon-dev-app-critical",
@@ -159,6 +173,35 @@ describe("KmsMonitoringStack with Outputs, unknowns and secrets", function () {
       "kms-monitoring:index:KmsMonitoringStack",
     ]);
   });
+
+  for (const [path, args] of [
+    ["usageBaseline.bandWidth", { usageBaseline: { bandWidth: pulumi.output(pulumi.unknown) } }],
+    [
+      "organization.organizationId",
+      {
+        organization: {
+          organizationId: pulumi.output(pulumi.unknown),
+          organizationalUnits: ["ou-ab12-34cd5678"],
+        },
+      },
+    ],
+  ] as const) {
+    it(`refuses ${path} unknown in a preview: usage baseline and organization are plain`, async () => {
+      const run = await runUnderMocks(
+        () =>
+          new KmsMonitoringStack("kms", {
+            environment: "dev",
+            region: "us-east-1",
+            keyGroups: [{ name: "app", keys: [KEY] }],
+            ...(args as object),
+          }),
+        { stack: "dev", preview: true },
+      );
+      const error = (await failureOf(run.result.logGroupName)) as Error;
+      expect(error.message).to.contain(`${path}: must be known during a preview, it shapes`);
+      expect(run.resources.filter((r) => r.custom)).to.deep.equal([]);
+    });
+  }
 
   it("refuses a list unknown in a preview: its length shapes the plan", async () => {
     const run = await runUnderMocks(

@@ -2,11 +2,11 @@
  * KmsMonitoringStack's inputs and the types they reach, read from the config schema
  * (components/config/schema.ts, trail-schema.ts) through field-docs.ts: every field's name, type
  * (integer or number), optionality, range, default and description comes from its one owner.
- * Which inputs take Outputs comes from plain-rule.ts.
+ * Which inputs take Outputs comes from the runtime's plain rule (components/inputs/plain-rule.ts).
  */
 import { documentedSchemas } from "../../components/config/docs-tables";
 import { argumentDoc, objectFields, type FieldDoc } from "../../components/config/field-docs";
-import { itemsTakeOutputs, takesOutput } from "./plain-rule";
+import { acceptsOutput } from "../../components/inputs/plain-rule";
 import { ref, type ObjectTypeSpec, type PropertySpec } from "./spec";
 
 /** The schema type of each object field, by field name. */
@@ -94,7 +94,7 @@ function property(field: FieldDoc, path: string, types: Types): PropertySpec {
   const nested = NESTED[field.name];
   if (field.type in PRIMITIVES) {
     const type = PRIMITIVES[field.type];
-    return { type, ...(takesOutput(path) ? {} : { plain: true }), description };
+    return { type, ...(acceptsOutput(path) ? {} : { plain: true }), description };
   }
   const values = enumValues(field.type);
   if (values) {
@@ -110,7 +110,7 @@ function property(field: FieldDoc, path: string, types: Types): PropertySpec {
   if (field.type === "list of strings") {
     const items = {
       type: "string" as const,
-      ...(itemsTakeOutputs(path, field.name) ? {} : { plain: true }),
+      ...(acceptsOutput(`${path}[]`) ? {} : { plain: true }),
     };
     return { type: "array", items, plain: true, description };
   }
@@ -136,13 +136,24 @@ function property(field: FieldDoc, path: string, types: Types): PropertySpec {
   );
 }
 
-/** Adds the object type `name` with `fields` (at config path `prefix`) to `types`, once. */
+/**
+ * Adds the object type `name` with `fields` (at config path `prefix`) to `types`, once. A type
+ * reached again at another path (AlertRouting is `notifications` and a group's `notify`) must take
+ * Outputs in the same fields there, as one schema type cannot say both.
+ */
 function objectType(name: string, fields: FieldDoc[], prefix: string, types: Types): void {
-  if (types[name]) return;
-  types[name] = { type: "object", description: STACK_TYPE_DESCRIPTIONS[name] };
+  const known = types[name];
+  if (known && !known.properties) return; // being built: a type reaching itself
+  if (!known) types[name] = { type: "object", description: STACK_TYPE_DESCRIPTIONS[name] };
   const properties = Object.fromEntries(
     fields.map((f) => [f.name, property(f, `${prefix}${f.name}`, types)]),
   );
+  if (known) {
+    if (JSON.stringify(known.properties) === JSON.stringify(properties)) return;
+    throw new Error(
+      `schema generator: ${name} at ${prefix.slice(0, -1)} takes Outputs in other fields than elsewhere (components/inputs/plain-rule.ts)`,
+    );
+  }
   const required = fields.filter((f) => f.required).map((f) => f.name);
   types[name] = {
     ...types[name],

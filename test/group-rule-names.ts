@@ -1,0 +1,46 @@
+/**
+ * The rule IDs of a key group with one key chunk in one region, as the plan orders them: per route,
+ * a rule per critical signal (and per signal showing fields of its own event), one shared rule per
+ * source kind for the rest, catalog order. Stated here once for the tests of the components that
+ * take Outputs (test/program, test/package), which check the rules by resource name.
+ */
+
+/** Route `all` (no critical override): every signal on the group's one topic. */
+const ALL_ROUTE = [
+  "deletion-scheduled-1",
+  "all-api-call-1",
+  "key-disabled-1",
+  "pending-deletion-use-1",
+  "pending-deletion-use-unlisted-1",
+  "grant-created-1",
+  "material-deleted-1",
+  "material-expired-1",
+  "rotation-performed-1",
+  "key-deleted-1",
+  "destructive-call-denied-1",
+  "key-made-public-1",
+];
+
+/** A critical override with a target: the critical route's rules, then the standard route's. */
+const SPLIT_ROUTES = [
+  "deletion-scheduled-1",
+  "key-disabled-1",
+  "pending-deletion-use-1",
+  "pending-deletion-use-unlisted-1",
+  "material-deleted-1",
+  "material-expired-1",
+  "key-deleted-1",
+  "key-made-public-1",
+  "standard-api-call-1",
+  "grant-created-1",
+  "rotation-performed-1",
+  "destructive-call-denied-1",
+];
+
+/**
+ * The resource names of a group's rules: `<prefix>-<rule id>`, where `prefix` is
+ * `<component>-<group>-<region>`.
+ */
+export function groupRuleNames(prefix: string, routes: "all" | "split"): string[] {
+  return (routes === "all" ? ALL_ROUTE : SPLIT_ROUTES).map((id) => `${prefix}-${id}`);
+}
