@@ -44,7 +44,8 @@ describe("docs/DESIGN.md fixed monthly cost", () => {
       quota: figure("request-quota alarms"),
       account: figure("account alarms"),
       tamper: figure("tamper alarms"),
-      baseline: figure("usage baseline"),
+      bands: figure("account usage bands"),
+      baseline: figure("group baseline, level group"),
       expiry: figure("expiry alarm"),
     }).to.deep.equal({
       queue: region.deadLetterQueue.alarm.monthlyCostUsd,
@@ -54,6 +55,8 @@ describe("docs/DESIGN.md fixed monthly cost", () => {
         ...plan.tamperAlarms.map((t) => t.alarm),
         ...(plan.silenceAlarm ? [plan.silenceAlarm] : []),
       ]),
+      bands: alarmsMonthlyCostUsd(plan.usageBands),
+      // the builder's group opts in to its own baseline (off by default in a stack's config)
       baseline: alarmsMonthlyCostUsd(plan.groups[0].baselineAlarms),
       expiry: alarmsMonthlyCostUsd(plan.groups[0].expiryAlarms),
     });
@@ -61,7 +64,9 @@ describe("docs/DESIGN.md fixed monthly cost", () => {
 
   it("states the figures a reader can check by hand", () => {
     // 10 keys: alarms of 8 and 2 keys, (8 + 2) + (2 + 2) = 14 alarm metrics at $0.10.
-    expect(figure("usage baseline")).to.equal(1.4);
+    expect(figure("group baseline, level group")).to.equal(1.4);
+    // One region: 3 bands (one per request-quota family), each 1 metric + 2 for the band.
+    expect(figure("account usage bands")).to.equal(0.9);
     // 9 tamper signals and the trail-silence alarm at $0.10.
     expect(figure("tamper alarms")).to.equal(1);
   });

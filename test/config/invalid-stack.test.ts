@@ -6,7 +6,7 @@ import { encodeConfig, expectIssues, issuesOf, stackConfig, withGroups } from ".
 
 const NAME_RULE = "lowercase letters, digits and dashes, starting with a letter";
 const KNOWN_KEYS =
-  "kms-monitoring:environment, kms-monitoring:trail, kms-monitoring:notifications, kms-monitoring:security, kms-monitoring:quotaAlarmPercent, kms-monitoring:usageBaseline, kms-monitoring:keyGroups";
+  "kms-monitoring:environment, kms-monitoring:trail, kms-monitoring:notifications, kms-monitoring:security, kms-monitoring:quotaAlarmPercent, kms-monitoring:usageBaseline, kms-monitoring:keyGroups, kms-monitoring:organization";
 const CREATE_FIELDS =
   "mode, logRetentionDays, transitionToInfrequentAccessDays, transitionToGlacierDays, expireAfterDays, retainOnDelete, forceDestroy";
 const LOG_GROUP_RULE =

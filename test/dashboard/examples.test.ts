@@ -17,20 +17,20 @@ function countByType(widgets: Widget[]): Record<string, number> {
 }
 
 describe("dashboard of the example stacks", () => {
-  it("dev (2 groups, 3 keys, us-east-1): one dashboard of 16 widgets and 49 metrics", () => {
+  it("dev (2 groups, 3 keys, us-east-1): one dashboard of 14 widgets and 46 metrics", () => {
     const dashboards = buildDashboardBodies(devStack().input);
     expect(dashboards.map((d) => d.name)).to.deep.equal(["kmsmon-dev"]);
     const body = roundTrip(dashboards[0].body);
     expectValidGrid(body);
     expectWithinQuotas(body);
-    // Baseline on by default: each symmetric key graphs 7 operations and Decrypt's band.
-    expect(dashboardLimits(body)).to.include({ widgets: 16, metrics: 19 + 6 + 3 * 8 });
-    expect(countByType(body.widgets)).to.deep.equal({ text: 7, metric: 5, alarm: 4 });
+    // Group baselines are opt-in and dev opts in none: each symmetric key graphs its 7
+    // operations, no band, and no group has an alarm widget. The quota graph draws 3 quota
+    // usages and the 3 account usage bands' call counts.
+    expect(dashboardLimits(body)).to.include({ widgets: 14, metrics: 19 + 6 + 3 * 7 });
+    expect(countByType(body.widgets)).to.deep.equal({ text: 7, metric: 5, alarm: 2 });
     expect(body.widgets.filter((w) => w.type === "alarm").map(titleOf)).to.deep.equal([
       "Account-wide KMS and tamper alarms in us-east-1",
-      "KMS quota alarms in us-east-1",
-      "Alarms of group payments in us-east-1",
-      "Alarms of group platform-secrets in us-east-1",
+      "KMS quota and usage-band alarms in us-east-1",
     ]);
     expect(body.widgets.filter((w) => w.type === "text").map(titleOf)).to.deep.equal([
       "# KMS monitoring: dev",
@@ -43,16 +43,21 @@ describe("dashboard of the example stacks", () => {
     ]);
   });
 
-  it("prod (4 groups, 10 keys, us-east-1 and eu-west-1): one dashboard of 34 widgets", () => {
+  it("prod (4 groups, 10 keys, us-east-1 and eu-west-1): one dashboard of 30 widgets", () => {
     const dashboards = buildDashboardBodies(prodStack().input);
     expect(dashboards.map((d) => d.name)).to.deep.equal(["kmsmon-prod"]);
     const body = roundTrip(dashboards[0].body);
     expectValidGrid(body);
     expectWithinQuotas(body);
-    // 9 described keys graph 8 lines each; partner-exchange's imported key adds 2 expiry lines;
-    // two regions of quota usage. Alarm widgets: one per group and region with alarms.
-    expect(dashboardLimits(body)).to.include({ widgets: 34, metrics: 19 + 2 * 6 + 9 * 8 + 2 });
-    expect(countByType(body.widgets)).to.deep.equal({ text: 11, metric: 13, alarm: 10 });
+    // 9 described keys graph 7 operations each, platform-secrets' 2 (its baseline opted in) also
+    // Decrypt's band; partner-exchange's imported key adds 2 expiry lines; two regions of quota
+    // usage. Alarm widgets: the account's, one quota and usage-band widget per region, and one
+    // per group and region with alarms (partner-exchange 1, platform-secrets 2).
+    expect(dashboardLimits(body)).to.include({
+      widgets: 30,
+      metrics: 19 + 2 * 6 + 7 * 7 + 2 * 8 + 2,
+    });
+    expect(countByType(body.widgets)).to.deep.equal({ text: 11, metric: 13, alarm: 6 });
     const titles = body.widgets.map(titleOf);
     expect(titles).to.include("Alarms of group partner-exchange in eu-west-1");
     expect(titles).to.include(

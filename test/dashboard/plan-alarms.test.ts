@@ -33,17 +33,21 @@ function plannedExceptPlumbing(plan: StackPlan): string[] {
 }
 
 describe("dashboard: draws the alarms of the stack plan", () => {
-  it("dev: the plan's 24 alarms besides the alert plumbing, each once", () => {
+  it("dev: the plan's 25 alarms besides the alert plumbing, each once", () => {
     const { plan } = devStack();
     const drawn = drawnAlarms(plan);
-    expect(drawn).to.have.length(24);
-    expect(new Set(drawn).size).to.equal(24);
+    // 9 account, 9 tamper and the trail-silence alarm, 3 quota alarms and 3 account usage bands;
+    // no group opts in to its own baseline, no key has expiring material.
+    expect(drawn).to.have.length(25);
+    expect(new Set(drawn).size).to.equal(25);
     expect(drawn).to.deep.equal(plannedExceptPlumbing(plan));
     expect(drawn).to.include.members([
       "us-east-1/kmsmon-dev-account-cis-4-7",
+      "us-east-1/kmsmon-dev-account-key-created",
       "us-east-1/kmsmon-dev-tamper-trail-silent",
+      "us-east-1/kmsmon-dev-tamper-alarms-muted",
       "us-east-1/kmsmon-dev-quota-symmetric",
-      "us-east-1/kmsmon-dev-payments-baseline-1",
+      "us-east-1/kmsmon-dev-usage-symmetric",
     ]);
     expect(drawn).not.to.include.members([
       "us-east-1/kmsmon-dev-undelivered-not-empty",
@@ -54,19 +58,20 @@ describe("dashboard: draws the alarms of the stack plan", () => {
   it("prod: the plan's alarms besides the alert plumbing, in their regions", () => {
     const { plan } = prodStack();
     const drawn = drawnAlarms(plan);
-    // us-east-1: 19 account-wide, 3 quota, 3 baseline; eu-west-1: 3 quota, 4 baseline and
-    // partner-exchange's expiry alarm.
-    expect(drawn).to.have.length(33);
+    // us-east-1: 19 account-wide (9 account, 9 tamper, trail silent), 3 quota, 3 usage bands and
+    // platform-secrets' opt-in baseline; eu-west-1: 3 quota, 3 usage bands, platform-secrets'
+    // baseline and partner-exchange's expiry alarm.
+    expect(drawn).to.have.length(34);
     expect(drawn).to.deep.equal(plannedExceptPlumbing(plan));
     expect(drawn.filter((a) => a.startsWith("eu-west-1/"))).to.deep.equal([
-      "eu-west-1/kmsmon-prod-customer-data-baseline-1",
-      "eu-west-1/kmsmon-prod-partner-exchange-baseline-1",
       "eu-west-1/kmsmon-prod-partner-exchange-expiry-3a7c5e91-2b4d-4f68-8e1a-c6d0b9f2e473",
-      "eu-west-1/kmsmon-prod-payments-baseline-1",
       "eu-west-1/kmsmon-prod-platform-secrets-baseline-1",
       "eu-west-1/kmsmon-prod-quota-ecc",
       "eu-west-1/kmsmon-prod-quota-rsa",
       "eu-west-1/kmsmon-prod-quota-symmetric",
+      "eu-west-1/kmsmon-prod-usage-ecc",
+      "eu-west-1/kmsmon-prod-usage-rsa",
+      "eu-west-1/kmsmon-prod-usage-symmetric",
     ]);
   });
 

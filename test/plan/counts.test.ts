@@ -68,11 +68,14 @@ const EXAMPLES: {
   {
     stack: "dev",
     byType: {
-      "aws:cloudwatch/metricAlarm:MetricAlarm": 26,
+      // 9 account, 9 tamper + trail silent, queue, delivery, 3 quota, 3 usage bands
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 27,
       "aws:cloudwatch/logMetricFilter:LogMetricFilter": 29,
       "aws:sns/topic:Topic": 3,
       "aws:sns/topicSubscription:TopicSubscription": 3,
-      "aws:cloudwatch/eventRule:EventRule": 20,
+      // 12 per group: 8 for the 7 critical signals (2 for refused calls on a key pending
+      // deletion), the shared API-call rule, grants, rotation, denied destructive calls
+      "aws:cloudwatch/eventRule:EventRule": 24,
       "aws:cloudwatch/eventBus:EventBus": 0,
       "aws:sqs/queue:Queue": 1,
       "aws:kms/key:Key": 2,
@@ -80,16 +83,20 @@ const EXAMPLES: {
       "aws:iam/role:Role": 1,
       "aws:cloudwatch/dashboard:Dashboard": 1,
     },
-    byGroup: { payments: [10, 1, 1], "platform-secrets": [10, 1, 1] },
+    // group baselines are opt-in: no group alarm in dev
+    byGroup: { payments: [12, 0, 1], "platform-secrets": [12, 0, 1] },
   },
   {
     stack: "prod",
     byType: {
-      "aws:cloudwatch/metricAlarm:MetricAlarm": 37,
+      // 9 account, 9 tamper + trail silent, per region queue, delivery, 3 quota and 3 usage
+      // bands, 1 expiry, platform-secrets' opt-in baseline in its 2 regions
+      "aws:cloudwatch/metricAlarm:MetricAlarm": 38,
       "aws:cloudwatch/logMetricFilter:LogMetricFilter": 29,
       "aws:sns/topic:Topic": 16,
       "aws:sns/topicSubscription:TopicSubscription": 27,
-      "aws:cloudwatch/eventRule:EventRule": 70,
+      // 12 per group and region (8 critical, 4 standard): 7 group-regions
+      "aws:cloudwatch/eventRule:EventRule": 84,
       "aws:cloudwatch/eventBus:EventBus": 0,
       "aws:sqs/queue:Queue": 2,
       "aws:kms/key:Key": 3,
@@ -98,10 +105,12 @@ const EXAMPLES: {
       "aws:cloudwatch/dashboard:Dashboard": 1,
     },
     byGroup: {
-      "customer-data": [20, 2, 4],
-      "partner-exchange": [10, 2, 2],
-      payments: [20, 2, 4],
-      "platform-secrets": [20, 2, 4],
+      "customer-data": [24, 0, 4],
+      // one region; its imported key's expiry alarm
+      "partner-exchange": [12, 1, 2],
+      payments: [24, 0, 4],
+      // its opted-in baseline, one alarm per region
+      "platform-secrets": [24, 2, 4],
     },
   },
 ];

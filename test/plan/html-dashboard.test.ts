@@ -157,7 +157,8 @@ describe("plan --html: the dashboard looks like the CloudWatch dashboard it plan
       );
       bands += drawn[i].bands.length;
     });
-    expect(bands).to.equal(11);
+    // Group baselines are opt-in: only platform-secrets' 2 keys (one per region) have a band.
+    expect(bands).to.equal(2);
     const quota = drawn.find((d) => d.title?.startsWith("KMS request quota usage in eu-west-1"));
     expect(quota?.annotations).to.deep.equal([75]);
     // Hidden CallCount lines feed the percentages and are not drawn, as in CloudWatch.
@@ -166,9 +167,12 @@ describe("plan --html: the dashboard looks like the CloudWatch dashboard it plan
       "Cryptographic operations (RSA) request rate",
       "Cryptographic operations (ECC) request rate",
     ]);
-    const dataPlane = drawn.find((d) => d.title?.startsWith("Data-plane calls of 8d3f1a52"));
-    expect(dataPlane?.bands).to.deep.equal(["o1"]);
-    expect(dataPlane?.legend).to.include("Decrypt expected range (2 standard deviations)");
+    const payments = drawn.find((d) => d.title?.startsWith("Data-plane calls of 8d3f1a52"));
+    expect(payments?.bands).to.deep.equal([]);
+    const secrets = drawn.find((d) => d.title?.startsWith("Data-plane calls of b9e4c7a2"));
+    expect(secrets?.bands).to.deep.equal(["o1"]);
+    // platform-secrets' configured band width
+    expect(secrets?.legend).to.include("Decrypt expected range (3 standard deviations)");
   });
 
   it("lists the alarms of each alarm status widget", () => {

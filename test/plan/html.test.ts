@@ -124,14 +124,15 @@ describe("plan --html in a browser (prod)", function () {
     await page.goto(pathToFileURL(file).href);
     const cost = report.cost;
     if (!cost) throw new Error("prod has a cost estimate");
-    // Every item, then the fixed part and the total.
+    // Every item, then the fixed part and the total: $9.80 fixed (docs/DESIGN.md, "Fixed monthly
+    // cost"), $39.79 with the assumed traffic.
     expect(await page.locator("tr[data-cost-item]").count()).to.equal(cost.items.length + 2);
     expect(
       await page.locator('tr[data-cost-item="total"]').getAttribute("data-monthly-usd"),
-    ).to.equal("38.29");
+    ).to.equal("39.79");
     expect(
       await page.locator('tr[data-cost-item="fixed"]').getAttribute("data-monthly-usd"),
-    ).to.equal("9.5");
+    ).to.equal("9.8");
     expect(await page.locator("tr[data-quota]").count()).to.equal(report.quotas.length);
     expect(await page.locator('tr[data-quota][data-ok="false"]').count()).to.equal(0);
     const groups = await page.$$eval("tr[data-alarm-group]", (rows) =>

@@ -88,7 +88,7 @@ describe("plan --json (dev)", function () {
     }
   });
 
-  it("lists dev's resources: two groups of ten rules each, one trail, every filter", () => {
+  it("lists dev's resources: two groups of twelve rules each, one trail, every filter", () => {
     const count = (type: string) => doc.resources.filter((r: any) => r.type === type).length;
     const groups = doc.resources.filter(
       (r: any) => r.type === "kms-monitoring:index:KeyGroupMonitor",
@@ -97,8 +97,11 @@ describe("plan --json (dev)", function () {
       "payments",
       "platform-secrets",
     ]);
-    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(20);
-    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(20);
+    // Per group 8 rules for the 7 critical signals (2 for refused calls on a key pending
+    // deletion) and 4 for the others (shared API calls, grants, rotation, denied destructive
+    // calls), each with its target.
+    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(24);
+    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(24);
     expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
     expect(count("aws:sns/topic:Topic")).to.equal(3);
     // 20 account signals and 9 tamper signals.
@@ -108,20 +111,24 @@ describe("plan --json (dev)", function () {
   });
 
   it("lists the plan's alarms with their group, severity, kind and price", () => {
-    expect(doc.alarms).to.have.length(26);
+    expect(doc.alarms).to.have.length(27);
     const tally = new Map<string, number>();
     for (const a of doc.alarms) {
       const key = `${a.group} ${a.severity} ${a.kind}`;
       tally.set(key, (tally.get(key) ?? 0) + 1);
     }
     expect(Object.fromEntries(tally)).to.deep.equal({
+      // 8 critical account signals (CIS 4.7 and key-made-public among them), 9 tamper signals
       "stack critical standard": 17,
+      // key-created
       "stack warning standard": 1,
+      // the trail's silence and the dead-letter queue
       "stack operational standard": 2,
       "stack operational metrics-insights": 1,
+      // the 3 request-quota alarms
       "stack operational metric-math": 3,
-      "payments info anomaly": 1,
-      "platform-secrets info anomaly": 1,
+      // the 3 account usage bands; group baselines are opt-in and dev opts in none
+      "stack operational anomaly": 3,
     });
     expect(doc.alarms.find((a: any) => a.name === "kmsmon-dev-account-cis-4-7")).to.deep.equal({
       name: "kmsmon-dev-account-cis-4-7",
@@ -134,9 +141,11 @@ describe("plan --json (dev)", function () {
     expect(doc.dashboards).to.deep.equal(["kmsmon-dev"]);
   });
 
-  it("prices dev: $5.30 fixed, $34.76 with the assumed traffic", () => {
-    expect(doc.cost.fixedMonthlyUsd).to.equal(5.3);
-    expect(doc.cost.monthlyUsd).to.equal(34.76);
+  it("prices dev: $5.50 fixed, $34.96 with the assumed traffic", () => {
+    // 2 keys $2.00, 20 standard alarms $2.00, 3 quota alarms $0.30, 3 bands x 3 alarm metrics
+    // $0.90, the failed-notifications alarm analyzing 3 topics $0.30 (docs/DESIGN.md).
+    expect(doc.cost.fixedMonthlyUsd).to.equal(5.5);
+    expect(doc.cost.monthlyUsd).to.equal(34.96);
   });
 
   it("adds up the cost and keeps every quota", () => {

@@ -37,7 +37,7 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.groupMonitor]: 2,
       [T.quotaAlarms]: 1,
       [T.tamperAlarms]: 1,
-      [T.usageBaseline]: 2,
+      // no UsageBaseline: group baselines are opt-in (the account's bands are quota alarms)
       [T.key]: 2,
       [T.alias]: 2,
       [T.topic]: 3,
@@ -46,14 +46,17 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.subscription]: 3,
       [T.queue]: 1,
       [T.queuePolicy]: 1,
-      // 17 account filters, 8 tamper filters
-      [T.filter]: 25,
-      // 7 account alarms, the queue's, the failed-notifications one, 3 quota alarms, 8 tamper
-      // alarms and the trail-silence one, 1 baseline per group; no imported key
-      [T.alarm]: 23,
-      // per group: a rule per critical signal (7), 3 shared by the rest, each with its target
-      [T.rule]: 20,
-      [T.target]: 20,
+      // 20 account filters (every catalog signal but the data plane), 9 tamper filters
+      [T.filter]: 29,
+      // 9 account alarms (7 critical signals, CIS 4.7, key-created), the queue's, the
+      // failed-notifications one, 3 quota alarms and 3 account usage bands, 9 tamper alarms and
+      // the trail-silence one; no group baseline (opt-in), no imported key
+      [T.alarm]: 27,
+      // per group 12 rules: 8 for the 7 critical signals (2 for refused calls on a key pending
+      // deletion), the shared API-call rule, grants, rotation, denied destructive calls; each
+      // with its target
+      [T.rule]: 24,
+      [T.target]: 24,
       [T.bucket]: 1,
       [T.publicAccess]: 1,
       [T.ownership]: 1,
@@ -69,11 +72,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(131);
+    expect(run.resources).to.have.length(145);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(131);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(145);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -136,13 +139,14 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
   });
 
   describe("its dashboard", () => {
-    it("is one dashboard, kmsmon-dev, of 16 widgets", () => {
+    it("is one dashboard, kmsmon-dev, of 14 widgets", () => {
       const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName);
       expect(names).to.deep.equal(["kmsmon-dev"]);
       // The header; the whole account: its title, the control-plane graph, the account alarms,
-      // the quota graph and quota alarms of us-east-1, the runbook (6); per group its header, its
-      // baseline alarm, a graph per key and the inventory: payments 5, platform-secrets 4.
-      expect(dashboardBodyOf(run, "dev").widgets).to.have.length(16);
+      // the quota graph and the quota and usage-band alarms of us-east-1, the runbook (6); per
+      // group its header, a graph per key and the inventory (no group alarm: baselines are
+      // opt-in): payments 4, platform-secrets 3.
+      expect(dashboardBodyOf(run, "dev").widgets).to.have.length(14);
     });
 
     it("lists each group's keys, described, in its inventory table", () => {

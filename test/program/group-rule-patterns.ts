@@ -3,22 +3,72 @@
  * KMS event reference (never computed by the rule planner): which API calls, native KMS events and
  * pending-deletion failures each rule alerts on: a rule per critical signal (two for refused calls:
  * records that list the key in resources and records that do not), one for the non-critical API
- * calls, one for grants (it shows the grantee) and one for rotation (a native event).
+ * calls, one for grants (it shows the grantee), one for rotation (a native event) and one for
+ * denied destructive calls (their own kind of record). A CloudTrail record names the key in
+ * `resources[].ARN`, `responseElements.keyId` or `requestParameters.keyId`: any one matches.
  */
 
 const API_CALL = "AWS API Call via CloudTrail";
 
-/** API calls that succeeded on one of the keys. */
-function calls(eventName: string[], keyIds: string[]): Record<string, unknown> {
+/** The three places a CloudTrail record may name one of the keys (ARN, or key ID or ARN). */
+function onKeys(keyIds: string[]): Record<string, unknown>[] {
+  const ids = keyIds.map((id) => ({ suffix: id }));
+  return [
+    { resources: { ARN: keyIds.map((id) => ({ suffix: `:key/${id}` })) } },
+    { responseElements: { keyId: ids } },
+    { requestParameters: { keyId: ids } },
+  ];
+}
+
+/** CloudTrail records of calls on one of the keys, with these conditions. */
+function records(keyIds: string[], conditions: Record<string, unknown>): Record<string, unknown> {
   return {
     "detail-type": [API_CALL],
-    detail: {
-      eventSource: ["kms.amazonaws.com"],
-      eventName,
-      errorCode: [{ exists: false }],
-      resources: { ARN: keyIds.map((id) => ({ suffix: `:key/${id}` })) },
-    },
+    detail: { eventSource: ["kms.amazonaws.com"], $or: onKeys(keyIds), ...conditions },
   };
+}
+
+/** API calls that succeeded on one of the keys. */
+function calls(eventName: string[], keyIds: string[]): Record<string, unknown> {
+  return records(keyIds, { eventName, errorCode: [{ exists: false }] });
+}
+
+/** Destructive calls refused for lack of permission (AccessDenied...) on one of the keys. */
+function deniedCalls(keyIds: string[]): Record<string, unknown> {
+  return records(keyIds, {
+    eventName: [
+      "ScheduleKeyDeletion",
+      "DisableKey",
+      "PutKeyPolicy",
+      "DeleteImportedKeyMaterial",
+      "DisableKeyRotation",
+    ],
+    errorCode: [{ prefix: "AccessDenied" }],
+  });
+}
+
+/**
+ * A policy set on one of the keys whose text has a wildcard principal, in each spelling a policy
+ * writer uses (`*` escaped inside an EventBridge wildcard).
+ */
+function madePublic(keyIds: string[]): Record<string, unknown> {
+  return records(keyIds, {
+    eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
+    errorCode: [{ exists: false }],
+    requestParameters: {
+      policy: [
+        { wildcard: '*"Principal":"\\*"*' },
+        { wildcard: '*"Principal": "\\*"*' },
+        { wildcard: '*"Principal" : "\\*"*' },
+        { wildcard: '*"AWS":"\\*"*' },
+        { wildcard: '*"AWS": "\\*"*' },
+        { wildcard: '*"AWS" : "\\*"*' },
+        { wildcard: '*"AWS":["\\*"]*' },
+        { wildcard: '*"AWS": ["\\*"]*' },
+        { wildcard: '*"AWS" : [ "\\*" ]*' },
+      ],
+    },
+  });
 }
 
 /** Calls that failed because the key is pending deletion (KMS names the key in the message). */
@@ -65,12 +115,13 @@ function criticalRules(keyIds: string[]): Record<string, unknown>[] {
     calls(["DeleteImportedKeyMaterial"], keyIds),
     native("KMS Imported Key Material Expiration", keyIds),
     native("KMS CMK Deletion", keyIds),
+    madePublic(keyIds),
   ].map(withSource);
 }
 
 /**
- * Rule name to pattern of a group with severity routing: `<prefix>-c-1..7` to the critical
- * topic, `<prefix>-s-1..3` to the standard one. `prefix` is `kmsmon-<env>-<group>`.
+ * Rule name to pattern of a group with severity routing: `<prefix>-c-1..8` to the critical
+ * topic, `<prefix>-s-1..4` to the standard one. `prefix` is `kmsmon-<env>-<group>`.
  */
 export function severityRoutedPatterns(prefix: string, keyIds: string[]): Record<string, unknown> {
   const critical = criticalRules(keyIds);
@@ -78,6 +129,7 @@ export function severityRoutedPatterns(prefix: string, keyIds: string[]): Record
     calls(SHARED_CALLS, keyIds),
     calls(["CreateGrant"], keyIds),
     native("KMS CMK Rotation", keyIds),
+    deniedCalls(keyIds),
   ].map(withSource);
   return Object.fromEntries([
     ...critical.map((p, i) => [`${prefix}-c-${i + 1}`, p]),
@@ -85,9 +137,9 @@ export function severityRoutedPatterns(prefix: string, keyIds: string[]): Record
   ]);
 }
 
-/** Rule name to pattern of a group with one route (`all`): `<prefix>-a-1..10`, catalog order. */
+/** Rule name to pattern of a group with one route (`all`): `<prefix>-a-1..12`, catalog order. */
 export function allRoutePatterns(prefix: string, keyIds: string[]): Record<string, unknown> {
-  const [scheduled, disabled, listed, unlisted, materialDeleted, expired, deleted] =
+  const [scheduled, disabled, listed, unlisted, materialDeleted, expired, deleted, publicPolicy] =
     criticalRules(keyIds);
   const rules = [
     scheduled,
@@ -100,6 +152,8 @@ export function allRoutePatterns(prefix: string, keyIds: string[]): Record<strin
     expired,
     withSource(native("KMS CMK Rotation", keyIds)),
     deleted,
+    withSource(deniedCalls(keyIds)),
+    publicPolicy,
   ];
   return Object.fromEntries(rules.map((p, i) => [`${prefix}-a-${i + 1}`, p]));
 }

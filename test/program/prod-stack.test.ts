@@ -46,7 +46,8 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.groupMonitor]: 4,
       [T.quotaAlarms]: 2,
       [T.tamperAlarms]: 1,
-      [T.usageBaseline]: 4,
+      // platform-secrets' opt-in baseline; the other groups have none
+      [T.usageBaseline]: 1,
       // 2 alert-topic keys and the trail's
       [T.key]: 3,
       [T.alias]: 3,
@@ -59,15 +60,16 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.permission]: 2,
       [T.queue]: 2,
       [T.queuePolicy]: 2,
-      // 17 account filters, 8 tamper filters
-      [T.filter]: 25,
-      // 7 account alarms, per region the queue's, the failed-notifications one and 3 quota
-      // alarms, 8 tamper alarms and the trail-silence one, 1 expiry alarm, 1 baseline per group
-      // and region (2 + 2 + 1 + 2)
-      [T.alarm]: 34,
-      // per region of each group, 7 critical and 3 standard rules: 20 + 20 + 10 + 20
-      [T.rule]: 70,
-      [T.target]: 70,
+      // 20 account filters (every catalog signal but the data plane), 9 tamper filters
+      [T.filter]: 29,
+      // 9 account alarms, per region the queue's, the failed-notifications one, 3 quota alarms
+      // and 3 account usage bands, 9 tamper alarms and the trail-silence one, 1 expiry alarm,
+      // platform-secrets' baseline in its 2 regions: 9 + 2 x 8 + 10 + 1 + 2
+      [T.alarm]: 38,
+      // per region of each group, 8 critical (2 for refused calls on a key pending deletion)
+      // and 4 standard rules: 24 + 24 + 12 + 24
+      [T.rule]: 84,
+      [T.target]: 84,
       [T.bucket]: 1,
       [T.publicAccess]: 1,
       [T.ownership]: 1,
@@ -83,11 +85,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(320);
+    expect(run.resources).to.have.length(353);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(320);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(353);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -115,9 +117,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.subscription]: 15,
       // the router function's permission for the eu-west-1 topic
       [T.permission]: 1,
-      [T.rule]: 40,
-      [T.target]: 40,
-      // the queue's, failed notifications, 3 quota alarms, 1 expiry and 4 baseline alarms
+      // 12 per group, 4 groups with keys in eu-west-1
+      [T.rule]: 48,
+      [T.target]: 48,
+      // the queue's, failed notifications, 3 quota alarms, 3 usage bands, 1 expiry and
+      // platform-secrets' baseline
       [T.alarm]: 10,
     });
   });
@@ -255,15 +259,16 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
   });
 
   describe("its dashboard", () => {
-    it("is one dashboard, kmsmon-prod, of 36 widgets", () => {
+    it("is one dashboard, kmsmon-prod, of 32 widgets", () => {
       const names = run.ofType(T.dashboard).map((d) => d.inputs.dashboardName);
       expect(names).to.deep.equal(["kmsmon-prod"]);
       // The header; the whole account: its title, the control-plane graph, the account alarms,
-      // a quota graph and a quota alarm widget per region, the runbook (8); per group its header,
-      // an alarm widget per region with alarms, the expiry graph (partner-exchange), a graph per
-      // key and the inventory: payments 1+2+3+1, customer-data 1+2+4+1, partner-exchange
-      // 1+1+1+2+1, platform-secrets 1+2+2+1.
-      expect(dashboardBodyOf(run, "prod").widgets).to.have.length(36);
+      // a quota graph and a quota and usage-band alarm widget per region, the runbook (8); per
+      // group its header, an alarm widget per region with alarms, the expiry graph
+      // (partner-exchange), a graph per key and the inventory: payments 1+3+1, customer-data
+      // 1+4+1, partner-exchange 1+1+1+2+1, platform-secrets 1+2+2+1 (only platform-secrets
+      // opts in to a baseline).
+      expect(dashboardBodyOf(run, "prod").widgets).to.have.length(32);
     });
 
     it("lists each group's keys, as described at deploy time, in its inventory table", () => {

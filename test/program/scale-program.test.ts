@@ -12,9 +12,16 @@ import {
   runStack,
 } from "./helpers";
 
-/** Groups of one key each: one rule per group, more than the default bus's budget of 100. */
+/** Groups of one key each: 12 rules per group, far more than the default bus's budget of 100. */
 const GROUPS = 120;
 const DEFAULT_BUS_BUDGET = 100;
+/**
+ * Rules of a group with one route (`all`): 8 for the 7 critical signals (2 for refused calls on a
+ * key pending deletion), the shared API-call rule, grants, rotation and denied destructive calls.
+ */
+const RULES_PER_GROUP = 12;
+/** The shard buses the planner spreads 1,440 group rules over (at most 250 each). */
+const SHARDS = Array.from({ length: 10 }, (_, i) => `kmsmon-scale-shard-${i + 1}`);
 
 /** The stack: e-mail defaults (one route per group), baselines off to keep the run short. */
 function scaleConfig(): Record<string, string> {
@@ -31,7 +38,7 @@ function scaleConfig(): Record<string, string> {
 }
 
 describe("program: 120 key groups in one region", function () {
-  // About 1,500 resources under mocks: 20 s on an idle machine, over a minute on a busy one.
+  // About 3,600 resources under mocks (12 rules per group): about a minute on a busy machine.
   this.timeout(180000);
 
   let run: MockRun<ProgramOutputs>;
@@ -39,7 +46,7 @@ describe("program: 120 key groups in one region", function () {
     run = await runStack(scaleConfig(), { stack: "scale" });
   });
 
-  it("registers per group a monitor, a topic and one rule, plus the shared shard plumbing", () => {
+  it("registers per group a monitor, a topic and 12 rules, plus the shared shard plumbing", () => {
     const counts = run.countByType();
     expect(counts[T.groupMonitor]).to.equal(GROUPS);
     // Group baselines are opt-in: none asks for one.
@@ -48,11 +55,11 @@ describe("program: 120 key groups in one region", function () {
     expect(counts[T.alertTopic]).to.equal(GROUPS + 1);
     expect(counts[T.topic]).to.equal(GROUPS + 1);
     expect(counts[T.subscription]).to.equal(GROUPS + 1);
-    // one rule per group and one fan-out rule, each with one target
-    expect(counts[T.rule]).to.equal(GROUPS + 1);
-    expect(counts[T.target]).to.equal(GROUPS + 1);
+    // 12 rules per group, each with one target, and 2 fan-out rules of 5 targets (10 shards)
+    expect(counts[T.rule]).to.equal(GROUPS * RULES_PER_GROUP + 2);
+    expect(counts[T.target]).to.equal(GROUPS * RULES_PER_GROUP + 10);
     expect(counts[T.busShards]).to.equal(1);
-    expect(counts[T.bus]).to.equal(1);
+    expect(counts[T.bus]).to.equal(10);
     // the trail's delivery role and the forwarding role
     expect(counts[T.role]).to.equal(2);
     expect(counts[T.rolePolicy]).to.equal(2);
@@ -79,38 +86,44 @@ describe("program: 120 key groups in one region", function () {
 
   it("puts every group rule and its target on a shard bus, under the group's monitor", () => {
     const buses = run.ofType(T.bus).map((b) => b.inputs.name as string);
-    expect(buses).to.deep.equal(["kmsmon-scale-shard-1"]);
+    expect(buses).to.deep.equal(SHARDS);
     const groupRules = run.ofType(T.rule).filter((r) => !r.name.startsWith("kms-us-east-1-buses"));
-    expect(groupRules).to.have.length(GROUPS);
+    expect(groupRules).to.have.length(GROUPS * RULES_PER_GROUP);
     for (const r of groupRules) {
       expect(buses, r.name).to.include(r.inputs.eventBusName);
       expect(parentName(run, r)).to.match(/^kms-team-\d{3}$/);
     }
     const groupTargets = run.ofType(T.target).filter((t) => t.inputs.targetId === "alert-topic");
-    expect(groupTargets).to.have.length(GROUPS);
+    expect(groupTargets).to.have.length(GROUPS * RULES_PER_GROUP);
     for (const t of groupTargets) expect(buses, t.name).to.include(t.inputs.eventBusName);
   });
 
   it("keeps the default bus within budget: only fan-out rules, each with at most 5 targets", () => {
     const onDefault = run.ofType(T.rule).filter((r) => r.inputs.eventBusName === undefined);
     expect(onDefault.length).to.be.at.most(DEFAULT_BUS_BUDGET);
-    expect(onDefault.map((r) => r.inputs.name)).to.deep.equal(["kmsmon-scale-fanout-1"]);
-    const [fanOut] = onDefault;
-    expect(fanOut.inputs.state).to.equal("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
-    const targets = run.ofType(T.target).filter((t) => t.inputs.rule === fanOut.inputs.name);
-    expect(targets.length).to.be.within(1, 5);
-    const bus = run.one(T.bus, "kms-us-east-1-buses-shard-1");
-    const role = run.one(T.role, "kms-us-east-1-buses-forwarding-role");
-    expect(targets.map((t) => t.inputs)).to.deep.equal([
-      {
-        rule: "kmsmon-scale-fanout-1",
-        targetId: "shard-1",
-        arn: bus.state.arn,
-        roleArn: role.state.arn,
-        retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86400 },
-        deadLetterConfig: { arn: "arn:aws:sqs:us-east-1:111122223333:kmsmon-scale-undelivered" },
-      },
+    // 10 shards, at most 5 targets per rule: 2 fan-out rules
+    expect(onDefault.map((r) => r.inputs.name)).to.deep.equal([
+      "kmsmon-scale-fanout-1",
+      "kmsmon-scale-fanout-2",
     ]);
+    const role = run.one(T.role, "kms-us-east-1-buses-forwarding-role");
+    onDefault.forEach((fanOut, f) => {
+      expect(fanOut.inputs.state).to.equal("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+      const targets = run.ofType(T.target).filter((t) => t.inputs.rule === fanOut.inputs.name);
+      // fan-out 1 feeds shards 1-5, fan-out 2 shards 6-10; target IDs count within the rule
+      expect(targets.map((t) => t.inputs)).to.deep.equal(
+        [1, 2, 3, 4, 5].map((t) => ({
+          rule: `kmsmon-scale-fanout-${f + 1}`,
+          targetId: `shard-${t}`,
+          arn: run.one(T.bus, `kms-us-east-1-buses-shard-${t + 5 * f}`).state.arn,
+          roleArn: role.state.arn,
+          retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86400 },
+          deadLetterConfig: {
+            arn: "arn:aws:sqs:us-east-1:111122223333:kmsmon-scale-undelivered",
+          },
+        })),
+      );
+    });
   });
 
   it("forwards through a role only our fan-out rules assume, allowed PutEvents on the shards", () => {
@@ -145,7 +158,7 @@ describe("program: 120 key groups in one region", function () {
             Sid: "AllowPutEventsOnShardBuses",
             Effect: "Allow",
             Action: "events:PutEvents",
-            Resource: "arn:aws:events:us-east-1:111122223333:event-bus/kmsmon-scale-shard-1",
+            Resource: SHARDS.map((s) => `arn:aws:events:us-east-1:111122223333:event-bus/${s}`),
           },
         ],
       },

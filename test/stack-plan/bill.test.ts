@@ -2,7 +2,7 @@
  * Issue 11's bill: 100 groups x 10 keys (1 key in 7 imported, each group's keys over two regions)
  * with the defaults, planned from the bundled estate's config as the offline plan describes keys.
  * `npm run plan -- --config examples/estate/Pulumi.estate-100x10.yaml` reports the whole fixed
- * cost ($44.60 with dashboards and keys); this pins the alarms' share and the baselines.
+ * cost ($44.90 with dashboards and keys); this pins the alarms' share and the baselines.
  */
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -40,9 +40,11 @@ describe("the bill of 100 groups x 10 keys over two regions, by default", () => 
     expect(plan.groups.filter((g) => g.baselineAlarms.length > 0)).to.deep.equal([]);
   });
 
-  it("costs $38.60 a month in alarms: 142 expiry, 18 stack, 6 quota, 6 bands, 2 Insights", () => {
-    // 160 standard x $0.10 + 6 x $0.10 + 6 x 3 x $0.10 + 202 topics x $0.10.
-    expect(alarmsMonthlyCostUsd(planAlarms(plan))).to.equal(38.6);
+  it("costs $38.90 a month in alarms: 142 expiry, 21 stack, 6 quota, 6 bands, 2 Insights", () => {
+    // Stack alarms: 9 account (7 critical signals, CIS 4.7, key-created), 9 tamper + the trail's
+    // silence, 2 dead-letter queues = 21. 163 standard x $0.10 + 6 quota x $0.10 + 6 bands x 3
+    // alarm metrics x $0.10 + 202 topics x $0.10 = 16.30 + 0.60 + 1.80 + 20.20.
+    expect(alarmsMonthlyCostUsd(planAlarms(plan))).to.equal(38.9);
   });
 
   it("prices each group's own baseline: $1.40 at level group, $3.00 at level key", () => {

@@ -58,7 +58,8 @@ describe("KmsMonitoring realises the plan it is given", function () {
         .sort(),
     );
     expect(registered.every((n) => n.endsWith("-x"))).to.equal(true);
-    // 9 account + 9 tamper + 1 silence + queue + delivery + 3 quota + 1 expiry + 1 baseline.
-    expect(registered).to.have.length(26);
+    // 9 account + 9 tamper + 1 silence + queue + delivery + 3 quota + 3 account usage bands (one
+    // region, one per request-quota family) + 1 expiry + 1 group baseline (the builder opts in).
+    expect(registered).to.have.length(29);
   });
 });
