@@ -4,9 +4,10 @@
  * runbook; a rule shared by non-critical signals names the call and lists their runbooks by call.
  * Every message uses only fields every event the rule matches has.
  *
- * Three shapes, chosen by the signal's source (catalog): a successful API call (who, from where), a
- * call refused because the key is pending deletion (the call and its error), and a native KMS event
- * (no caller: KMS acted on its own).
+ * Four shapes, chosen by the signal's source (catalog): a successful API call (who, from where), a
+ * call refused because the key is pending deletion (the call and its error), a call denied by
+ * IAM or the key policy (the call, its error, the key it asked for) and a native KMS event (no
+ * caller: KMS acted on its own).
  */
 import type { KmsSignal, SignalAlertField } from "../signals/types";
 
@@ -45,7 +46,11 @@ export interface AlertMessageArgs {
 /** Fields of every EventBridge event. */
 const ENVELOPE = { time: "$.time", region: "$.region", account: "$.account" };
 
-/** A CloudTrail record as EventBridge delivers it; the group patterns require resources[].ARN. */
+/**
+ * A CloudTrail record as EventBridge delivers it, the key from `resources`, which AWS's records of
+ * successful calls on a key list (a record without it shows no key: docs/DESIGN.md, "The alert
+ * message").
+ */
 const API_CALL = {
   ...ENVELOPE,
   eventName: "$.detail.eventName",
@@ -62,6 +67,13 @@ const REFUSED_CALL = {
   errorCode: "$.detail.errorCode",
   errorMessage: "$.detail.errorMessage",
 };
+
+/**
+ * A call refused by IAM or the key policy: CloudTrail may record it without `resources` (the
+ * group patterns then match the key in the request), and every call of a denied-call signal takes
+ * a required KeyId (key ID or key ARN; KMS API Reference), which the record's request keeps.
+ */
+const DENIED_CALL = { ...REFUSED_CALL, key: "$.detail.requestParameters.keyId" };
 
 /** A native KMS event (e.g. "KMS CMK Deletion"): the key's ID and ARN, no caller. */
 const NATIVE = {
@@ -167,6 +179,14 @@ const REFUSED_CALL_SHAPE: Shape = {
   sharedTitle: "KMS <eventName> refused",
 };
 
+const DENIED_CALL_SHAPE: Shape = {
+  paths: DENIED_CALL,
+  subject: (where, aliases) => `key ${keyName(aliases, "<key>")} ${where}`,
+  happened: REFUSED_CALL_SHAPE.happened,
+  links: API_CALL_SHAPE.links,
+  sharedTitle: "KMS <eventName> denied",
+};
+
 const NATIVE_SHAPE: Shape = {
   paths: NATIVE,
   subject: (where, aliases) => `key ${keyName(aliases, "<keyId>")} ${where}`,
@@ -184,7 +204,7 @@ const NATIVE_SHAPE: Shape = {
 /**
  * The shape of a signal's message, from what its source says about its events (so a signal added
  * to the catalog gets a message without a change here): a native KMS event, a refused call (the
- * source names error codes), or a successful API call.
+ * source names error codes), a denied call (an error code prefix), or a successful API call.
  */
 function shapeOf(signal: KmsSignal): Shape {
   const source = signal.source;
@@ -193,6 +213,7 @@ function shapeOf(signal: KmsSignal): Shape {
   }
   if ("nativeDetailType" in source) return NATIVE_SHAPE;
   if ("errorCodes" in source) return REFUSED_CALL_SHAPE;
+  if ("errorCodePrefix" in source) return DENIED_CALL_SHAPE;
   return API_CALL_SHAPE;
 }
 

@@ -44,11 +44,22 @@ function fixture(file: string): FixtureEvent {
   return found;
 }
 
-/** The one rule the event sets off, and the text its topic receives. */
-function alert(file: string, key: string, region: string): { rule: GroupRuleSpec; text: string } {
+/**
+ * The one rule of `signal` (default: any) the event sets off, and the text its topic receives. A
+ * public PutKeyPolicy also sets off the policy change's shared rule, so those tests name a signal.
+ */
+function alert(
+  file: string,
+  key: string,
+  region: string,
+  signal?: string,
+): { rule: GroupRuleSpec; text: string } {
   const event = delivered(fixture(file), key, region);
   const matched = RULES.filter(
-    (r) => r.region === region && matchesEventPattern(r.eventPattern, event),
+    (r) =>
+      r.region === region &&
+      (signal === undefined || r.signalIds.includes(signal)) &&
+      matchesEventPattern(r.eventPattern, event),
   );
   expect(
     matched.map((r) => r.name),
@@ -146,6 +157,30 @@ describe("alert message of each group signal, rendered from real events", () => 
     );
   });
 
+  it("a denied call whose record lists no resources names the key its request asked for", () => {
+    const file = "synthesized/ScheduleKeyDeletion-AccessDenied-no-resources.json";
+    const { rule, text } = alert(file, B_KEY, "eu-west-1");
+    expect([rule.id, rule.transformer.inputPaths.key]).to.deep.equal([
+      "destructive-call-denied-1",
+      "$.detail.requestParameters.keyId",
+    ]);
+    const error = `User: arn:aws:iam::111122223333:user/Alice is not authorized to perform: kms:ScheduleKeyDeletion on resource: ${B_ARN} because no resource-based policy allows the kms:ScheduleKeyDeletion action`;
+    expect(text).to.equal(
+      [
+        `[WARNING] Destructive call on key denied: key ${B_KEY} in ledger (prod), account 111122223333`,
+        LEDGER_ALIASES,
+        "",
+        `What happened: Destructive call on key denied: ScheduleKeyDeletion called by arn:aws:iam::111122223333:user/Alice (IAMUser) from 192.0.2.0 failed with AccessDenied: ${error}`,
+        "When: 2021-03-23T18:58:30Z in eu-west-1",
+        "",
+        "What to do: Someone tried to delete, disable, re-policy or weaken this key and was refused: find out why the caller in this alert tried (a compromised or misconfigured principal tries again) and review what its IAM policies allow on this key.",
+        "",
+        `Key in the console: https://eu-west-1.console.aws.amazon.com/kms/home?region=eu-west-1#/kms/keys/${B_KEY}`,
+        "CloudTrail event: https://eu-west-1.console.aws.amazon.com/cloudtrail/home?region=eu-west-1#/events/a1b2c3d4-5678-90ab-cdef-SYNTH00019EVT",
+      ].join("\n"),
+    );
+  });
+
   it("a native KMS event has no caller line and names the key by its ID", () => {
     const { text } = alert("eventbridge/KMS-CMK-Deletion.json", A_KEY, "us-east-1");
     expect(text).to.equal(
@@ -219,13 +254,14 @@ describe("aliases in the alert message", () => {
     expect(
       line.startsWith("Aliases of the keys this rule watches (at deploy): alias/team-00-"),
     ).to.equal(true);
-    expect(line.length).to.equal(953);
-    // Nine "alias/team-NN-... = key <id>" pairs fit; the other 21 keys are counted.
+    expect(line.length).to.equal(952);
+    // The first rule covers 11 keys (its pattern names each key in three places): nine
+    // "alias/team-NN-... = key <id>" pairs fit; the other 2 keys are counted.
     expect(line.split("; ")).to.have.length(9 + 1);
     expect(
-      line.endsWith(`; alias/team-08-${"x".repeat(40)} = key ${keyId(208)}; and 21 more`),
+      line.endsWith(`; alias/team-08-${"x".repeat(40)} = key ${keyId(208)}; and 2 more`),
     ).to.equal(true);
-    expect(rule.keyIds).to.have.length(30);
+    expect(rule.keyIds).to.have.length(11);
   });
 });
 
@@ -304,6 +340,14 @@ const EXPECTED: Record<string, { headline: string; runbook: string; call?: strin
     call: "RotateKeyOnDemand (Key material rotated on demand, info)",
   },
   "key-deleted": { headline: "[CRITICAL] Key deleted: key ", runbook: "The waiting period ended" },
+  "destructive-call-denied": {
+    headline: "[WARNING] Destructive call on key denied: key ",
+    runbook: "Someone tried to delete, disable",
+  },
+  "key-made-public": {
+    headline: "[CRITICAL] Key policy grants a wildcard principal: key ",
+    runbook: "Read the policy",
+  },
 };
 
 /** The runbook lines of the message: its own, or the lines of a shared rule. */
@@ -335,7 +379,7 @@ describe("every group signal's message", () => {
       const expected = EXPECTED[signal];
       expect(expected, `an expected headline for ${signal}`).to.not.equal(undefined);
       for (const place of PLACES) {
-        const { text } = alert(file, place.key, place.region);
+        const { text } = alert(file, place.key, place.region, signal);
         const lines = text.split("\n");
         expect(lines[0].startsWith(expected.headline), lines[0]).to.equal(true);
         expect(lines[0], "the headline names group, environment and account").to.include(

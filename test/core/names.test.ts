@@ -87,7 +87,10 @@ describe("names", () => {
       Array.from({ length: 40 }, (_, i) => resolvedKey(keyArn("us-east-1", keyId(i)))),
     );
     const ruleNames = planGroupRules(group, ENVIRONMENT).map((r) => r.name);
-    expect(ruleNames).to.have.length(17);
+    // 40 keys: 23 critical rules (most signals take 11 keys a rule, the wildcard principal 8)
+    // and 13 standard ones.
+    expect(ruleNames).to.have.length(36);
+    expect(ruleNames[35]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-s-13`);
     for (const name of ruleNames)
       expect(name.length, name).to.be.at.most(AWS_LIMITS.ruleNameLength);
     expect(ruleNames[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);

@@ -9,6 +9,7 @@ import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan
 import { matchesEventPattern } from "../../tools/matching";
 import { groupAlertSignals } from "../../components/signals";
 import {
+  ALSO_GROUP_SIGNALS,
   delivered,
   FixtureEvent,
   GROUP_SIGNAL,
@@ -84,8 +85,14 @@ describe("group rules against real KMS events", () => {
       "material-deleted",
       "material-expired",
       "key-deleted",
+      "key-made-public",
     ];
-    const standard = ["standard-api-call", "grant-created", "rotation-performed"];
+    const standard = [
+      "standard-api-call",
+      "grant-created",
+      "rotation-performed",
+      "destructive-call-denied",
+    ];
     const signals = [
       "deletion-scheduled",
       "all-api-call",
@@ -97,6 +104,8 @@ describe("group rules against real KMS events", () => {
       "material-expired",
       "rotation-performed",
       "key-deleted",
+      "destructive-call-denied",
+      "key-made-public",
     ];
     const perPlace = (group: string, region: string, route: string, ids: string[]) =>
       ids.map((id) => [`${group}/${region}/${id}-1`, route]);
@@ -121,6 +130,7 @@ describe("group rules against real KMS events", () => {
 
   for (const fixture of events) {
     const signal = GROUP_SIGNAL[fixture.file];
+    const also = ALSO_GROUP_SIGNALS[fixture.file] ?? [];
     const title = signal
       ? `${fixture.file} (${signal}) matches only its group's ${signal} rule in the key's region`
       : `${fixture.file} matches no group rule, whichever key it is about`;
@@ -138,8 +148,13 @@ describe("group rules against real KMS events", () => {
           : [];
         const matched = matching(event);
         const where = `${place.group} in ${place.region}`;
-        expect(matched, where).to.have.length(signal ? 1 : 0);
-        if (signal) expect(candidates.map(label), where).to.include(label(matched[0]));
+        // A public PutKeyPolicy is also a policy change: one more rule, of that signal.
+        expect(matched, where).to.have.length(signal ? 1 + also.length : 0);
+        const own = matched.filter((r) => r.signalIds.includes(signal));
+        if (signal) expect(candidates.map(label), where).to.include(label(own[0]));
+        for (const other of also) {
+          expect(matched.filter((r) => r.signalIds.includes(other)).length, other).to.equal(1);
+        }
         // Read-only calls reach only rules that ask for all management events.
         if (fixture.event.readOnly === true) {
           expect(matched.map((r) => r.state)).to.deep.equal(matched.map(() => WITH_READ_ONLY));
@@ -151,7 +166,10 @@ describe("group rules against real KMS events", () => {
   it("routes critical signals to the critical rule and the rest to the standard rule", () => {
     const routes = Object.entries(GROUP_SIGNAL).map(([file, signal]) => {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
-      return [signal, matching(delivered(fixture, A_US, "us-east-1")).map((r) => r.route)];
+      const own = matching(delivered(fixture, A_US, "us-east-1")).filter((r) =>
+        r.signalIds.includes(signal),
+      );
+      return [signal, own.map((r) => r.route)];
     });
     expect(Object.fromEntries(routes)).to.deep.equal({
       "deletion-cancelled": ["standard"],
@@ -170,6 +188,8 @@ describe("group rules against real KMS events", () => {
       "key-deleted": ["critical"],
       "rotation-performed": ["standard"],
       "material-expired": ["critical"],
+      "destructive-call-denied": ["standard"],
+      "key-made-public": ["critical"],
     });
   });
 
@@ -191,32 +211,51 @@ describe("group rules against real KMS events", () => {
   it("matches a multi-Region key's events in both regions it is watched in", () => {
     for (const file of Object.keys(GROUP_SIGNAL)) {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
+      // A public PutKeyPolicy also sets off the shared rule of the policy change.
+      const ids = ALSO_GROUP_SIGNALS[file] ? [ruleId(file), "standard-api-call-1"] : [ruleId(file)];
       for (const region of ["us-east-1", "eu-west-1"]) {
         expect(
           matching(delivered(fixture, MRK, region)).map(label),
           `${file} in ${region}`,
         ).to.deep.equal([
-          `payments/eu-west-1/${ruleId(file)}`,
-          `payments/us-east-1/${ruleId(file)}`,
+          ...ids.map((id) => `payments/eu-west-1/${id}`),
+          ...ids.map((id) => `payments/us-east-1/${id}`),
         ]);
       }
     }
   });
 
-  it("matches a pending-deletion failure by the key named in its error message", () => {
+  it("matches a pending-deletion failure by the key in its error message, the others by their key", () => {
     const synthesized = events.filter((e) => e.file.startsWith("synthesized/"));
     const results = synthesized.map((fixture) => [
       fixture.file,
       matching(delivered(fixture, B_US, "us-east-1")).map(label),
       matching(delivered(fixture, A_EU, "eu-west-1")).map(label),
     ]);
+    const denied = [
+      ["ledger/us-east-1/destructive-call-denied-1"],
+      ["payments/eu-west-1/destructive-call-denied-1"],
+    ];
+    const madePublic = [
+      ["ledger/us-east-1/key-made-public-1"],
+      ["payments/eu-west-1/key-made-public-1"],
+    ];
+    // A public PutKeyPolicy is also a policy change: the shared API-call rule of the route.
+    const publicPolicy = [
+      ["ledger/us-east-1/all-api-call-1", "ledger/us-east-1/key-made-public-1"],
+      ["payments/eu-west-1/key-made-public-1", "payments/eu-west-1/standard-api-call-1"],
+    ];
     expect(results).to.deep.equal([
+      ["synthesized/CreateKey-public-Principal-star.json", ...madePublic],
       [
         "synthesized/Decrypt-pending-deletion.json",
         ["ledger/us-east-1/pending-deletion-use-1"],
         ["payments/eu-west-1/pending-deletion-use-1"],
       ],
       ["synthesized/Decrypt-pending-import.json", [], []],
+      ["synthesized/DeleteImportedKeyMaterial-AccessDenied.json", ...denied],
+      ["synthesized/DisableKey-AccessDenied.json", ...denied],
+      ["synthesized/DisableKeyRotation-AccessDenied.json", ...denied],
       [
         "synthesized/Encrypt-pending-deletion-DisabledException.json",
         ["ledger/us-east-1/pending-deletion-use-unlisted-1"],
@@ -227,6 +266,12 @@ describe("group rules against real KMS events", () => {
         ["ledger/us-east-1/pending-deletion-use-1"],
         ["payments/eu-west-1/pending-deletion-use-1"],
       ],
+      ["synthesized/PutKeyPolicy-AWS-star-with-condition.json", ...publicPolicy],
+      ["synthesized/PutKeyPolicy-AccessDenied.json", ...denied],
+      ["synthesized/PutKeyPolicy-public-AWS-star-list.json", ...publicPolicy],
+      ["synthesized/PutKeyPolicy-public-AWS-star.json", ...publicPolicy],
+      ["synthesized/ScheduleKeyDeletion-AccessDenied-no-resources.json", ...denied],
+      ["synthesized/ScheduleKeyDeletion-AccessDenied.json", ...denied],
     ]);
   });
 

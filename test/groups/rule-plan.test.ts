@@ -16,6 +16,7 @@ const CRITICAL = [
   "material-deleted",
   "material-expired",
   "key-deleted",
+  "key-made-public",
 ];
 const STANDARD = [
   "deletion-cancelled",
@@ -28,6 +29,7 @@ const STANDARD = [
   "rotation-disabled",
   "rotation-performed",
   "rotation-on-demand",
+  "destructive-call-denied",
 ];
 const ALL = [
   "deletion-scheduled",
@@ -46,6 +48,8 @@ const ALL = [
   "rotation-performed",
   "rotation-on-demand",
   "key-deleted",
+  "destructive-call-denied",
+  "key-made-public",
 ];
 const WITH_READ_ONLY = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
 
@@ -104,6 +108,7 @@ describe("planGroupRules", () => {
     ["material-deleted-1", "kmsmon-prod-payments-c-5", "ENABLED", ["material-deleted"]],
     ["material-expired-1", "kmsmon-prod-payments-c-6", "ENABLED", ["material-expired"]],
     ["key-deleted-1", "kmsmon-prod-payments-c-7", "ENABLED", ["key-deleted"]],
+    ["key-made-public-1", "kmsmon-prod-payments-c-8", "ENABLED", ["key-made-public"]],
   ];
   const SHARED = [
     "deletion-cancelled",
@@ -119,6 +124,12 @@ describe("planGroupRules", () => {
     ["standard-api-call-1", "kmsmon-prod-payments-s-1", "ENABLED", SHARED],
     ["grant-created-1", "kmsmon-prod-payments-s-2", "ENABLED", ["grant-created"]],
     ["rotation-performed-1", "kmsmon-prod-payments-s-3", "ENABLED", ["rotation-performed"]],
+    [
+      "destructive-call-denied-1",
+      "kmsmon-prod-payments-s-4",
+      "ENABLED",
+      ["destructive-call-denied"],
+    ],
   ];
 
   it("plans a rule per critical signal and shared rules for the rest, per region", () => {
@@ -132,8 +143,8 @@ describe("planGroupRules", () => {
       ]);
     }
     expect(rules.map((r) => r.region)).to.deep.equal([
-      ...Array(10).fill("eu-west-1"),
-      ...Array(10).fill("us-east-1"),
+      ...Array(12).fill("eu-west-1"),
+      ...Array(12).fill("us-east-1"),
     ]);
     expect(outline(rules[0])).to.deep.equal({
       group: "payments",
@@ -147,7 +158,7 @@ describe("planGroupRules", () => {
       signalIds: ["deletion-scheduled"],
       keyIds: [EU1, MRK],
     });
-    expect(outline(rules[17])).to.deep.include({
+    expect(outline(rules[20])).to.deep.include({
       route: "standard",
       description:
         "8 non-critical KMS signals (standard route) of key group payments (prod), 2 key(s) in us-east-1",
@@ -157,14 +168,20 @@ describe("planGroupRules", () => {
 
   it("builds the exact event patterns of a critical signal's rules in eu-west-1", () => {
     const rules = planGroupRules(payments(true), "prod");
+    // A record names the key in resources, in the response or in the request.
+    const euKeys = [
+      { resources: { ARN: [{ suffix: `:key/${EU1}` }, { suffix: `:key/${MRK}` }] } },
+      { responseElements: { keyId: [{ suffix: EU1 }, { suffix: MRK }] } },
+      { requestParameters: { keyId: [{ suffix: EU1 }, { suffix: MRK }] } },
+    ];
     expect(rules[0].eventPattern).to.deep.equal({
       source: ["aws.kms"],
       "detail-type": ["AWS API Call via CloudTrail"],
       detail: {
         eventSource: ["kms.amazonaws.com"],
+        $or: euKeys,
         eventName: ["ScheduleKeyDeletion"],
         errorCode: [{ exists: false }],
-        resources: { ARN: [{ suffix: `:key/${EU1}` }, { suffix: `:key/${MRK}` }] },
       },
     });
     const refused = (listed: boolean) => ({
@@ -187,24 +204,52 @@ describe("planGroupRules", () => {
       "detail-type": ["KMS CMK Deletion"],
       detail: { "key-id": [EU1, MRK] },
     });
+    // The policy as one string: a wildcard per spelling of a "*" principal (`*` escaped).
+    expect(rules[7].eventPattern).to.deep.equal({
+      source: ["aws.kms"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: {
+        eventSource: ["kms.amazonaws.com"],
+        $or: euKeys,
+        eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
+        errorCode: [{ exists: false }],
+        requestParameters: {
+          policy: [
+            { wildcard: '*"Principal":"\\*"*' },
+            { wildcard: '*"Principal": "\\*"*' },
+            { wildcard: '*"Principal" : "\\*"*' },
+            { wildcard: '*"AWS":"\\*"*' },
+            { wildcard: '*"AWS": "\\*"*' },
+            { wildcard: '*"AWS" : "\\*"*' },
+            { wildcard: '*"AWS":["\\*"]*' },
+            { wildcard: '*"AWS": ["\\*"]*' },
+            { wildcard: '*"AWS" : [ "\\*" ]*' },
+          ],
+        },
+      },
+    });
   });
 
   it("builds the exact event pattern of the shared standard rule in us-east-1", () => {
-    const rule = planGroupRules(payments(true), "prod")[17];
+    const rule = planGroupRules(payments(true), "prod")[20];
     expect(rule.eventPattern).to.deep.equal({
       source: ["aws.kms"],
       "detail-type": ["AWS API Call via CloudTrail"],
       detail: {
         eventSource: ["kms.amazonaws.com"],
+        $or: [
+          { resources: { ARN: [{ suffix: `:key/${US1}` }, { suffix: `:key/${US2}` }] } },
+          { responseElements: { keyId: [{ suffix: US1 }, { suffix: US2 }] } },
+          { requestParameters: { keyId: [{ suffix: US1 }, { suffix: US2 }] } },
+        ],
         eventName: SHARED_CALLS,
         errorCode: [{ exists: false }],
-        resources: { ARN: [{ suffix: `:key/${US1}` }, { suffix: `:key/${US2}` }] },
       },
     });
   });
 
   it("heads each rule's message with its signal, or with the call for a shared rule", () => {
-    const rules = planGroupRules(payments(true), "prod").slice(0, 10);
+    const rules = planGroupRules(payments(true), "prod").slice(0, 12);
     const firstLines = rules.map((r) => JSON.parse(r.transformer.inputTemplate).split("\n")[0]);
     const where = "in payments (prod), account <account>";
     expect(firstLines).to.deep.equal([
@@ -215,15 +260,19 @@ describe("planGroupRules", () => {
       `[CRITICAL] Imported key material deleted: key <key> ${where}`,
       `[CRITICAL] Imported key material expired and was deleted: key <keyId> ${where}`,
       `[CRITICAL] Key deleted: key <keyId> ${where}`,
+      `[CRITICAL] Key policy grants a wildcard principal: key <key> ${where}`,
       `[WARNING/INFO] KMS <eventName>: key <key> ${where}`,
       `[WARNING] Grant created on key: key <key> ${where}`,
       `[INFO] Key material rotated automatically: key <keyId> ${where}`,
+      `[WARNING] Destructive call on key denied: key <key> ${where}`,
     ]);
     // The refused call without resources takes the key the request named.
     expect([
       rules[2].transformer.inputPaths.key,
       rules[3].transformer.inputPaths.key,
     ]).to.deep.equal(["$.detail.resources[0].ARN", "$.detail.requestParameters.keyId"]);
+    // A denied call may be recorded without resources; its request always names the key.
+    expect(rules[11].transformer.inputPaths.key).to.equal("$.detail.requestParameters.keyId");
   });
 
   it("plans only 'all' rules for a group without critical routing", () => {
@@ -239,6 +288,8 @@ describe("planGroupRules", () => {
       ["all", "material-expired-1", "kmsmon-prod-payments-a-8"],
       ["all", "rotation-performed-1", "kmsmon-prod-payments-a-9"],
       ["all", "key-deleted-1", "kmsmon-prod-payments-a-10"],
+      ["all", "destructive-call-denied-1", "kmsmon-prod-payments-a-11"],
+      ["all", "key-made-public-1", "kmsmon-prod-payments-a-12"],
     ]);
     expect(rules[1].signalIds).to.deep.equal(SHARED);
   });
@@ -251,23 +302,42 @@ describe("planGroupRules", () => {
     );
     const rules = planGroupRules(group, "prod");
     expect(rules.map((r) => [r.id, r.name, r.keyIds.length])).to.deep.equal([
-      ["deletion-scheduled-1", "kmsmon-prod-vault-c-1", 33],
-      ["deletion-scheduled-2", "kmsmon-prod-vault-c-2", 7],
-      ["key-disabled-1", "kmsmon-prod-vault-c-3", 33],
-      ["key-disabled-2", "kmsmon-prod-vault-c-4", 7],
-      ["pending-deletion-use-1", "kmsmon-prod-vault-c-5", 23],
-      ["pending-deletion-use-2", "kmsmon-prod-vault-c-6", 17],
-      ["pending-deletion-use-unlisted-1", "kmsmon-prod-vault-c-7", 23],
-      ["pending-deletion-use-unlisted-2", "kmsmon-prod-vault-c-8", 17],
-      ["material-deleted-1", "kmsmon-prod-vault-c-9", 33],
-      ["material-deleted-2", "kmsmon-prod-vault-c-10", 7],
-      ["material-expired-1", "kmsmon-prod-vault-c-11", 40],
-      ["key-deleted-1", "kmsmon-prod-vault-c-12", 40],
-      ["standard-api-call-1", "kmsmon-prod-vault-s-1", 31],
-      ["standard-api-call-2", "kmsmon-prod-vault-s-2", 9],
-      ["grant-created-1", "kmsmon-prod-vault-s-3", 33],
-      ["grant-created-2", "kmsmon-prod-vault-s-4", 7],
-      ["rotation-performed-1", "kmsmon-prod-vault-s-5", 40],
+      ["deletion-scheduled-1", "kmsmon-prod-vault-c-1", 11],
+      ["deletion-scheduled-2", "kmsmon-prod-vault-c-2", 11],
+      ["deletion-scheduled-3", "kmsmon-prod-vault-c-3", 11],
+      ["deletion-scheduled-4", "kmsmon-prod-vault-c-4", 7],
+      ["key-disabled-1", "kmsmon-prod-vault-c-5", 11],
+      ["key-disabled-2", "kmsmon-prod-vault-c-6", 11],
+      ["key-disabled-3", "kmsmon-prod-vault-c-7", 11],
+      ["key-disabled-4", "kmsmon-prod-vault-c-8", 7],
+      ["pending-deletion-use-1", "kmsmon-prod-vault-c-9", 23],
+      ["pending-deletion-use-2", "kmsmon-prod-vault-c-10", 17],
+      ["pending-deletion-use-unlisted-1", "kmsmon-prod-vault-c-11", 23],
+      ["pending-deletion-use-unlisted-2", "kmsmon-prod-vault-c-12", 17],
+      ["material-deleted-1", "kmsmon-prod-vault-c-13", 11],
+      ["material-deleted-2", "kmsmon-prod-vault-c-14", 11],
+      ["material-deleted-3", "kmsmon-prod-vault-c-15", 11],
+      ["material-deleted-4", "kmsmon-prod-vault-c-16", 7],
+      ["material-expired-1", "kmsmon-prod-vault-c-17", 40],
+      ["key-deleted-1", "kmsmon-prod-vault-c-18", 40],
+      ["key-made-public-1", "kmsmon-prod-vault-c-19", 8],
+      ["key-made-public-2", "kmsmon-prod-vault-c-20", 8],
+      ["key-made-public-3", "kmsmon-prod-vault-c-21", 8],
+      ["key-made-public-4", "kmsmon-prod-vault-c-22", 8],
+      ["key-made-public-5", "kmsmon-prod-vault-c-23", 8],
+      ["standard-api-call-1", "kmsmon-prod-vault-s-1", 10],
+      ["standard-api-call-2", "kmsmon-prod-vault-s-2", 10],
+      ["standard-api-call-3", "kmsmon-prod-vault-s-3", 10],
+      ["standard-api-call-4", "kmsmon-prod-vault-s-4", 10],
+      ["grant-created-1", "kmsmon-prod-vault-s-5", 11],
+      ["grant-created-2", "kmsmon-prod-vault-s-6", 11],
+      ["grant-created-3", "kmsmon-prod-vault-s-7", 11],
+      ["grant-created-4", "kmsmon-prod-vault-s-8", 7],
+      ["rotation-performed-1", "kmsmon-prod-vault-s-9", 40],
+      ["destructive-call-denied-1", "kmsmon-prod-vault-s-10", 10],
+      ["destructive-call-denied-2", "kmsmon-prod-vault-s-11", 10],
+      ["destructive-call-denied-3", "kmsmon-prod-vault-s-12", 10],
+      ["destructive-call-denied-4", "kmsmon-prod-vault-s-13", 10],
     ]);
     for (const signal of [...CRITICAL, ...STANDARD]) {
       const covered = rules

@@ -62,7 +62,9 @@ describe("organization: 500 members x 3 regions, 1,000 groups x 10 keys", functi
       organizationQuotas(plan.organization!).map((q) => [q.name, q.used, q.limit]),
     ).to.deep.equal([
       ["Hub bus policy (characters)", 279, 10_240],
-      ["Member template (bytes)", 2_826, 51_200],
+      // The forwarding rule's pattern carries every group signal's clause, the wildcard-principal
+      // one's nine policy wildcards and the denied calls included.
+      ["Member template (bytes)", 3_478, 51_200],
       ["StackSet instances (member accounts x regions)", 1_500, 100_000],
       ["OUs in one StackSet operation", 1, 50],
       ["Accounts linked to one hub sink", 500, 100_000],
@@ -70,12 +72,14 @@ describe("organization: 500 members x 3 regions, 1,000 groups x 10 keys", functi
   });
 
   it("puts group rules on shard buses fed from the hub bus, and reads members' metrics by account", () => {
+    // 13 rules per group and region at 10 keys: 7, 6 and 5 fan-out rules (each feeds up to 5 shard buses).
+    const onHub = (count: number) => Array(count).fill("kmsmon-prod-org");
     expect(
       plan.buses.map((b) => [b.region, b.fanOutRules.map((r) => r.eventBusName)]),
     ).to.deep.equal([
-      ["eu-west-1", ["kmsmon-prod-org"]],
-      ["us-east-1", ["kmsmon-prod-org", "kmsmon-prod-org"]],
-      ["us-west-2", ["kmsmon-prod-org"]],
+      ["eu-west-1", onHub(7)],
+      ["us-east-1", onHub(6)],
+      ["us-west-2", onHub(5)],
     ]);
     const expiry = plan.groups.flatMap((g) => g.expiryAlarms);
     expect(expiry.length).to.equal(1000);

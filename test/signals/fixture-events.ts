@@ -94,9 +94,29 @@ export const GROUP_SIGNAL: Record<string, string> = {
   "synthesized/Decrypt-pending-deletion.json": "pending-deletion-use",
   "synthesized/Encrypt-pending-deletion-DisabledException.json": "pending-deletion-use",
   "synthesized/GenerateDataKey-pending-deletion-mrk.json": "pending-deletion-use",
+  "synthesized/CreateKey-public-Principal-star.json": "key-made-public",
+  "synthesized/PutKeyPolicy-AWS-star-with-condition.json": "key-made-public",
+  "synthesized/PutKeyPolicy-public-AWS-star-list.json": "key-made-public",
+  "synthesized/PutKeyPolicy-public-AWS-star.json": "key-made-public",
+  "synthesized/DeleteImportedKeyMaterial-AccessDenied.json": "destructive-call-denied",
+  "synthesized/DisableKey-AccessDenied.json": "destructive-call-denied",
+  "synthesized/DisableKeyRotation-AccessDenied.json": "destructive-call-denied",
+  "synthesized/PutKeyPolicy-AccessDenied.json": "destructive-call-denied",
+  "synthesized/ScheduleKeyDeletion-AccessDenied-no-resources.json": "destructive-call-denied",
+  "synthesized/ScheduleKeyDeletion-AccessDenied.json": "destructive-call-denied",
   "eventbridge/KMS-CMK-Deletion.json": "key-deleted",
   "eventbridge/KMS-CMK-Rotation.json": "rotation-performed",
   "eventbridge/KMS-Imported-Key-Material-Expiration.json": "material-expired",
+};
+
+/**
+ * Fixtures that set off other group signals besides theirs: a PutKeyPolicy that makes a key public
+ * is also a key policy change (a warning on its own route, next to the critical alert).
+ */
+export const ALSO_GROUP_SIGNALS: Record<string, string[]> = {
+  "synthesized/PutKeyPolicy-AWS-star-with-condition.json": ["key-policy-changed"],
+  "synthesized/PutKeyPolicy-public-AWS-star-list.json": ["key-policy-changed"],
+  "synthesized/PutKeyPolicy-public-AWS-star.json": ["key-policy-changed"],
 };
 
 /**

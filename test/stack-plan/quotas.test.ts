@@ -18,12 +18,14 @@ describe("checkQuotas on a one-group plan", () => {
     const plan = onePaymentsGroup();
     const row = (name: string, used: number, limit: number) => ({ name, used, limit, ok: true });
     expect(checkQuotas(plan)).to.deep.equal([
-      row("Metric filters on the trail's log group", 25, 100),
-      // A tamper filter (434) is longer than any account filter (174).
-      row("Longest filter pattern (characters)", 434, 1024),
-      // One signal's pattern per rule, but the shared rule's eight calls.
-      row("Longest event pattern (characters)", 373, 2048),
-      // kmsmon-prod-payments-a-10: ten rules on the group's one route.
+      // 20 account filters (a signal each) and 9 tamper filters.
+      row("Metric filters on the trail's log group", 29, 100),
+      // The wildcard-principal account filter (its nine spellings of a "*" principal) is longer
+      // than any tamper filter (434).
+      row("Longest filter pattern (characters)", 684, 1024),
+      // The wildcard-principal rule: nine policy wildcards, and the key named in three places.
+      row("Longest event pattern (characters)", 821, 2048),
+      // kmsmon-prod-payments-a-12: twelve rules on the group's one route.
       row("Longest rule name (characters)", 25, 64),
       // The shared rule's template: eight runbook lines with complete commands.
       row("Longest input template (characters)", 1630, 8192),
@@ -32,7 +34,7 @@ describe("checkQuotas on a one-group plan", () => {
       row("Longest alarm name (characters)", 41, 255),
       row("Alarm actions on one alarm", 1, 5),
       row("Metrics in one alarm", 1, 10),
-      row("Rules on the default bus in us-east-1", 10, 300),
+      row("Rules on the default bus in us-east-1", 12, 300),
       row("Event buses we add in us-east-1", 0, 99),
       row("Metrics Insights alarms in us-east-1", 1, 200),
     ]);
@@ -54,7 +56,7 @@ describe("checkQuotas on a one-group plan", () => {
     plan.accountFilters.forEach((f) => (f.quotas = []));
     const rows = Object.fromEntries(checkQuotas(plan).map((r) => [r.name, r.used]));
     expect(rows["Longest rule name (characters)"]).to.equal(0);
-    // Only the 8 tamper filters still count.
-    expect(rows["Metric filters on the trail's log group"]).to.equal(8);
+    // Only the 9 tamper filters still count.
+    expect(rows["Metric filters on the trail's log group"]).to.equal(9);
   });
 });

@@ -145,7 +145,8 @@ describe("planStack", () => {
     expect(vault.topics.map((t) => `${t.region} ${t.name}`)).to.deep.equal([
       `${US} kmsmon-prod-vault-all`,
     ]);
-    // Per region: a rule per critical signal (7 with the two shapes of a refused call), 3 others.
+    // Per region: a rule per critical signal (8 with the two shapes of a refused call), 4 others
+    // (the shared API calls, grants, automatic rotation, denied destructive calls).
     const routeRules = (region: string, route: string, code: string, count: number) =>
       Array.from({ length: count }, (_, i) => [
         region,
@@ -153,10 +154,10 @@ describe("planStack", () => {
         `kmsmon-prod-payments-${route}`,
       ]);
     expect(payments.rules.map((r) => [r.region, r.name, r.target.topicName])).to.deep.equal([
-      ...routeRules(EU, "critical", "c", 7),
-      ...routeRules(EU, "standard", "s", 3),
-      ...routeRules(US, "critical", "c", 7),
-      ...routeRules(US, "standard", "s", 3),
+      ...routeRules(EU, "critical", "c", 8),
+      ...routeRules(EU, "standard", "s", 4),
+      ...routeRules(US, "critical", "c", 8),
+      ...routeRules(US, "standard", "s", 4),
     ]);
     expect(payments.rules[0].target).to.deep.include({
       maximumRetryAttempts: 185,
@@ -187,8 +188,9 @@ describe("planStack", () => {
 
   it("lists every alarm once, each with a region, severity, price and quotas", () => {
     const alarms = planAlarms(plan);
-    // 9 account + 9 tamper + 1 silence + 2 x (queue + delivery) + 6 quota + 1 expiry + 2 baseline.
-    expect(alarms).to.have.length(32);
+    // 9 account + 9 tamper + 1 silence + 2 x (queue + delivery) + 6 quota + 6 usage bands
+    // (symmetric, RSA, ECC per region) + 1 expiry + 2 baseline.
+    expect(alarms).to.have.length(38);
     const keys = alarms.map((a) => `${a.region}/${a.name}`);
     expect(new Set(keys).size).to.equal(alarms.length);
     for (const a of alarms) {
@@ -198,8 +200,8 @@ describe("planStack", () => {
       expect(a.quotas, a.name).to.include("actionsPerAlarmState");
     }
     // $0.90 account + $0.90 tamper + $0.10 silence + $0.20 queues + $0.70 delivery + $0.60 quota
-    // + $0.10 expiry + $0.70 baseline.
-    expect(alarmsMonthlyCostUsd(alarms)).to.equal(4.2);
+    // + $1.80 usage bands ($0.30 each) + $0.10 expiry + $0.70 baseline.
+    expect(alarmsMonthlyCostUsd(alarms)).to.equal(6);
   });
 
   it("plans the dashboard from the plan's own alarms", () => {
