@@ -10,6 +10,7 @@ import { priced } from "../alarms/pricing";
 import { names, PublisherArnPatterns } from "../core/names";
 import { SubscriptionSpec, subscriptionSpecs } from "./subscription-plan";
 import type { Quota } from "../core/limits";
+import { planNewKeyRules, type NewKeyRuleSpec } from "./new-key-rule";
 
 /** Price of a customer managed KMS key per month (us-east-1), before requests. */
 export const KMS_KEY_MONTHLY_USD = 1;
@@ -54,6 +55,8 @@ export interface RegionAlertingPlan {
   deadLetterQueue: DeadLetterQueueSpec;
   /** One Metrics Insights alarm on failed notifications of every topic of the region. */
   deliveryAlarm: AlarmSpec;
+  /** Rules telling the security topic of keys created or replicated outside every group. */
+  newKeyRules: NewKeyRuleSpec[];
   /** Our alarms, rules and topics in the region: what topic and queue policies admit. */
   publishers: PublisherArnPatterns;
 }
@@ -211,6 +214,7 @@ export function planRegionAlerting(
       quotas: ["queueNameLength"],
     },
     deliveryAlarm: deliveryFailureAlarm(environment, region, topics),
+    newKeyRules: planNewKeyRules(environment, region),
     publishers,
   };
 }

@@ -4,6 +4,7 @@
  * Outputs are checked at once when they are plain strings, else when they resolve.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { outputState } from "../inputs/output-state";
 import {
   ACCOUNT_SOURCE,
   isLambdaFunctionArn,
@@ -54,12 +55,24 @@ export function checkInput(
   check: Check,
   fail: Fail,
 ): pulumi.Output<string> {
-  const failIfBad = (v: string): string => {
-    const problem = typeof v === "string" ? check(v) : "is not a string";
-    return problem === undefined ? v : fail(`${field}: ${show(v)} ${problem}`);
-  };
-  if (!pulumi.Output.isInstance(value) && !(value instanceof Promise)) failIfBad(value as string);
-  return pulumi.output(value).apply(failIfBad);
+  const problemOf = (v: string) => (typeof v === "string" ? check(v) : "is not a string");
+  if (!pulumi.Output.isInstance(value) && !(value instanceof Promise)) {
+    const problem = problemOf(value as string);
+    if (problem !== undefined) fail(`${field}: ${show(value)} ${problem}`);
+  }
+  const output = pulumi.output(value);
+  return output.apply(async (v) => {
+    const problem = problemOf(v);
+    return problem === undefined ? v : fail(`${field}: ${await shownInput(output, v)} ${problem}`);
+  });
+}
+
+/**
+ * How an Output's value may appear in an error message: `[secret]` when the Output is secret (a
+ * pager URL's token must not reach the CLI's output or CI logs), else the value.
+ */
+export async function shownInput(output: pulumi.Output<unknown>, value: unknown): Promise<string> {
+  return (await outputState(output)).secret ? "[secret]" : show(value);
 }
 
 /**

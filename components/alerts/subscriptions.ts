@@ -12,6 +12,7 @@ import {
   checkHttpsUrl,
   checkLambdaArn,
   checkInput,
+  shownInput,
   checkQueueArn,
   show,
 } from "./checks";
@@ -90,9 +91,12 @@ export function validateTargets(
         // SNS holds one subscription per protocol and endpoint: checked against the whole list.
         const endpoint = pulumi
           .all([checkInput(path, entry, check, fail), pulumi.all(entries)])
-          .apply(([value, all]) => {
+          .apply(async ([value, all]) => {
             const first = all.findIndex((v) => identityOf(field, v) === identityOf(field, value));
-            repeats(value, index, first);
+            if (first !== index) {
+              const shown = await shownInput(pulumi.output(entry), value);
+              fail(`${path}: ${shown} repeats targets.${field}[${first}]`);
+            }
             return value;
           });
         const childSuffix = `${protocol}-item-${index}`;

@@ -94,6 +94,11 @@ export interface Names {
   memberRolePrefix: string;
   /** The hub's rule routing key creation in members to security: `kmsmon-<env>-org-new-keys`. */
   hubNewKeyRule: string;
+  /**
+   * The rule telling security of a key created (`created`) or replicated (`replicated`) outside
+   * every group: `kmsmon-<env>-new-key-<call>`.
+   */
+  newKeyRule: (call: "created" | "replicated") => string;
   /** The ArnLike patterns of our alarms, rules and topics in one place. */
   publishers(place: ArnPlace): PublisherArnPatterns;
 }
@@ -129,6 +134,7 @@ export function names(environment: string): Names {
     memberRule: `${prefix}-to-hub`,
     memberRolePrefix: `${prefix}-to-hub-`,
     hubNewKeyRule: `${prefix}-org-new-keys`,
+    newKeyRule: (call) => `${prefix}-new-key-${call}`,
     publishers: ({ partition, region, accountId }) => ({
       alarmArnPattern: `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${prefix}-*`,
       ruleArnPattern: `arn:${partition}:events:${region}:${accountId}:rule/*${prefix}-*`,

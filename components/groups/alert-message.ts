@@ -91,7 +91,7 @@ export const ALIAS_LINE_BUDGET = 1000;
  * or `>`, and rejects a target whose template names a placeholder that is not an input path, so
  * angle brackets become single guillemets.
  */
-function literal(text: string): string {
+export function literal(text: string): string {
   return text.replace(/</g, "\u2039").replace(/>/g, "\u203a");
 }
 

@@ -6,6 +6,7 @@
  */
 import { alarmActionCount, metricCount } from "../alarms/spec";
 import type { AlarmSpec } from "../alarms/spec";
+import type { NewKeyRuleSpec } from "../alerts/new-key-rule";
 import type { FanOutRuleSpec } from "../groups/bus-plan";
 import type { GroupRuleSpec } from "../groups/rule-plan";
 import { planAlarms, StackPlan } from "../plan/stack-plan";
@@ -52,7 +53,10 @@ function metricsRead(alarm: AlarmSpec): number {
 }
 
 /** Targets of a rule: a group rule has one (its topic), a fan-out rule one per shard bus. */
-function targetsOf(rule: GroupRuleSpec | FanOutRuleSpec): number {
+/** Every rule the plan puts on a bus: group, fan-out and new-key rules. */
+type AnyRule = GroupRuleSpec | FanOutRuleSpec | NewKeyRuleSpec;
+
+function targetsOf(rule: AnyRule): number {
   return "targetBuses" in rule ? rule.targetBuses.length : 1;
 }
 
@@ -71,7 +75,8 @@ function mostOnOne<T extends { quotas: readonly Quota[] }>(
 export function checkQuotas(plan: StackPlan): QuotaUsage[] {
   const groupRules = plan.groups.flatMap((g) => g.rules);
   const fanOutRules = plan.buses.flatMap((b) => b.fanOutRules);
-  const rules: (GroupRuleSpec | FanOutRuleSpec)[] = [...groupRules, ...fanOutRules];
+  const newKeyRules = plan.alerting.flatMap((a) => a.newKeyRules);
+  const rules: AnyRule[] = [...groupRules, ...fanOutRules, ...newKeyRules];
   const filters = [...plan.accountFilters, ...plan.tamperAlarms.map((t) => t.filter)];
   const alarms = planAlarms(plan);
   const rows: QuotaUsage[] = [
@@ -96,7 +101,7 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     largest(
       "Longest input template (characters)",
       "inputTemplateLength",
-      groupRules,
+      [...groupRules, ...newKeyRules],
       (r) => r.transformer.inputTemplate.length,
     ),
     largest("Targets on one rule", "targetsPerRule", rules, targetsOf),
@@ -105,8 +110,13 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     largest("Metrics in one alarm", "metricQueriesPerAlarm", alarms, metricsRead),
   ];
   for (const bus of plan.buses) {
-    const busOf = (r: GroupRuleSpec | FanOutRuleSpec): string =>
-      "targetBuses" in r ? (r.eventBusName ?? "default") : bus.busOfGroup[r.group];
+    // New-key rules are on the default bus; fan-out rules on the default (or hub) bus.
+    const busOf = (r: AnyRule): string =>
+      "targetBuses" in r
+        ? (r.eventBusName ?? "default")
+        : "group" in r
+          ? bus.busOfGroup[r.group]
+          : "default";
     const inRegion = counting(
       "rulesPerBus",
       rules.filter((r) => r.region === bus.region),

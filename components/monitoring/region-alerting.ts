@@ -4,12 +4,14 @@
  * dead-letter queue for every rule and subscription of the region, and one Metrics Insights alarm
  * on failed SNS notifications (one alarm instead of one per topic).
  */
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NotificationTargets } from "../config/model";
 import { AlertTopic } from "../alerts/alert-topic";
 import { AlertTopicKey } from "../alerts/topic-key";
 import { DeadLetterQueue } from "../alerts/dead-letter-queue";
 import { planRegionAlerting, RegionAlertingPlan } from "../alerts/alert-plan";
+import type { NewKeyRuleSpec } from "../alerts/new-key-rule";
 import { createMetricAlarm } from "../alarms/metric-alarm";
 import type { PublisherArnPatterns } from "../core/names";
 import type { AccountRef } from "../core/place";
@@ -33,6 +35,39 @@ export interface RegionAlertingPlanned {
   account: AccountRef;
 }
 
+/** A rule telling security of a new key, with retries and the region's dead-letter queue. */
+function newKeyRule(
+  logical: string,
+  spec: NewKeyRuleSpec,
+  topicArn: pulumi.Input<string>,
+  deadLetterQueueArn: pulumi.Input<string>,
+  parent: pulumi.Resource,
+): void {
+  const rule = new aws.cloudwatch.EventRule(
+    logical,
+    {
+      name: spec.name,
+      description: spec.description,
+      eventPattern: JSON.stringify(spec.eventPattern),
+    },
+    { parent },
+  );
+  new aws.cloudwatch.EventTarget(
+    `${logical}-target`,
+    {
+      rule: rule.name,
+      arn: topicArn,
+      inputTransformer: spec.transformer,
+      retryPolicy: {
+        maximumRetryAttempts: spec.target.maximumRetryAttempts,
+        maximumEventAgeInSeconds: spec.target.maximumEventAgeSeconds,
+      },
+      deadLetterConfig: { arn: deadLetterQueueArn },
+    },
+    { parent },
+  );
+}
+
 /** Shared alerting plumbing of one region. */
 export class RegionAlerting extends pulumi.ComponentResource {
   /** ARN of the region's alert-topic key. */
@@ -46,7 +81,7 @@ export class RegionAlerting extends pulumi.ComponentResource {
 
   /**
    * @param name Component name; children are `<name>-topic-key`, `<name>-security`,
-   *   `<name>-dlq` and `<name>-notifications-failed`.
+   *   `<name>-dlq`, `<name>-notifications-failed` and `<name>-new-key-<call>` (rule and target).
    * @param args See {@link RegionAlertingArgs}.
    * @param opts Component options.
    * @param planned The region's slice of the stack plan (planStack) and the account, realised as
@@ -104,6 +139,9 @@ export class RegionAlerting extends pulumi.ComponentResource {
       { actions: [security.topicArn] },
       { parent: this },
     );
+    for (const spec of plan.newKeyRules) {
+      newKeyRule(`${name}-new-key-${spec.call}`, spec, security.topicArn, queue.queueArn, this);
+    }
     this.topicKeyArn = key.keyArn;
     this.securityTopicArn = security.topicArn;
     this.deadLetterQueueArn = queue.queueArn;

@@ -31,7 +31,7 @@ function rule(signal: KmsSignal): string {
     return "log filter only (exact CIS text: control 4.7 in CIS AWS Foundations v1.4-5.0, 5.7 in v6.0)";
   }
   if (signal.scope === "account") {
-    return "log filter only: a new key is in no group (see docs/SIGNALS.md)";
+    return "log filter (counts), and a rule per call and alerting region that names the key and its creator (a new key is in no group, see docs/SIGNALS.md)";
   }
   if (signal.source.kind === "data-plane") return "anomaly band (baseline)";
   return "group rule, scoped to the group's keys";

@@ -55,6 +55,16 @@ describe("AlertTopic with Outputs among its targets", () => {
       ["Secops@example.com", pulumi.output("secops@example.com")],
       'AlertTopic "pay": targets.emails[1]: "secops@example.com" repeats targets.emails[0]',
     ],
+    [
+      "an invalid secret entry, without showing it",
+      ["secops@example.com", pulumi.secret("pager-token-4f1c9b2e")],
+      'AlertTopic "pay": targets.emails[1]: [secret] is not a valid e-mail address',
+    ],
+    [
+      "a repeated secret entry, without showing it",
+      ["Secops@example.com", pulumi.secret("secops@example.com")],
+      'AlertTopic "pay": targets.emails[1]: [secret] repeats targets.emails[0]',
+    ],
   ] as const) {
     it(`fails the deployment on ${what} once the Output resolves, naming it`, async () => {
       // The failed registration surfaces as an unhandled rejection, as the Pulumi runtime sees it.
@@ -75,6 +85,7 @@ describe("AlertTopic with Outputs among its targets", () => {
         messages.some((m) => m.includes(message)),
         messages.join("\n"),
       ).to.equal(true);
+      expect(messages.join("\n")).not.to.contain("pager-token");
     });
   }
 });

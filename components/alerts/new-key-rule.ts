@@ -1,0 +1,126 @@
+/**
+ * Keys created or replicated outside every group (catalog signal `key-created`), told to the
+ * security team with the key and who made it. A new key cannot be in a group's ARN list before it
+ * exists, and tag or alias selections are resolved at deploy, so every new key is unwatched until
+ * the next deploy: the account-wide alarm counts them, and these rules say which key and who.
+ * One rule per call, because CreateKey and ReplicateKey name the new key in different fields and
+ * an input transformer cannot choose between paths.
+ */
+import type { Quota } from "../core/limits";
+import { names } from "../core/names";
+import { literal, type AlertInputTransformer } from "../groups/alert-message";
+import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
+import { signalById } from "../signals/catalog";
+import { accountEventPattern, type SignalEventPattern } from "../signals/event-patterns";
+import type { KmsSignal } from "../signals/types";
+
+/** Which call made the key. */
+export type NewKeyCall = "created" | "replicated";
+
+/** One rule on a region's default bus, to the region's security topic. */
+export interface NewKeyRuleSpec {
+  call: NewKeyCall;
+  /** Physical name: `kmsmon-<env>-new-key-<call>`. */
+  name: string;
+  region: string;
+  description: string;
+  eventPattern: SignalEventPattern;
+  transformer: AlertInputTransformer;
+  /** Retries for a day, then the region's dead-letter queue: an alert is never dropped. */
+  target: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
+  /** $0: rules and AWS service events are free; deliveries are priced by traffic. */
+  monthlyCostUsd: number;
+  quotas: Quota[];
+}
+
+/** Where each call's record names the new key, its ID and its region. */
+const NEW_KEY_PATHS: Record<
+  NewKeyCall,
+  { eventName: string; key: string; keyId: string; keyRegion: string }
+> = {
+  created: {
+    eventName: "CreateKey",
+    key: "$.detail.responseElements.keyMetadata.arn",
+    keyId: "$.detail.responseElements.keyMetadata.keyId",
+    keyRegion: "$.region",
+  },
+  replicated: {
+    eventName: "ReplicateKey",
+    key: "$.detail.responseElements.replicaKeyMetadata.arn",
+    keyId: "$.detail.responseElements.replicaKeyMetadata.keyId",
+    keyRegion: "$.detail.requestParameters.replicaRegion",
+  },
+};
+
+/** The catalog signal narrowed to one call. */
+function signalOf(call: NewKeyCall): KmsSignal {
+  const signal = signalById("key-created");
+  const eventNames = [NEW_KEY_PATHS[call].eventName];
+  return { ...signal, source: { kind: "api-call", eventNames } };
+}
+
+/** The message security reads: the key, who made it, and what to do. */
+function newKeyTransformer(environment: string, call: NewKeyCall): AlertInputTransformer {
+  const signal = signalOf(call);
+  const paths = NEW_KEY_PATHS[call];
+  const made = call === "created" ? "created" : "replicated into <keyRegion> from <primary>";
+  const lines = [
+    `[${signal.severity.toUpperCase()}] ${literal(signal.title)}: key <key>, account <account> (${literal(environment)})`,
+    "",
+    `What happened: <eventName> by <caller> (<callerType>) from <callerIp>: the key was ${made}; no key group of ${literal(environment)} watches it yet.`,
+    "When: <time> in <region>",
+    "",
+    `What to do: ${literal(signal.action)} Check it: aws kms describe-key --key-id <key> --region <keyRegion>`,
+    "",
+    "Key in the console: https://<keyRegion>.console.aws.amazon.com/kms/home?region=<keyRegion>#/kms/keys/<keyId>",
+    "CloudTrail event: https://<region>.console.aws.amazon.com/cloudtrail/home?region=<region>#/events/<eventId>",
+  ];
+  return {
+    inputPaths: {
+      time: "$.time",
+      region: "$.region",
+      account: "$.account",
+      eventName: "$.detail.eventName",
+      eventId: "$.detail.eventID",
+      caller: "$.detail.userIdentity.arn",
+      callerType: "$.detail.userIdentity.type",
+      callerIp: "$.detail.sourceIPAddress",
+      key: paths.key,
+      keyId: paths.keyId,
+      keyRegion: paths.keyRegion,
+      ...(call === "replicated" ? { primary: "$.detail.resources[0].ARN" } : {}),
+    },
+    // A string template must itself be a JSON string (see alert-message.ts).
+    inputTemplate: JSON.stringify(lines.join("\n")),
+  };
+}
+
+/**
+ * The rules of one region telling security of new keys, one per call.
+ *
+ * @param environment - environment name.
+ * @param region - the alerting region (its default bus and security topic).
+ */
+export function planNewKeyRules(environment: string, region: string): NewKeyRuleSpec[] {
+  const n = names(environment);
+  return (["created", "replicated"] as const).map((call) => ({
+    call,
+    name: n.newKeyRule(call),
+    region,
+    description: `A KMS key was ${call} in ${region}; no key group selects it until the next deploy.`,
+    eventPattern: accountEventPattern([signalOf(call)]),
+    transformer: newKeyTransformer(environment, call),
+    target: {
+      maximumRetryAttempts: RULE_TARGET_RETRIES,
+      maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
+    },
+    monthlyCostUsd: 0,
+    quotas: [
+      "ruleNameLength",
+      "eventPatternLength",
+      "inputTemplateLength",
+      "rulesPerBus",
+      "targetsPerRule",
+    ],
+  }));
+}
