@@ -74,16 +74,32 @@ export class InputCarrier {
     return pulumi.output(value).apply((resolved) => this.carryPlain(resolved)) as pulumi.Output<T>;
   }
 
-  /**
-   * The `transformations` resource option that carries the inputs onto every property of every
-   * resource below the component it is given to (components' own arguments are left alone).
-   */
-  readonly transformation: pulumi.ResourceTransformation = ({ resource, props, opts }) => {
-    // isInstance flags are set after the SDK's constructor, which runs this: ask the prototype.
-    if (resource instanceof pulumi.ComponentResource || this.needles.length === 0) return undefined;
-    const carried = Object.fromEntries(
+  /** Every property of a resource's inputs or outputs with the inputs it holds carried on. */
+  private carryAll(props: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(
       Object.entries(props).map(([key, value]) => [key, this.carry(value)]),
     );
-    return { props: carried, opts };
+  }
+
+  /**
+   * The `transformations` resource option that carries the inputs onto every property of every
+   * resource below the component it is given to: custom resources' inputs, and components'
+   * arguments and registered outputs (a child component such as a key group's monitor registers
+   * its key ARNs as outputs, which state keeps; a secret one must stay secret there too).
+   */
+  readonly transformation: pulumi.ResourceTransformation = ({ resource, props, opts }) => {
+    if (this.needles.length === 0) return undefined;
+    // isInstance flags are set after the SDK's constructor, which runs this: ask the prototype.
+    if (resource instanceof pulumi.ComponentResource) {
+      // The component's constructor body runs after this and registers its outputs through
+      // this instance's method: carried there, whatever the component registers.
+      const component = resource as unknown as {
+        registerOutputs(outputs?: pulumi.Inputs | Promise<pulumi.Inputs>): void;
+      };
+      const register = component.registerOutputs.bind(resource);
+      component.registerOutputs = (outputs) =>
+        register(Promise.resolve(outputs ?? {}).then((o) => this.carryAll(o)) as pulumi.Inputs);
+    }
+    return { props: this.carryAll(props), opts };
   };
 }

@@ -103,6 +103,31 @@ describe("KmsMonitoringStack with Outputs, unknowns and secrets", function () {
     expect(holders.flatMap((r) => plainMentions([r.inputs, r.state], PAGER))).to.deep.equal([]);
   });
 
+  it("keeps a secret key ARN secret in every resource and component that holds it", async () => {
+    const run = await runUnderMocks(
+      () =>
+        new KmsMonitoringStack("kms", {
+          environment: "dev",
+          region: "us-east-1",
+          notifications: { emails: ["kms-alerts@example.com"] },
+          keyGroups: [{ name: "app", keys: [pulumi.secret(KEY)] }],
+        }),
+      { stack: "dev" },
+    );
+    const keyId = KEY.split("/")[1];
+    const holders = run.resources.filter((r) =>
+      JSON.stringify([r.inputs, r.outputs ?? {}]).includes(keyId),
+    );
+    // The group's monitor (its key selectors, as inputs and outputs) and every group rule.
+    expect(holders.map((r) => `${r.type} ${r.name}`)).to.include.members([
+      "kms-monitoring:index:KeyGroupMonitor kms-app",
+      `${RULE} ${APP_RULES[0]}`,
+    ]);
+    expect(
+      holders.flatMap((r) => plainMentions([r.inputs, r.state, r.outputs ?? {}], keyId)),
+    ).to.deep.equal([]);
+  });
+
   it("keeps a secret log group name secret in its own outputs", async () => {
     const run = await runUnderMocks(
       () =>

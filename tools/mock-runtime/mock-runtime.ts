@@ -30,6 +30,8 @@ export interface RecordedResource {
   dependencies: string[];
   /** URNs each input property depends on. */
   propertyDependencies: Record<string, string[]>;
+  /** What a component registered as its outputs (registerOutputs); absent for custom resources. */
+  outputs?: Record<string, any>;
 }
 
 /** One provider function call. */
@@ -117,6 +119,18 @@ class RecordingMonitor extends MockMonitor {
       callback(err, response);
     });
   }
+
+  registerResourceOutputs(req: any, callback: (err: any, response: any) => void): void {
+    recordOutputs(this.recorded, req);
+    super.registerResourceOutputs(req, callback);
+  }
+}
+
+/** Records a component's registered outputs on its recorded resource. */
+function recordOutputs(recorded: RecordedResource[], req: any): void {
+  const resource = recorded.find((r) => r.urn === req.getUrn());
+  const outputs = req.getOutputs();
+  if (resource && outputs) resource.outputs = pulumi.runtime.deserializeProperties(outputs);
 }
 
 /** The request's property dependencies as plain lists of URNs. */
