@@ -20,7 +20,10 @@ const PLANNED: [string, (plan: StackPlan) => number][] = [
   ],
   [
     "aws:cloudwatch/eventRule:EventRule",
-    (p) => p.groups.flatMap((g) => g.rules).length + p.buses.flatMap((b) => b.fanOutRules).length,
+    (p) =>
+      p.groups.flatMap((g) => g.rules).length +
+      p.buses.flatMap((b) => b.fanOutRules).length +
+      p.alerting.flatMap((a) => a.newKeyRules).length,
   ],
   ["aws:cloudwatch/eventBus:EventBus", (p) => p.buses.flatMap((b) => b.shardBuses).length],
   ["aws:sqs/queue:Queue", (p) => p.alerting.length],
@@ -75,7 +78,8 @@ const EXAMPLES: {
       "aws:sns/topicSubscription:TopicSubscription": 3,
       // 12 per group: 8 for the 7 critical signals (2 for refused calls on a key pending
       // deletion), the shared API-call rule, grants, rotation, denied destructive calls
-      "aws:cloudwatch/eventRule:EventRule": 24,
+      // 2 groups x 12 rules, and the 2 new-key rules of the one alerting region
+      "aws:cloudwatch/eventRule:EventRule": 26,
       "aws:cloudwatch/eventBus:EventBus": 0,
       "aws:sqs/queue:Queue": 1,
       "aws:kms/key:Key": 2,
@@ -96,7 +100,8 @@ const EXAMPLES: {
       "aws:sns/topic:Topic": 16,
       "aws:sns/topicSubscription:TopicSubscription": 27,
       // 12 per group and region (8 critical, 4 standard): 7 group-regions
-      "aws:cloudwatch/eventRule:EventRule": 84,
+      // 7 group-regions x 12 rules, and 2 new-key rules in each of the 2 alerting regions
+      "aws:cloudwatch/eventRule:EventRule": 88,
       "aws:cloudwatch/eventBus:EventBus": 0,
       "aws:sqs/queue:Queue": 2,
       "aws:kms/key:Key": 3,

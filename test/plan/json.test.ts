@@ -99,9 +99,9 @@ describe("plan --json (dev)", function () {
     ]);
     // Per group 8 rules for the 7 critical signals (2 for refused calls on a key pending
     // deletion) and 4 for the others (shared API calls, grants, rotation, denied destructive
-    // calls), each with its target.
-    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(24);
-    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(24);
+    // calls), each with its target; and the 2 new-key rules of the alerting region.
+    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(26);
+    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(26);
     expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
     expect(count("aws:sns/topic:Topic")).to.equal(3);
     // 20 account signals and 9 tamper signals.

@@ -67,9 +67,9 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       // platform-secrets' baseline in its 2 regions: 9 + 2 x 8 + 10 + 1 + 2
       [T.alarm]: 38,
       // per region of each group, 8 critical (2 for refused calls on a key pending deletion)
-      // and 4 standard rules: 24 + 24 + 12 + 24
-      [T.rule]: 84,
-      [T.target]: 84,
+      // and 4 standard rules: 24 + 24 + 12 + 24; and 2 new-key rules in each of the 2 regions
+      [T.rule]: 88,
+      [T.target]: 88,
       [T.bucket]: 1,
       [T.publicAccess]: 1,
       [T.ownership]: 1,
@@ -85,11 +85,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(353);
+    expect(run.resources).to.have.length(361);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(353);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(361);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -117,9 +117,9 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.subscription]: 15,
       // the router function's permission for the eu-west-1 topic
       [T.permission]: 1,
-      // 12 per group, 4 groups with keys in eu-west-1
-      [T.rule]: 48,
-      [T.target]: 48,
+      // 12 per group, 4 groups with keys in eu-west-1, and the region's 2 new-key rules
+      [T.rule]: 50,
+      [T.target]: 50,
       // the queue's, failed notifications, 3 quota alarms, 3 usage bands, 1 expiry and
       // platform-secrets' baseline
       [T.alarm]: 10,

@@ -55,9 +55,10 @@ describe("program: 120 key groups in one region", function () {
     expect(counts[T.alertTopic]).to.equal(GROUPS + 1);
     expect(counts[T.topic]).to.equal(GROUPS + 1);
     expect(counts[T.subscription]).to.equal(GROUPS + 1);
-    // 12 rules per group, each with one target, and 2 fan-out rules of 5 targets (10 shards)
-    expect(counts[T.rule]).to.equal(GROUPS * RULES_PER_GROUP + 2);
-    expect(counts[T.target]).to.equal(GROUPS * RULES_PER_GROUP + 10);
+    // 12 rules per group, each with one target, 2 fan-out rules of 5 targets (10 shards) and the
+    // region's 2 new-key rules, each with one target
+    expect(counts[T.rule]).to.equal(GROUPS * RULES_PER_GROUP + 2 + 2);
+    expect(counts[T.target]).to.equal(GROUPS * RULES_PER_GROUP + 10 + 2);
     expect(counts[T.busShards]).to.equal(1);
     expect(counts[T.bus]).to.equal(10);
     // the trail's delivery role and the forwarding role
@@ -87,7 +88,7 @@ describe("program: 120 key groups in one region", function () {
   it("puts every group rule and its target on a shard bus, under the group's monitor", () => {
     const buses = run.ofType(T.bus).map((b) => b.inputs.name as string);
     expect(buses).to.deep.equal(SHARDS);
-    const groupRules = run.ofType(T.rule).filter((r) => !r.name.startsWith("kms-us-east-1-buses"));
+    const groupRules = run.ofType(T.rule).filter((r) => !r.name.startsWith("kms-us-east-1-"));
     expect(groupRules).to.have.length(GROUPS * RULES_PER_GROUP);
     for (const r of groupRules) {
       expect(buses, r.name).to.include(r.inputs.eventBusName);
@@ -98,16 +99,19 @@ describe("program: 120 key groups in one region", function () {
     for (const t of groupTargets) expect(buses, t.name).to.include(t.inputs.eventBusName);
   });
 
-  it("keeps the default bus within budget: only fan-out rules, each with at most 5 targets", () => {
+  it("keeps the default bus within budget: fan-out rules of at most 5 targets, new-key rules", () => {
     const onDefault = run.ofType(T.rule).filter((r) => r.inputs.eventBusName === undefined);
     expect(onDefault.length).to.be.at.most(DEFAULT_BUS_BUDGET);
-    // 10 shards, at most 5 targets per rule: 2 fan-out rules
+    // the region's 2 new-key rules to security; 10 shards, at most 5 targets per rule: 2 fan-out
     expect(onDefault.map((r) => r.inputs.name)).to.deep.equal([
+      "kmsmon-scale-new-key-created",
+      "kmsmon-scale-new-key-replicated",
       "kmsmon-scale-fanout-1",
       "kmsmon-scale-fanout-2",
     ]);
+    const fanOuts = onDefault.filter((r) => r.inputs.name.includes("-fanout-"));
     const role = run.one(T.role, "kms-us-east-1-buses-forwarding-role");
-    onDefault.forEach((fanOut, f) => {
+    fanOuts.forEach((fanOut, f) => {
       expect(fanOut.inputs.state).to.equal("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
       const targets = run.ofType(T.target).filter((t) => t.inputs.rule === fanOut.inputs.name);
       // fan-out 1 feeds shards 1-5, fan-out 2 shards 6-10; target IDs count within the rule

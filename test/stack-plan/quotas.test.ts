@@ -25,8 +25,8 @@ describe("checkQuotas on a one-group plan", () => {
       row("Longest filter pattern (characters)", 684, 1024),
       // The wildcard-principal rule: nine policy wildcards, and the key named in three places.
       row("Longest event pattern (characters)", 821, 2048),
-      // kmsmon-prod-payments-a-12: twelve rules on the group's one route.
-      row("Longest rule name (characters)", 25, 64),
+      // kmsmon-prod-new-key-replicated (the group's longest is kmsmon-prod-payments-a-12, 25).
+      row("Longest rule name (characters)", 30, 64),
       // The shared rule's template: eight runbook lines with complete commands.
       row("Longest input template (characters)", 1630, 8192),
       row("Targets on one rule", 1, 5),
@@ -34,7 +34,8 @@ describe("checkQuotas on a one-group plan", () => {
       row("Longest alarm name (characters)", 41, 255),
       row("Alarm actions on one alarm", 1, 5),
       row("Metrics in one alarm", 1, 10),
-      row("Rules on the default bus in us-east-1", 12, 300),
+      // The group's 12 rules and the region's 2 new-key rules.
+      row("Rules on the default bus in us-east-1", 14, 300),
       row("Event buses we add in us-east-1", 0, 99),
       row("Metrics Insights alarms in us-east-1", 1, 200),
     ]);
@@ -52,6 +53,9 @@ describe("checkQuotas on a one-group plan", () => {
     const plan = onePaymentsGroup();
     for (const g of plan.groups) {
       for (const r of g.rules) r.quotas = r.quotas.filter((q) => q !== "ruleNameLength");
+    }
+    for (const r of plan.alerting.flatMap((a) => a.newKeyRules)) {
+      r.quotas = r.quotas.filter((q) => q !== "ruleNameLength");
     }
     plan.accountFilters.forEach((f) => (f.quotas = []));
     const rows = Object.fromEntries(checkQuotas(plan).map((r) => [r.name, r.used]));
