@@ -100,12 +100,16 @@ function newKeyTransformer(environment: string, call: NewKeyCall): AlertInputTra
  *
  * @param environment - environment name.
  * @param region - the alerting region (its default bus and security topic).
+ * @param nameOf - each rule's name. Defaults to `kmsmon-<env>-new-key-<call>`.
  */
-export function planNewKeyRules(environment: string, region: string): NewKeyRuleSpec[] {
-  const n = names(environment);
+export function planNewKeyRules(
+  environment: string,
+  region: string,
+  nameOf: (call: NewKeyCall) => string = names(environment).newKeyRule,
+): NewKeyRuleSpec[] {
   return (["created", "replicated"] as const).map((call) => ({
     call,
-    name: n.newKeyRule(call),
+    name: nameOf(call),
     region,
     description: `A KMS key was ${call} in ${region}; no key group selects it until the next deploy.`,
     eventPattern: accountEventPattern([signalOf(call)]),

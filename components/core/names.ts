@@ -92,8 +92,11 @@ export interface Names {
   memberRule: string;
   /** Prefix of a member's forwarding role, which CloudFormation completes with the region. */
   memberRolePrefix: string;
-  /** The hub's rule routing key creation in members to security: `kmsmon-<env>-org-new-keys`. */
-  hubNewKeyRule: string;
+  /**
+   * The hub bus's rules routing key creation in members to security:
+   * `kmsmon-<env>-org-new-key-<call>`.
+   */
+  hubNewKeyRule: (call: "created" | "replicated") => string;
   /**
    * The rule telling security of a key created (`created`) or replicated (`replicated`) outside
    * every group: `kmsmon-<env>-new-key-<call>`.
@@ -133,7 +136,7 @@ export function names(environment: string): Names {
     memberStackSet: `${prefix}-members`,
     memberRule: `${prefix}-to-hub`,
     memberRolePrefix: `${prefix}-to-hub-`,
-    hubNewKeyRule: `${prefix}-org-new-keys`,
+    hubNewKeyRule: (call) => `${prefix}-org-new-key-${call}`,
     newKeyRule: (call) => `${prefix}-new-key-${call}`,
     publishers: ({ partition, region, accountId }) => ({
       alarmArnPattern: `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${prefix}-*`,

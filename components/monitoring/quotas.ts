@@ -127,11 +127,13 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     );
     const hubBus = plan.organization?.hubRegions.find((h) => h.region === bus.region)?.busName;
     if (hubBus) {
-      // The group and fan-out rules, and the new-key rule.
+      // The group and fan-out rules, and the new-key rules.
+      const hubNewKeyRules =
+        plan.organization?.hubRegions.find((h) => h.region === bus.region)?.newKeyRules.length ?? 0;
       rows.push(
         usage(
           `Rules on hub bus ${hubBus} in ${bus.region}`,
-          onBus(hubBus) + 1,
+          onBus(hubBus) + hubNewKeyRules,
           AWS_LIMITS.rulesPerBus,
         ),
       );

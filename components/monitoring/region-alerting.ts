@@ -4,14 +4,13 @@
  * dead-letter queue for every rule and subscription of the region, and one Metrics Insights alarm
  * on failed SNS notifications (one alarm instead of one per topic).
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NotificationTargets } from "../config/model";
 import { AlertTopic } from "../alerts/alert-topic";
 import { AlertTopicKey } from "../alerts/topic-key";
 import { DeadLetterQueue } from "../alerts/dead-letter-queue";
 import { planRegionAlerting, RegionAlertingPlan } from "../alerts/alert-plan";
-import type { NewKeyRuleSpec } from "../alerts/new-key-rule";
+import { newKeyRule } from "../alerts/new-key-rule-resources";
 import { createMetricAlarm } from "../alarms/metric-alarm";
 import type { PublisherArnPatterns } from "../core/names";
 import type { AccountRef } from "../core/place";
@@ -33,39 +32,6 @@ export interface RegionAlertingArgs {
 export interface RegionAlertingPlanned {
   plan: RegionAlertingPlan;
   account: AccountRef;
-}
-
-/** A rule telling security of a new key, with retries and the region's dead-letter queue. */
-function newKeyRule(
-  logical: string,
-  spec: NewKeyRuleSpec,
-  topicArn: pulumi.Input<string>,
-  deadLetterQueueArn: pulumi.Input<string>,
-  parent: pulumi.Resource,
-): void {
-  const rule = new aws.cloudwatch.EventRule(
-    logical,
-    {
-      name: spec.name,
-      description: spec.description,
-      eventPattern: JSON.stringify(spec.eventPattern),
-    },
-    { parent },
-  );
-  new aws.cloudwatch.EventTarget(
-    `${logical}-target`,
-    {
-      rule: rule.name,
-      arn: topicArn,
-      inputTransformer: spec.transformer,
-      retryPolicy: {
-        maximumRetryAttempts: spec.target.maximumRetryAttempts,
-        maximumEventAgeInSeconds: spec.target.maximumEventAgeSeconds,
-      },
-      deadLetterConfig: { arn: deadLetterQueueArn },
-    },
-    { parent },
-  );
 }
 
 /** Shared alerting plumbing of one region. */
@@ -140,7 +106,8 @@ export class RegionAlerting extends pulumi.ComponentResource {
       { parent: this },
     );
     for (const spec of plan.newKeyRules) {
-      newKeyRule(`${name}-new-key-${spec.call}`, spec, security.topicArn, queue.queueArn, this);
+      const wiring = { topicArn: security.topicArn, deadLetterQueueArn: queue.queueArn };
+      newKeyRule(`${name}-new-key-${spec.call}`, spec, wiring, this);
     }
     this.topicKeyArn = key.keyArn;
     this.securityTopicArn = security.topicArn;

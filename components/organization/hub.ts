@@ -1,14 +1,14 @@
 /**
  * The hub's side of an organization, realising the organization plan: per region the bus members
  * forward to (with its organization-only policy), the OAM sink their metrics link to, and the rule
- * routing key creation in any member to security; and the StackSet with one instance group per
+ * routing key creation in any member to security (with the message naming key and creator); and the StackSet with one instance group per
  * region, carrying that region's sink.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 
 import { TOKENS } from "../core/tokens";
-import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
+import { newKeyRule } from "../alerts/new-key-rule-resources";
 import { toJson } from "../iam";
 import type { HubRegionPlan, StackSetPlan } from "./org-plan";
 
@@ -49,31 +49,13 @@ export class OrganizationHubRegion extends pulumi.ComponentResource {
       { sinkIdentifier: sink.arn, policy: toJson(plan.sinkPolicy) },
       child,
     );
-    const rule = new aws.cloudwatch.EventRule(
-      `${name}-new-keys`,
-      {
-        name: plan.newKeyRule.name,
-        eventBusName: bus.name,
-        description:
-          "A KMS key was created or replicated in a member account; no group selects it yet.",
-        eventPattern: JSON.stringify(plan.newKeyRule.eventPattern),
-      },
-      child,
-    );
-    new aws.cloudwatch.EventTarget(
-      `${name}-new-keys-security`,
-      {
-        rule: rule.name,
-        eventBusName: bus.name,
-        arn: args.securityTopicArn,
-        deadLetterConfig: { arn: args.deadLetterQueueArn },
-        retryPolicy: {
-          maximumRetryAttempts: RULE_TARGET_RETRIES,
-          maximumEventAgeInSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
-        },
-      },
-      child,
-    );
+    const wiring = {
+      topicArn: args.securityTopicArn,
+      deadLetterQueueArn: args.deadLetterQueueArn,
+      eventBusName: bus.name,
+    };
+    for (const spec of plan.newKeyRules)
+      newKeyRule(`${name}-new-key-${spec.call}`, spec, wiring, this);
     this.busName = bus.name;
     this.sinkArn = sink.arn;
     this.registerOutputs({ busName: this.busName, sinkArn: this.sinkArn });

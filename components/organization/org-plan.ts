@@ -1,6 +1,6 @@
 /**
  * The organization part of a hub stack's plan (pure): per region the bus members forward to, its
- * OAM sink and the rule routing key creation to security; the StackSet that rolls the member
+ * OAM sink and the rules routing key creation to security; the StackSet that rolls the member
  * template out to the OUs; and the coverage the members list gives.
  */
 import type { OrganizationModel } from "../config/model";
@@ -8,10 +8,9 @@ import { AWS_LIMITS, type Quota } from "../core/limits";
 import { names } from "../core/names";
 import type { AccountRef } from "../core/place";
 import type { PolicyDocument } from "../iam/policy-document";
-import type { SignalEventPattern } from "../signals/event-patterns";
 import type { ResolvedKeyGroup } from "../groups/resolved";
+import { planNewKeyRules, type NewKeyRuleSpec } from "../alerts/new-key-rule";
 import {
-  keyCreationPattern,
   MEMBER_PARAMETERS,
   memberTemplate,
   renderTemplate,
@@ -31,8 +30,8 @@ export interface HubRegionPlan {
   /** The OAM sink members link their metrics to (same name as the bus). */
   sinkName: string;
   sinkPolicy: PolicyDocument;
-  /** Routes key creation in any member to the region's security topic. */
-  newKeyRule: { name: string; eventPattern: SignalEventPattern };
+  /** Route key creation in any member to the region's security topic, one rule per call. */
+  newKeyRules: NewKeyRuleSpec[];
   /** $0: custom buses, OAM sinks and links, and rules are free; senders pay for events. */
   monthlyCostUsd: number;
   quotas: Quota[];
@@ -132,7 +131,7 @@ export function planOrganization(
       busPolicy: hubBusPolicy(busArn, organization.organizationId),
       sinkName: n.hubBus,
       sinkPolicy: hubSinkPolicy(organization.organizationId),
-      newKeyRule: { name: n.hubNewKeyRule, eventPattern: keyCreationPattern() },
+      newKeyRules: planNewKeyRules(environment, region, n.hubNewKeyRule),
       monthlyCostUsd: 0,
       quotas: [...HUB_BUS_QUOTAS],
     };

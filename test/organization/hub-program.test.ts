@@ -11,6 +11,7 @@ import { join } from "path";
 import { expect } from "chai";
 
 import {
+  applyInputTransformer,
   matchesEventPattern,
   toEventBridgeEvent,
   type CloudTrailRecord,
@@ -209,8 +210,17 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
     const event = toEventBridgeEvent(recordIn("CreateKey.json", "444455556666", "us-west-2"));
     expect(matchesEventPattern(await memberPattern(), event)).to.equal(true);
     expect(hubRoutes(run, "us-west-2", event)).to.deep.equal({
-      "kmsmon-sec-org-new-keys": "kmsmon-sec-security",
+      "kmsmon-sec-org-new-key-created": "kmsmon-sec-security",
     });
+    // The message names the member's new key and who created it.
+    const target = inRegion(run, "aws:cloudwatch/eventTarget:EventTarget", "us-west-2").find(
+      (t) => t.inputs.rule === "kmsmon-sec-org-new-key-created",
+    );
+    const text = applyInputTransformer(target!.inputs.inputTransformer, event);
+    expect(text.split("\n")[0]).to.equal(
+      "[WARNING] Key created or replicated outside every group: key arn:aws:kms:us-west-2:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab, account 444455556666 (sec)",
+    );
+    expect(text).to.contain("CreateKey by arn:aws:iam::444455556666:user/Alice (IAMUser)");
     // The security topic takes it from the rule on the hub bus.
     const topicPolicy = inRegion(run, "aws:sns/topicPolicy:TopicPolicy", "us-west-2").find((p) =>
       (p.inputs.arn as string).endsWith(":kmsmon-sec-security"),
@@ -224,7 +234,7 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
         accountId: HUB,
         context: {
           "aws:SourceAccount": HUB,
-          "aws:SourceArn": `arn:aws:events:us-west-2:${HUB}:rule/kmsmon-sec-org/kmsmon-sec-org-new-keys`,
+          "aws:SourceArn": `arn:aws:events:us-west-2:${HUB}:rule/kmsmon-sec-org/kmsmon-sec-org-new-key-created`,
           "aws:SecureTransport": "true",
         },
       }),

@@ -45,7 +45,7 @@ describe("organization: the plan's organization section", () => {
   it("shows the hub, the StackSet with its template summary, and the members", () => {
     expect(organizationSection(plan)?.split("\n")).to.deep.equal([
       "Organization o-a1b2c3d4e5, hub account 999988887777",
-      "Hub per region (us-east-1, us-west-2): bus and OAM sink kmsmon-sec-org admitting only the organization (aws:PrincipalOrgID), rule kmsmon-sec-org-new-keys (key creation in a member -> security)",
+      "Hub per region (us-east-1, us-west-2): bus and OAM sink kmsmon-sec-org admitting only the organization (aws:PrincipalOrgID), rules kmsmon-sec-org-new-key-created, kmsmon-sec-org-new-key-replicated (key creation in a member -> security)",
       "StackSet kmsmon-sec-members: SERVICE_MANAGED, callAs DELEGATED_ADMIN, auto-deployment to OUs ou-ab12-34cd5678 in us-east-1, us-west-2",
       "  rollout: 25% of accounts at once, 10% may fail, STRICT_FAILURE_TOLERANCE, regions PARALLEL",
       "  template: AWS::IAM::Role, AWS::Events::Rule, AWS::Oam::Link; 3,470 bytes (CloudFormation takes 51,200)",

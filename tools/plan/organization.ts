@@ -10,7 +10,8 @@ export function organizationSection(plan: OrganizationPlan | undefined): string 
     `Organization ${plan.organizationId}, hub account ${plan.hubAccountId}`,
     `Hub per region (${plan.hubRegions.map((h) => h.region).join(", ")}): bus and OAM sink ` +
       `${plan.hubRegions[0]?.busName} admitting only the organization (aws:PrincipalOrgID), ` +
-      `rule ${plan.hubRegions[0]?.newKeyRule.name} (key creation in a member -> security)`,
+      `rules ${plan.hubRegions[0]?.newKeyRules.map((r) => r.name).join(", ")} ` +
+      "(key creation in a member -> security)",
     `StackSet ${stackSet.name}: ${stackSet.permissionModel}, callAs ${stackSet.callAs}, ` +
       `auto-deployment to OUs ${stackSet.organizationalUnits.join(", ")} in ${stackSet.regions.join(", ")}`,
     `  rollout: ${prefs.maxConcurrentPercentage}% of accounts at once, ` +
