@@ -3,73 +3,16 @@
  * what the person on call should do. Everything else (filters, rules, alarms, dashboards, docs,
  * policies) is derived from this list.
  */
-import type { KmsSignal, SignalAlarmDefaults } from "./types";
+import {
+  ANY_OCCURRENCE,
+  CIS_4_7_FILTER_PATTERN,
+  DATA_PLANE_OPERATIONS,
+  DESTRUCTIVE_OPERATIONS,
+  PUBLIC_PRINCIPAL_TEXTS,
+} from "./catalog-terms";
+import type { KmsSignal } from "./types";
 
-/** Alarm on any occurrence within five minutes; silence is normal, not missing data. */
-const ANY_OCCURRENCE: SignalAlarmDefaults = {
-  statistic: "Sum",
-  periodSeconds: 300,
-  evaluationPeriods: 1,
-  threshold: 1,
-  comparisonOperator: "GreaterThanOrEqualToThreshold",
-  treatMissingData: "notBreaching",
-};
-
-/**
- * Security Hub CloudWatch.7 / CIS AWS Foundations 4.7 require this exact text; Prowler's check also
- * needs the terms in this order. Do not reformat it.
- */
-export const CIS_4_7_FILTER_PATTERN =
-  "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}";
-
-/** Every successful data-plane operation counted for baselines. */
-export const DATA_PLANE_OPERATIONS = [
-  "Encrypt",
-  "Decrypt",
-  "ReEncrypt",
-  "GenerateDataKey",
-  "GenerateDataKeyWithoutPlaintext",
-  "GenerateDataKeyPair",
-  "GenerateDataKeyPairWithoutPlaintext",
-  "Sign",
-  "Verify",
-  "GenerateMac",
-  "VerifyMac",
-] as const;
-
-/**
- * Calls whose denial is worth a warning: the ones that, had they succeeded, would have destroyed
- * the key or its data (ScheduleKeyDeletion, DeleteImportedKeyMaterial), stopped its use
- * (DisableKey), handed it to someone else or locked everyone out (PutKeyPolicy), or weakened it
- * (DisableKeyRotation). CreateGrant is left out on purpose: AWS services create grants for their
- * callers all day, a misconfigured service is denied on every request, and a denied grant gives
- * nothing away; the successful grant is already a signal.
- */
-export const DESTRUCTIVE_OPERATIONS = [
-  "ScheduleKeyDeletion",
-  "DisableKey",
-  "PutKeyPolicy",
-  "DeleteImportedKeyMaterial",
-  "DisableKeyRotation",
-] as const;
-
-/**
- * The spellings of a wildcard principal that a string match on `requestParameters.policy` sees:
- * `"Principal"` set to `"*"`, or its `"AWS"` member set to `"*"` or `["*"]`, each written compact
- * (`jsonencode`, the AWS examples), with `": "` (JSON.stringify, json.dumps) or with `" : "` (the
- * KMS console). Other spellings are missed: see docs/SIGNALS.md.
- */
-export const PUBLIC_PRINCIPAL_TEXTS = [
-  '"Principal":"*"',
-  '"Principal": "*"',
-  '"Principal" : "*"',
-  '"AWS":"*"',
-  '"AWS": "*"',
-  '"AWS" : "*"',
-  '"AWS":["*"]',
-  '"AWS": ["*"]',
-  '"AWS" : [ "*" ]',
-] as const;
+export { CIS_4_7_FILTER_PATTERN, DATA_PLANE_OPERATIONS } from "./catalog-terms";
 
 /** The KMS signals, control plane first, then compliance, then the data plane. */
 export const KMS_SIGNALS: readonly KmsSignal[] = [

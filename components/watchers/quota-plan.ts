@@ -18,7 +18,7 @@
  *
  * Cost per region (us-east-1): 3 metric-math alarms x 1 metric x $0.10 = $0.30 a month.
  */
-import type { AlarmSpec } from "../alarms/spec";
+import type { AlarmSpec, MetricQuerySpec } from "../alarms/spec";
 import { priced } from "../alarms/pricing";
 import { names } from "../core/names";
 
@@ -73,6 +73,28 @@ export interface QuotaAlarmSpec extends AlarmSpec {
 /** AWS/Usage collects CallCount every minute. */
 export const QUOTA_PERIOD_SECONDS = 60;
 
+/**
+ * Query `m1` of the alarms on a family's requests: the account's AWS/Usage `CallCount` of the
+ * family's quota (every key of the account in the region), summed per period, not returned.
+ */
+export function usageCallCountQuery(
+  family: RequestQuotaFamily,
+  periodSeconds: number,
+): MetricQuerySpec {
+  return {
+    id: "m1",
+    label: `CallCount ${family.usageResource}`,
+    returnData: false,
+    metric: {
+      namespace: "AWS/Usage",
+      metricName: "CallCount",
+      dimensions: { Service: "KMS", Type: "API", Resource: family.usageResource, Class: "None" },
+      period: periodSeconds,
+      stat: "Sum",
+    },
+  };
+}
+
 /** 3 of 5 minutes: sustained use near the quota, not one busy minute. */
 const EVALUATION_PERIODS = 5;
 const DATAPOINTS_TO_ALARM = 3;
@@ -120,23 +142,7 @@ function quotaAlarm(
     metric: {
       kind: "metric-math",
       queries: [
-        {
-          id: "m1",
-          label: `CallCount ${family.usageResource}`,
-          returnData: false,
-          metric: {
-            namespace: "AWS/Usage",
-            metricName: "CallCount",
-            dimensions: {
-              Service: "KMS",
-              Type: "API",
-              Resource: family.usageResource,
-              Class: "None",
-            },
-            period: QUOTA_PERIOD_SECONDS,
-            stat: "Sum",
-          },
-        },
+        usageCallCountQuery(family, QUOTA_PERIOD_SECONDS),
         {
           id: "e1",
           label: `Percent of ${family.quotaName}`,

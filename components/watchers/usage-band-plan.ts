@@ -19,7 +19,7 @@ import type { UsageBaselineSettings } from "../config/model";
 import type { AlarmSpec } from "../alarms/spec";
 import { priced } from "../alarms/pricing";
 import { names } from "../core/names";
-import { KMS_REQUEST_QUOTA_FAMILIES, RequestQuotaFamily } from "./quota-plan";
+import { KMS_REQUEST_QUOTA_FAMILIES, RequestQuotaFamily, usageCallCountQuery } from "./quota-plan";
 
 /** One account-level usage band of a region. */
 export interface UsageBandAlarmSpec extends AlarmSpec {
@@ -56,23 +56,7 @@ export function planUsageBands(
       metric: {
         kind: "anomaly",
         queries: [
-          {
-            id: "m1",
-            label: `CallCount ${family.usageResource}`,
-            returnData: false,
-            metric: {
-              namespace: "AWS/Usage",
-              metricName: "CallCount",
-              dimensions: {
-                Service: "KMS",
-                Type: "API",
-                Resource: family.usageResource,
-                Class: "None",
-              },
-              period: settings.periodSeconds,
-              stat: "Sum",
-            },
-          },
+          usageCallCountQuery(family, settings.periodSeconds),
           {
             id: "e1",
             label: `Cryptographic requests (${family.id})`,
