@@ -21,6 +21,7 @@ import {
 } from "../signals/fixture-events";
 import { keyArn, keyId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
+import { PUBLIC_POLICY_WILDCARDS } from "../program/group-rule-patterns";
 
 const TEMPLATE = planGroupRules(
   resolvedGroup(groupModel("template", { critical: true }), [
@@ -179,17 +180,7 @@ describe("planRegionBuses", () => {
                   eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
                   errorCode: [{ exists: false }],
                   requestParameters: {
-                    policy: [
-                      { wildcard: '*"Principal":"\\*"*' },
-                      { wildcard: '*"Principal": "\\*"*' },
-                      { wildcard: '*"Principal" : "\\*"*' },
-                      { wildcard: '*"AWS":"\\*"*' },
-                      { wildcard: '*"AWS": "\\*"*' },
-                      { wildcard: '*"AWS" : "\\*"*' },
-                      { wildcard: '*"AWS":["\\*"]*' },
-                      { wildcard: '*"AWS": ["\\*"]*' },
-                      { wildcard: '*"AWS" : [ "\\*" ]*' },
-                    ],
+                    policy: PUBLIC_POLICY_WILDCARDS,
                   },
                 },
               },

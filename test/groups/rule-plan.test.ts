@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { planGroupRules, routesOf } from "../../components/groups/rule-plan";
 import { keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
-import { SHARED_CALLS } from "../program/group-rule-patterns";
+import { SHARED_CALLS, PUBLIC_POLICY_WILDCARDS } from "../program/group-rule-patterns";
 
 const CRITICAL = [
   "deletion-scheduled",
@@ -214,17 +214,7 @@ describe("planGroupRules", () => {
         eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
         errorCode: [{ exists: false }],
         requestParameters: {
-          policy: [
-            { wildcard: '*"Principal":"\\*"*' },
-            { wildcard: '*"Principal": "\\*"*' },
-            { wildcard: '*"Principal" : "\\*"*' },
-            { wildcard: '*"AWS":"\\*"*' },
-            { wildcard: '*"AWS": "\\*"*' },
-            { wildcard: '*"AWS" : "\\*"*' },
-            { wildcard: '*"AWS":["\\*"]*' },
-            { wildcard: '*"AWS": ["\\*"]*' },
-            { wildcard: '*"AWS" : [ "\\*" ]*' },
-          ],
+          policy: PUBLIC_POLICY_WILDCARDS,
         },
       },
     });

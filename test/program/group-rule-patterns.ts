@@ -48,6 +48,22 @@ function deniedCalls(keyIds: string[]): Record<string, unknown> {
 }
 
 /**
+ * The nine spellings of a wildcard principal a policy writer uses, as EventBridge wildcards (`*`
+ * escaped), written out by hand: what a key-made-public rule tests `requestParameters.policy` for.
+ */
+export const PUBLIC_POLICY_WILDCARDS = [
+  { wildcard: '*"Principal":"\\*"*' },
+  { wildcard: '*"Principal": "\\*"*' },
+  { wildcard: '*"Principal" : "\\*"*' },
+  { wildcard: '*"AWS":"\\*"*' },
+  { wildcard: '*"AWS": "\\*"*' },
+  { wildcard: '*"AWS" : "\\*"*' },
+  { wildcard: '*"AWS":["\\*"]*' },
+  { wildcard: '*"AWS": ["\\*"]*' },
+  { wildcard: '*"AWS" : [ "\\*" ]*' },
+];
+
+/**
  * A policy set on one of the keys whose text has a wildcard principal, in each spelling a policy
  * writer uses (`*` escaped inside an EventBridge wildcard).
  */
@@ -56,17 +72,7 @@ function madePublic(keyIds: string[]): Record<string, unknown> {
     eventName: ["PutKeyPolicy", "CreateKey", "ReplicateKey"],
     errorCode: [{ exists: false }],
     requestParameters: {
-      policy: [
-        { wildcard: '*"Principal":"\\*"*' },
-        { wildcard: '*"Principal": "\\*"*' },
-        { wildcard: '*"Principal" : "\\*"*' },
-        { wildcard: '*"AWS":"\\*"*' },
-        { wildcard: '*"AWS": "\\*"*' },
-        { wildcard: '*"AWS" : "\\*"*' },
-        { wildcard: '*"AWS":["\\*"]*' },
-        { wildcard: '*"AWS": ["\\*"]*' },
-        { wildcard: '*"AWS" : [ "\\*" ]*' },
-      ],
+      policy: PUBLIC_POLICY_WILDCARDS,
     },
   });
 }
