@@ -1,8 +1,8 @@
 /**
  * The text an on-call engineer reads: the EventBridge input transformer of a group rule. A
- * transformer cannot choose by event, so a rule of one signal names that signal and gives its one
- * runbook; a rule shared by non-critical signals names the call and lists their runbooks by call.
- * Every message uses only fields every event the rule matches has.
+ * transformer cannot choose by event, so each rule watches one signal: its message names that
+ * signal and gives its one runbook. Every message uses only fields every event the rule matches
+ * has.
  *
  * Four shapes, chosen by the signal's source (catalog): a successful API call (who, from where), a
  * call refused because the key is pending deletion (the call and its error), a call denied by
@@ -29,11 +29,8 @@ export interface AlertMessageArgs {
   group: string;
   /** Free-text description of the group; omitted when empty. */
   groupDescription: string;
-  /**
-   * The signals the rule matches: one (its message names it and gives its one runbook), or several
-   * of one source kind sharing a rule (the message names the call and lists their runbooks by call).
-   */
-  signals: readonly KmsSignal[];
+  /** The signal the rule matches: the message names it and gives its one runbook. */
+  signal: KmsSignal;
   /** Aliases of the keys the rule covers (from the group's alias selection); may be empty. */
   keyAliases: readonly KeyAliases[];
   /**
@@ -150,11 +147,9 @@ const CLOUDTRAIL_CONSOLE =
 interface Shape {
   paths: Record<string, string>;
   subject: (where: string, keyAliases: readonly KeyAliases[]) => string;
-  /** What happened; `prefix` is the signal's title and a colon, or nothing for a shared rule. */
+  /** What happened; `prefix` is the signal's title and a colon. */
   happened: (prefix: string) => string[];
   links: string[];
-  /** The headline's title of a rule shared by several signals: what the event says it is. */
-  sharedTitle: string;
 }
 
 const API_CALL_SHAPE: Shape = {
@@ -165,7 +160,6 @@ const API_CALL_SHAPE: Shape = {
     "When: <time> in <region>",
   ],
   links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
-  sharedTitle: "KMS <eventName>",
 };
 
 const REFUSED_CALL_SHAPE: Shape = {
@@ -176,7 +170,6 @@ const REFUSED_CALL_SHAPE: Shape = {
     "When: <time> in <region>",
   ],
   links: [`${KEY_CONSOLE}<key>`, `CloudTrail event: ${CLOUDTRAIL_CONSOLE}/<eventId>`],
-  sharedTitle: "KMS <eventName> refused",
 };
 
 const DENIED_CALL_SHAPE: Shape = {
@@ -184,7 +177,6 @@ const DENIED_CALL_SHAPE: Shape = {
   subject: (where, aliases) => `key ${keyName(aliases, "<key>")} ${where}`,
   happened: REFUSED_CALL_SHAPE.happened,
   links: API_CALL_SHAPE.links,
-  sharedTitle: "KMS <eventName> denied",
 };
 
 const NATIVE_SHAPE: Shape = {
@@ -198,7 +190,6 @@ const NATIVE_SHAPE: Shape = {
     `${KEY_CONSOLE}<keyId>`,
     `CloudTrail events of the key: ${CLOUDTRAIL_CONSOLE}?ResourceName=<keyId>`,
   ],
-  sharedTitle: 'KMS "<detailType>"',
 };
 
 /**
@@ -217,54 +208,25 @@ function shapeOf(signal: KmsSignal): Shape {
   return API_CALL_SHAPE;
 }
 
-/** The call or native event a signal is, as a shared rule's runbook lines name it. */
-function callOf(signal: KmsSignal): string {
-  const source = signal.source;
-  if (source.kind === "service-event") return `"${source.nativeDetailType}"`;
-  return "eventNames" in source ? source.eventNames.join(", ") : signal.title;
-}
-
-/** The runbook: the signal's own, or one line per signal of a shared rule, by call. */
-function runbookLines(signals: readonly KmsSignal[]): string[] {
-  if (signals.length === 1) return [`What to do: ${actionText(signals[0].action)}`];
-  return [
-    "What to do (the line of the call above):",
-    ...signals.map(
-      (s) =>
-        `- ${literal(callOf(s))} (${literal(s.title)}, ${s.severity}): ${actionText(s.action)}`,
-    ),
-  ];
-}
-
-/** "CRITICAL", or "WARNING/INFO" for a rule shared by signals of those severities. */
-function severityLabel(signals: readonly KmsSignal[]): string {
-  const order = ["critical", "warning", "info"];
-  const present = order.filter((sev) => signals.some((s) => s.severity === sev));
-  return present.map((sev) => sev.toUpperCase()).join("/");
-}
-
 /** Builds the input transformer of a group rule. Pure; the result is passed to an EventTarget. */
 export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransformer {
-  const { signals } = args;
-  const shapes = [...new Set(signals.map(shapeOf))];
-  if (shapes.length !== 1) throw new Error("a rule's signals must share one source kind");
-  const shape = shapes[0];
+  const { signal } = args;
+  const shape = shapeOf(signal);
   const paths = args.keyFromRequest
     ? { ...shape.paths, key: "$.detail.requestParameters.keyId" }
     : shape.paths;
-  const single = signals.length === 1;
-  const title = single ? literal(signals[0].title) : shape.sharedTitle;
+  const title = literal(signal.title);
   const where = `in ${literal(args.group)} (${literal(args.environment)}), account <account>`;
-  const fields = fieldLines(single ? (signals[0].alertFields ?? []) : []);
+  const fields = fieldLines(signal.alertFields ?? []);
   const lines = [
-    `[${severityLabel(signals)}] ${title}: ${shape.subject(where, args.keyAliases)}`,
+    `[${signal.severity.toUpperCase()}] ${title}: ${shape.subject(where, args.keyAliases)}`,
     ...(args.groupDescription ? [`Group: ${literal(args.groupDescription)}`] : []),
     ...aliasLine(args.keyAliases),
     "",
-    ...shape.happened(single ? `${title}: ` : ""),
+    ...shape.happened(`${title}: `),
     ...fields.lines,
     "",
-    ...runbookLines(signals),
+    `What to do: ${actionText(signal.action)}`,
     "",
     ...shape.links,
   ];

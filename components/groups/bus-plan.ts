@@ -97,38 +97,42 @@ function stableHash(text: string): number {
   return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-/**
- * Rendezvous (highest-random-weight) hashing: a group goes to the shard that scores highest for
- * it. Adding a shard moves only the groups the new shard now wins, about 1/n of them, where a
- * modulus would move most groups.
- */
-export function shardOfGroup(group: string, shards: number): number {
-  let best = 0;
-  let bestScore = -1;
-  for (let shard = 0; shard < shards; shard++) {
-    const score = stableHash(`${shard + 1}/${group}`);
-    if (score > bestScore) [best, bestScore] = [shard, score];
-  }
-  return best;
-}
-
 function rulesPerGroup(specs: readonly GroupRuleSpec[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of specs) counts.set(s.group, (counts.get(s.group) ?? 0) + 1);
   return counts;
 }
 
+/** Share of the shard buses' budget the planner aims to fill, leaving room for groups to grow. */
+export const SHARD_FILL_TARGET = 0.85;
+
 /**
- * Assigns groups to shards by rendezvous hashing, adding shards until none is over budget. A group
- * keeps its shard while the count stays the same, and a new shard takes only the groups it wins.
+ * The shards in the order a group prefers them: by rendezvous score, highest first. Without a
+ * capacity limit a group takes its first shard, and adding a shard moves only the groups the new
+ * shard wins: about 1/n of them, where a modulus would move most groups.
+ */
+export function shardPreference(group: string, shards: number): number[] {
+  const scored = Array.from({ length: shards }, (_, shard) => ({
+    shard,
+    score: stableHash(`${shard + 1}/${group}`),
+  }));
+  return scored.sort((a, b) => b.score - a.score || a.shard - b.shard).map((s) => s.shard);
+}
+
+/**
+ * Bounded-load rendezvous hashing: groups, taken in the order of their own hash (stable, and
+ * unrelated to their names), each go to the first shard of their preference with room for all
+ * their rules. Plain rendezvous hashing spreads groups so unevenly that the fullest of n shards
+ * decides the count, which left buses about 60% full; the capacity bound fills them to about
+ * {@link SHARD_FILL_TARGET} and still moves few groups when groups or shards come and go
+ * (test/groups/bus-plan.test.ts measures it).
  */
 function assignShards(
   region: string,
   counts: Map<string, number>,
   total: number,
   budget: number,
-): { shards: number; shardOf: number[] } {
-  const groups = [...counts.keys()];
+): { shards: number; shardOf: Map<string, number> } {
   for (const [group, rules] of counts) {
     if (rules > budget) {
       throw new Error(
@@ -137,15 +141,24 @@ function assignShards(
       );
     }
   }
-  const start = Math.max(1, Math.ceil(total / (budget * 0.8)));
-  // Bounded, so that names whose hashes keep colliding fail instead of searching for ever.
-  for (let shards = start; shards <= start + groups.length * 4; shards++) {
+  const groups = [...counts.keys()]
+    .map((group) => ({ group, order: stableHash(group) }))
+    .sort((a, b) => a.order - b.order || (a.group < b.group ? -1 : 1))
+    .map((g) => g.group);
+  const start = Math.max(1, Math.ceil(total / (budget * SHARD_FILL_TARGET)));
+  // Each added shard has room for any group, so this ends within one shard per group.
+  for (let shards = start; ; shards++) {
     const load = new Array<number>(shards).fill(0);
-    const shardOf = groups.map((g) => shardOfGroup(g, shards));
-    groups.forEach((g, i) => (load[shardOf[i]] += counts.get(g) ?? 0));
-    if (load.every((n) => n <= budget)) return { shards, shardOf };
+    const shardOf = new Map<string, number>();
+    for (const group of groups) {
+      const rules = counts.get(group) ?? 0;
+      const shard = shardPreference(group, shards).find((s) => load[s] + rules <= budget);
+      if (shard === undefined) break;
+      load[shard] += rules;
+      shardOf.set(group, shard);
+    }
+    if (shardOf.size === groups.length) return { shards, shardOf };
   }
-  throw new Error(`the ${total} group rules in ${region} do not spread over shard buses by hash`);
 }
 
 /**
@@ -175,7 +188,7 @@ export function planRegionBuses(
     quotas: [...SHARD_BUS_QUOTAS],
   }));
   const busOfGroup = Object.fromEntries(
-    [...counts.keys()].map((g, i) => [g, shardBuses[shardOf[i]].name]),
+    [...counts.keys()].map((g) => [g, shardBuses[shardOf.get(g) ?? 0].name]),
   );
   const pattern = accountEventPattern(groupAlertSignals());
   const fanOutRules: FanOutRuleSpec[] = [];

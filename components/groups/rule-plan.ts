@@ -1,7 +1,6 @@
 /**
  * The EventBridge rules a key group needs, as data: per region of its keys and per alert route, a
- * rule per critical signal and shared rules for the others, each scoped to the group's keys in
- * that region and split to fit AWS's pattern limit.
+ * rule per signal, scoped to the group's keys in that region and split to fit AWS's pattern limit.
  */
 import type { KmsSignal } from "../signals/types";
 import { groupAlertSignals } from "../signals/catalog";
@@ -34,8 +33,8 @@ export interface GroupRuleSpec {
   region: string;
   route: AlertRoute;
   /**
-   * Short ID unique within the group and region: `<signal id>-<key chunk>`, or for a shared rule
-   * `<route>-<source kind>-<key chunk>`.
+   * Short ID unique within the group and region: `<signal id>-<key chunk>`, with `-unlisted`
+   * before the chunk for refused calls whose record lists no `resources`.
    */
   id: string;
   /** Physical rule name, unique within its region. */
@@ -44,8 +43,8 @@ export interface GroupRuleSpec {
   eventPattern: SignalEventPattern;
   /** Read-only calls (a Decrypt on a key pending deletion) reach only rules in the second state. */
   state: "ENABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
-  /** The signals the rule matches: one, or the non-critical signals of a route sharing a rule. */
-  signalIds: string[];
+  /** The one signal the rule matches: its message names it and gives its one runbook. */
+  signalId: string;
   /** The key IDs this rule covers. */
   keyIds: string[];
   transformer: AlertInputTransformer;
@@ -85,8 +84,8 @@ interface KeyLocation {
  * A refused call on a key pending deletion lists the key in `resources` or not (AWS does not
  * document which): one rule for each, so each alert's commands name the key from where it is.
  */
-function keyLocations(signals: readonly KmsSignal[]): KeyLocation[] {
-  if (!signals.some((s) => s.source.kind === "pending-deletion-use")) {
+function keyLocations(signal: KmsSignal): KeyLocation[] {
+  if (signal.source.kind !== "pending-deletion-use") {
     return [{ scope: {}, idSuffix: "", keyFromRequest: false }];
   }
   return [
@@ -95,49 +94,12 @@ function keyLocations(signals: readonly KmsSignal[]): KeyLocation[] {
   ];
 }
 
-/** Signals that share a rule, and the rule's ID stem. */
-interface RuleSet {
-  id: string;
-  signals: KmsSignal[];
-}
-
-/** A signal alerted by a rule of its own: critical, or showing fields of its own event. */
-function ownsRule(signal: KmsSignal): boolean {
-  return signal.severity === "critical" || (signal.alertFields ?? []).length > 0;
-}
-
 /**
- * The rules of a route. A rule's target has one input transformer, which cannot choose its text
- * by event, so a critical signal gets a rule of its own (its message names it and gives its one
- * runbook); the other signals of the route share one rule per source kind, whose message names the
- * call and lists their runbooks by call. One rule per signal everywhere would not fit AWS's event
- * bus quotas at 1,000 groups in a region (docs/DESIGN.md, "Alert rules per group").
- */
-function ruleSets(route: AlertRoute, signals: readonly KmsSignal[]): RuleSet[] {
-  const sets: RuleSet[] = [];
-  const shared = new Map<string, RuleSet>();
-  for (const signal of signals) {
-    if (ownsRule(signal)) {
-      sets.push({ id: signal.id, signals: [signal] });
-      continue;
-    }
-    const kind = signal.source.kind;
-    const set = shared.get(kind) ?? { id: `${route}-${kind}`, signals: [] };
-    if (!shared.has(kind)) {
-      shared.set(kind, set);
-      sets.push(set);
-    }
-    set.signals.push(signal);
-  }
-  // A shared set of one signal is that signal's own rule.
-  return sets.map((set) =>
-    set.signals.length === 1 ? { id: set.signals[0].id, signals: set.signals } : set,
-  );
-}
-
-/**
- * Plans every rule of a group, in a stable order: region, route, rule set (catalog order), key
- * chunk. Rules are numbered per route in that order, so a signal appended to the catalog renames
+ * Plans every rule of a group, in a stable order: region, route, signal (catalog order), key
+ * chunk. A rule's target has one input transformer, which cannot choose its text by event, so
+ * each signal has rules of its own: the message names it and gives its one runbook (the count
+ * fits AWS's event bus quotas at 1,000 groups in a region: docs/DESIGN.md, "Alert rules per
+ * group"). Rules are numbered per route in that order, so a signal appended to the catalog renames
  * no existing rule (a new key chunk of an earlier rule renumbers the rules after it).
  */
 export function planGroupRules(group: ResolvedKeyGroup, environment: string): GroupRuleSpec[] {
@@ -147,13 +109,13 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
     const keyIds = group.keys.filter((k) => k.region === region).map((k) => k.keyId);
     for (const { route, signals } of routesOf(group)) {
       let index = 0;
-      for (const set of ruleSets(route, signals)) {
-        for (const variant of keyLocations(set.signals)) {
-          const patterns = keyScopedEventPatterns(set.signals, keyIds, variant.scope);
+      for (const signal of signals) {
+        for (const variant of keyLocations(signal)) {
+          const patterns = keyScopedEventPatterns([signal], keyIds, variant.scope);
           patterns.forEach(({ pattern, keyIds: covered }, chunk) => {
             specs.push(
-              ruleSpec(group, environment, region, route, set.signals, pattern, covered, {
-                id: `${set.id}${variant.idSuffix}-${chunk + 1}`,
+              ruleSpec(group, environment, region, route, signal, pattern, covered, {
+                id: `${signal.id}${variant.idSuffix}-${chunk + 1}`,
                 name: n.groupRule(group.model.name, route, index++),
                 topicName: n.groupTopic(group.model.name, route),
                 keyFromRequest: variant.keyFromRequest,
@@ -167,18 +129,12 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
   return specs;
 }
 
-/** What a rule watches, for its description. */
-function ruleTopic(route: AlertRoute, signals: readonly KmsSignal[]): string {
-  if (signals.length === 1) return `KMS signal "${signals[0].title}"`;
-  return `${signals.length} non-critical KMS signals (${route} route)`;
-}
-
 function ruleSpec(
   group: ResolvedKeyGroup,
   environment: string,
   region: string,
   route: AlertRoute,
-  signals: KmsSignal[],
+  signal: KmsSignal,
   eventPattern: SignalEventPattern,
   covered: string[],
   physical: { id: string; name: string; topicName: string; keyFromRequest: boolean },
@@ -194,18 +150,18 @@ function ruleSpec(
     route,
     id: physical.id,
     name: physical.name,
-    description: `${ruleTopic(route, signals)} of key group ${group.model.name} (${environment}), ${covered.length} key(s) in ${region}`,
+    description: `KMS signal "${signal.title}" of key group ${group.model.name} (${environment}), ${covered.length} key(s) in ${region}`,
     eventPattern,
-    state: needsReadOnlyEvents(signals)
+    state: needsReadOnlyEvents([signal])
       ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
       : "ENABLED",
-    signalIds: signals.map((s) => s.id),
+    signalId: signal.id,
     keyIds: covered,
     transformer: alertInputTransformer({
       environment,
       group: group.model.name,
       groupDescription: group.model.description,
-      signals,
+      signal,
       keyAliases: aliasesOf(group, region, covered),
       keyFromRequest: physical.keyFromRequest,
     }),

@@ -46,7 +46,7 @@ function fixture(file: string): FixtureEvent {
 
 /**
  * The one rule of `signal` (default: any) the event sets off, and the text its topic receives. A
- * public PutKeyPolicy also sets off the policy change's shared rule, so those tests name a signal.
+ * public PutKeyPolicy also sets off the policy change's rule, so those tests name a signal.
  */
 function alert(
   file: string,
@@ -58,7 +58,7 @@ function alert(
   const matched = RULES.filter(
     (r) =>
       r.region === region &&
-      (signal === undefined || r.signalIds.includes(signal)) &&
+      (signal === undefined || r.signalId === signal) &&
       matchesEventPattern(r.eventPattern, event),
   );
   expect(
@@ -214,26 +214,21 @@ describe("alert message of each group signal, rendered from real events", () => 
     ]);
   });
 
-  it("a non-critical call on a shared rule: the headline names the call; one line per call", () => {
+  it("a non-critical call: its own headline and its one runbook", () => {
     const { rule, text } = alert("cloudtrail/PutKeyPolicy.json", A_KEY, "us-east-1");
-    expect([rule.id, rule.name]).to.deep.equal(["standard-api-call-1", "kmsmon-prod-payments-s-1"]);
+    expect([rule.id, rule.name]).to.deep.equal([
+      "key-policy-changed-1",
+      "kmsmon-prod-payments-s-3",
+    ]);
     expect(text).to.equal(
       [
-        `[WARNING/INFO] KMS PutKeyPolicy: key alias/payments-main (${A_ARN}) in payments (prod), account 111122223333`,
+        `[WARNING] Key policy changed: key alias/payments-main (${A_ARN}) in payments (prod), account 111122223333`,
         "Group: Card payments \u2039PCI scope\u203a",
         "",
-        "What happened: PutKeyPolicy called by arn:aws:iam::111122223333:user/Alice (IAMUser) from 192.0.2.0",
+        "What happened: Key policy changed: PutKeyPolicy called by arn:aws:iam::111122223333:user/Alice (IAMUser) from 192.0.2.0",
         "When: 2022-09-01T20:06:16Z in us-east-1",
         "",
-        "What to do (the line of the call above):",
-        `- CancelKeyDeletion (Key deletion cancelled, info): The key is safe from deletion but stays Disabled: run \`aws kms enable-key --key-id ${A_ARN} --region us-east-1\` if applications still use it.`,
-        "- EnableKey (Key enabled, info): No action needed if the key was meant to be in use again.",
-        `- PutKeyPolicy (Key policy changed, warning): Review the new policy (\`aws kms get-key-policy --key-id ${A_ARN} --policy-name default --region us-east-1\`): a wrong policy can lock everyone out or let others decrypt.`,
-        "- RevokeGrant (Grant revoked on key, info): A grantee lost access; check the service that used this grant still works.",
-        "- RetireGrant (Grant retired on key, info): Usually a service finishing its work; no action unless access broke.",
-        "- ImportKeyMaterial (Key material imported, info): Confirm the new expiration date of the material matches your rotation plan.",
-        `- DisableKeyRotation (Automatic key rotation disabled, warning): Re-enable rotation with \`aws kms enable-key-rotation --key-id ${A_ARN} --region us-east-1\` unless a documented exception applies.`,
-        "- RotateKeyOnDemand (Key material rotated on demand, info): Informational: someone started an on-demand rotation; check it was planned.",
+        `What to do: Review the new policy (\`aws kms get-key-policy --key-id ${A_ARN} --policy-name default --region us-east-1\`): a wrong policy can lock everyone out or let others decrypt.`,
         "",
         `Key in the console: ${PAYMENTS_CONSOLE}`,
         "CloudTrail event: https://us-east-1.console.aws.amazon.com/cloudtrail/home?region=us-east-1#/events/c217db1f-903f-4a2f-8f88-9580182d6313",
@@ -265,57 +260,47 @@ describe("aliases in the alert message", () => {
   });
 });
 
-/**
- * The headline's start and the runbook's start of each group signal, as the on-call reads them.
- * Signals on a shared rule (`call`) have a headline naming the call, and their runbook is the line
- * of that call.
- */
-const EXPECTED: Record<string, { headline: string; runbook: string; call?: string }> = {
+/** The headline's start and the runbook's start of each group signal, as the on-call reads them. */
+const EXPECTED: Record<string, { headline: string; runbook: string }> = {
   "deletion-scheduled": {
     headline: "[CRITICAL] Key deletion scheduled: key ",
     runbook: "Unless this deletion was approved",
   },
   "deletion-cancelled": {
-    headline: "[WARNING/INFO] KMS CancelKeyDeletion: key ",
+    headline: "[INFO] Key deletion cancelled: key ",
     runbook: "The key is safe from deletion",
-    call: "CancelKeyDeletion (Key deletion cancelled, info)",
   },
   "key-disabled": {
     headline: "[CRITICAL] Key disabled: key ",
     runbook: "Every encrypt and decrypt",
   },
   "key-enabled": {
-    headline: "[WARNING/INFO] KMS EnableKey: key ",
+    headline: "[INFO] Key enabled: key ",
     runbook: "No action needed if the key",
-    call: "EnableKey (Key enabled, info)",
   },
   "pending-deletion-use": {
     headline: "[CRITICAL] Key pending deletion is still in use: ",
     runbook: "Something still needs this key",
   },
   "key-policy-changed": {
-    headline: "[WARNING/INFO] KMS PutKeyPolicy: key ",
+    headline: "[WARNING] Key policy changed: key ",
     runbook: "Review the new policy",
-    call: "PutKeyPolicy (Key policy changed, warning)",
   },
   "grant-created": {
     headline: "[WARNING] Grant created on key: key ",
     runbook: "Check that the grantee principal",
   },
   "grant-revoked": {
-    headline: "[WARNING/INFO] KMS RevokeGrant: key ",
+    headline: "[INFO] Grant revoked on key: key ",
     runbook: "A grantee lost access",
-    call: "RevokeGrant (Grant revoked on key, info)",
   },
   "grant-retired": {
-    headline: "[WARNING/INFO] KMS RetireGrant: key ",
+    headline: "[INFO] Grant retired on key: key ",
     runbook: "Usually a service finishing",
-    call: "RetireGrant (Grant retired on key, info)",
   },
   "material-imported": {
-    headline: "[WARNING/INFO] KMS ImportKeyMaterial: key ",
+    headline: "[INFO] Key material imported: key ",
     runbook: "Confirm the new expiration date",
-    call: "ImportKeyMaterial (Key material imported, info)",
   },
   "material-deleted": {
     headline: "[CRITICAL] Imported key material deleted: key ",
@@ -326,18 +311,16 @@ const EXPECTED: Record<string, { headline: string; runbook: string; call?: strin
     runbook: "The key is unusable: re-import",
   },
   "rotation-disabled": {
-    headline: "[WARNING/INFO] KMS DisableKeyRotation: key ",
+    headline: "[WARNING] Automatic key rotation disabled: key ",
     runbook: "Re-enable rotation",
-    call: "DisableKeyRotation (Automatic key rotation disabled, warning)",
   },
   "rotation-performed": {
     headline: "[INFO] Key material rotated automatically: key ",
     runbook: "Informational: KMS rotated",
   },
   "rotation-on-demand": {
-    headline: "[WARNING/INFO] KMS RotateKeyOnDemand: key ",
+    headline: "[INFO] Key material rotated on demand: key ",
     runbook: "Informational: someone started",
-    call: "RotateKeyOnDemand (Key material rotated on demand, info)",
   },
   "key-deleted": { headline: "[CRITICAL] Key deleted: key ", runbook: "The waiting period ended" },
   "destructive-call-denied": {
@@ -349,19 +332,6 @@ const EXPECTED: Record<string, { headline: string; runbook: string; call?: strin
     runbook: "Read the policy",
   },
 };
-
-/** The runbook lines of the message: its own, or the lines of a shared rule. */
-function runbookOf(lines: string[], call: string | undefined): string[] {
-  if (!call) return lines.filter((l) => l.startsWith("What to do: "));
-  const start = lines.indexOf("What to do (the line of the call above):");
-  expect(start, "a shared rule's runbook header").to.be.greaterThan(0);
-  const block = lines.slice(start + 1, lines.indexOf("", start));
-  expect(
-    block.filter((l) => l.startsWith(`- ${call}: `)),
-    call,
-  ).to.have.length(1);
-  return block;
-}
 
 const PLACES = [
   {
@@ -386,18 +356,14 @@ describe("every group signal's message", () => {
           place.group,
         );
         expect(lines[0], "the headline names the key").to.include(place.key);
-        // A signal of its own rule has exactly one runbook, and no other signal's anywhere; a
-        // signal on a shared rule has exactly one line of its call among the shared runbooks.
-        const runbooks = runbookOf(lines, expected.call);
-        const own = expected.call
-          ? runbooks.filter((l) => l.startsWith(`- ${expected.call}: ${expected.runbook}`))
-          : runbooks.filter((l) => l.startsWith(`What to do: ${expected.runbook}`));
-        expect(own, file).to.have.length(1);
-        if (!expected.call) {
-          expect(runbooks).to.have.length(1);
-          for (const [other, { runbook }] of Object.entries(EXPECTED)) {
-            if (other !== signal) expect(text, `runbook of ${other}`).to.not.include(runbook);
-          }
+        // Exactly one runbook, the signal's own, and no other signal's anywhere.
+        const runbooks = lines.filter((l) => l.startsWith("What to do"));
+        expect(runbooks, file).to.have.length(1);
+        expect(runbooks[0].startsWith(`What to do: ${expected.runbook}`), runbooks[0]).to.equal(
+          true,
+        );
+        for (const [other, { runbook }] of Object.entries(EXPECTED)) {
+          if (other !== signal) expect(text, `runbook of ${other}`).to.not.include(runbook);
         }
         // Every command names the key and the region of the event.
         for (const [, key, region] of text.matchAll(/--key-id (\S*) --region ([^\s`]*)/g)) {

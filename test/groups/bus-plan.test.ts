@@ -8,7 +8,7 @@ import {
   DEFAULT_BUS_BUDGET,
   planRegionBuses,
   shardBusNames,
-  shardOfGroup,
+  shardPreference,
 } from "../../components/groups/bus-plan";
 import type { RegionBusPlan } from "../../components/groups/bus-plan";
 import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan";
@@ -268,11 +268,25 @@ describe("planRegionBuses", () => {
     const specs = estateRules(1000, 3);
     const plan = planRegionBuses("us-east-1", specs, "prod");
     const counts = load(plan, specs);
-    expect(plan.shardBuses).to.have.length(16);
-    expect(plan.fanOutRules).to.have.length(4);
+    // 3,000 rules / (250 x 0.85) = 14.1: 15 shard buses.
+    expect(plan.shardBuses).to.have.length(15);
+    expect(plan.fanOutRules).to.have.length(3);
     for (const [bus, count] of Object.entries(counts)) {
       expect(count, bus).to.be.at.most(AWS_LIMITS.rulesPerBus);
     }
+  });
+
+  it("fills shard buses close to their budget: 1,000 groups of 20 rules on 95 buses", () => {
+    const specs = estateRules(1000, 20);
+    const plan = planRegionBuses("us-east-1", specs, "prod");
+    const counts = load(plan, specs);
+    // 20,000 / (250 x 0.85) = 94.1: 95 shard buses, 96 of a region's 100 with the default bus.
+    expect(plan.shardBuses).to.have.length(95);
+    const shards = shardBusNames(plan).map((bus) => counts[bus]);
+    expect(shards.reduce((a, b) => a + b, 0)).to.equal(20000);
+    expect(Math.max(...shards)).to.be.at.most(250);
+    // Plain rendezvous hashing left the fullest shard at 1.4 times its share; here none is empty.
+    expect(Math.min(...shards)).to.be.at.least(100);
   });
 
   describe("when a shard is added (rendezvous hashing)", () => {
@@ -280,9 +294,11 @@ describe("planRegionBuses", () => {
 
     for (const shards of [1, 4, 15, 40]) {
       it(`moves only the groups the new shard wins, about 1/${shards + 1} of them (${shards} -> ${shards + 1})`, () => {
-        const moved = groups.filter((g) => shardOfGroup(g, shards) !== shardOfGroup(g, shards + 1));
+        const moved = groups.filter(
+          (g) => shardPreference(g, shards)[0] !== shardPreference(g, shards + 1)[0],
+        );
         // Every group that moves goes to the new shard; nobody moves between old shards.
-        expect(moved.map((g) => shardOfGroup(g, shards + 1))).to.deep.equal(
+        expect(moved.map((g) => shardPreference(g, shards + 1)[0])).to.deep.equal(
           moved.map(() => shards),
         );
         const expected = groups.length / (shards + 1);
@@ -292,7 +308,7 @@ describe("planRegionBuses", () => {
 
     it("spreads groups evenly: no shard of 15 holds more than 1.4 times its share", () => {
       const counts = new Array<number>(15).fill(0);
-      for (const g of groups) counts[shardOfGroup(g, 15)] += 1;
+      for (const g of groups) counts[shardPreference(g, 15)[0]] += 1;
       expect(Math.max(...counts)).to.be.at.most((1000 / 15) * 1.4);
       expect(Math.min(...counts)).to.be.at.least((1000 / 15) * 0.6);
     });

@@ -142,7 +142,7 @@ describe("group rules against real KMS events", () => {
               (r) =>
                 r.group === place.group &&
                 r.region === place.region &&
-                r.signalIds.includes(signal) &&
+                r.signalId === signal &&
                 r.keyIds.includes(place.key),
             )
           : [];
@@ -150,10 +150,10 @@ describe("group rules against real KMS events", () => {
         const where = `${place.group} in ${place.region}`;
         // A public PutKeyPolicy is also a policy change: one more rule, of that signal.
         expect(matched, where).to.have.length(signal ? 1 + also.length : 0);
-        const own = matched.filter((r) => r.signalIds.includes(signal));
+        const own = matched.filter((r) => r.signalId === signal);
         if (signal) expect(candidates.map(label), where).to.include(label(own[0]));
         for (const other of also) {
-          expect(matched.filter((r) => r.signalIds.includes(other)).length, other).to.equal(1);
+          expect(matched.filter((r) => r.signalId === other).length, other).to.equal(1);
         }
         // Read-only calls reach only rules that ask for all management events.
         if (fixture.event.readOnly === true) {
@@ -167,7 +167,7 @@ describe("group rules against real KMS events", () => {
     const routes = Object.entries(GROUP_SIGNAL).map(([file, signal]) => {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
       const own = matching(delivered(fixture, A_US, "us-east-1")).filter((r) =>
-        r.signalIds.includes(signal),
+        r.signalId === signal,
       );
       return [signal, own.map((r) => r.route)];
     });

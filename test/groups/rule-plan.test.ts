@@ -1,13 +1,12 @@
 /**
- * planGroupRules and routesOf: per region of a group's keys and per route, a rule per critical
- * signal and shared rules for the others, each scoped to the group's keys in that region and split
- * to fit the pattern limit.
+ * planGroupRules and routesOf: per region of a group's keys and per route, a rule per signal,
+ * scoped to the group's keys in that region and split to fit the pattern limit.
  */
 import { expect } from "chai";
 import { planGroupRules, routesOf } from "../../components/groups/rule-plan";
 import { keyArn, keyId, mrkId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
-import { SHARED_CALLS, PUBLIC_POLICY_WILDCARDS } from "../program/group-rule-patterns";
+import { PUBLIC_POLICY_WILDCARDS } from "../program/group-rule-patterns";
 
 const CRITICAL = [
   "deletion-scheduled",
@@ -69,8 +68,8 @@ function payments(critical: boolean) {
 
 /** A spec without its pattern and transformer, which have their own tests. */
 function outline(spec: ReturnType<typeof planGroupRules>[number]) {
-  const { group, region, route, id, name, description, state, signalIds, keyIds } = spec;
-  return { group, region, route, id, name, description, state, signalIds, keyIds };
+  const { group, region, route, id, name, description, state, signalId, keyIds } = spec;
+  return { group, region, route, id, name, description, state, signalId, keyIds };
 }
 
 describe("routesOf", () => {
@@ -89,53 +88,45 @@ describe("routesOf", () => {
 });
 
 describe("planGroupRules", () => {
-  /** [id, name, state, signals] of each rule in one region. */
+  /** [id, name, state, signal] of each rule in one region. */
   const CRITICAL_ROUTE_RULES = [
-    ["deletion-scheduled-1", "kmsmon-prod-payments-c-1", "ENABLED", ["deletion-scheduled"]],
-    ["key-disabled-1", "kmsmon-prod-payments-c-2", "ENABLED", ["key-disabled"]],
-    [
-      "pending-deletion-use-1",
-      "kmsmon-prod-payments-c-3",
-      WITH_READ_ONLY,
-      ["pending-deletion-use"],
-    ],
+    ["deletion-scheduled-1", "kmsmon-prod-payments-c-1", "ENABLED", "deletion-scheduled"],
+    ["key-disabled-1", "kmsmon-prod-payments-c-2", "ENABLED", "key-disabled"],
+    ["pending-deletion-use-1", "kmsmon-prod-payments-c-3", WITH_READ_ONLY, "pending-deletion-use"],
     [
       "pending-deletion-use-unlisted-1",
       "kmsmon-prod-payments-c-4",
       WITH_READ_ONLY,
-      ["pending-deletion-use"],
+      "pending-deletion-use",
     ],
-    ["material-deleted-1", "kmsmon-prod-payments-c-5", "ENABLED", ["material-deleted"]],
-    ["material-expired-1", "kmsmon-prod-payments-c-6", "ENABLED", ["material-expired"]],
-    ["key-deleted-1", "kmsmon-prod-payments-c-7", "ENABLED", ["key-deleted"]],
-    ["key-made-public-1", "kmsmon-prod-payments-c-8", "ENABLED", ["key-made-public"]],
-  ];
-  const SHARED = [
-    "deletion-cancelled",
-    "key-enabled",
-    "key-policy-changed",
-    "grant-revoked",
-    "grant-retired",
-    "material-imported",
-    "rotation-disabled",
-    "rotation-on-demand",
+    ["material-deleted-1", "kmsmon-prod-payments-c-5", "ENABLED", "material-deleted"],
+    ["material-expired-1", "kmsmon-prod-payments-c-6", "ENABLED", "material-expired"],
+    ["key-deleted-1", "kmsmon-prod-payments-c-7", "ENABLED", "key-deleted"],
+    ["key-made-public-1", "kmsmon-prod-payments-c-8", "ENABLED", "key-made-public"],
   ];
   const STANDARD_ROUTE_RULES = [
-    ["standard-api-call-1", "kmsmon-prod-payments-s-1", "ENABLED", SHARED],
-    ["grant-created-1", "kmsmon-prod-payments-s-2", "ENABLED", ["grant-created"]],
-    ["rotation-performed-1", "kmsmon-prod-payments-s-3", "ENABLED", ["rotation-performed"]],
+    ["deletion-cancelled-1", "kmsmon-prod-payments-s-1", "ENABLED", "deletion-cancelled"],
+    ["key-enabled-1", "kmsmon-prod-payments-s-2", "ENABLED", "key-enabled"],
+    ["key-policy-changed-1", "kmsmon-prod-payments-s-3", "ENABLED", "key-policy-changed"],
+    ["grant-created-1", "kmsmon-prod-payments-s-4", "ENABLED", "grant-created"],
+    ["grant-revoked-1", "kmsmon-prod-payments-s-5", "ENABLED", "grant-revoked"],
+    ["grant-retired-1", "kmsmon-prod-payments-s-6", "ENABLED", "grant-retired"],
+    ["material-imported-1", "kmsmon-prod-payments-s-7", "ENABLED", "material-imported"],
+    ["rotation-disabled-1", "kmsmon-prod-payments-s-8", "ENABLED", "rotation-disabled"],
+    ["rotation-performed-1", "kmsmon-prod-payments-s-9", "ENABLED", "rotation-performed"],
+    ["rotation-on-demand-1", "kmsmon-prod-payments-s-10", "ENABLED", "rotation-on-demand"],
     [
       "destructive-call-denied-1",
-      "kmsmon-prod-payments-s-4",
+      "kmsmon-prod-payments-s-11",
       "ENABLED",
-      ["destructive-call-denied"],
+      "destructive-call-denied",
     ],
   ];
 
-  it("plans a rule per critical signal and shared rules for the rest, per region", () => {
+  it("plans a rule per signal, per route and region", () => {
     const rules = planGroupRules(payments(true), "prod");
     const inRegion = (region: string) =>
-      rules.filter((r) => r.region === region).map((r) => [r.id, r.name, r.state, r.signalIds]);
+      rules.filter((r) => r.region === region).map((r) => [r.id, r.name, r.state, r.signalId]);
     for (const region of ["eu-west-1", "us-east-1"]) {
       expect(inRegion(region), region).to.deep.equal([
         ...CRITICAL_ROUTE_RULES,
@@ -143,8 +134,8 @@ describe("planGroupRules", () => {
       ]);
     }
     expect(rules.map((r) => r.region)).to.deep.equal([
-      ...Array(12).fill("eu-west-1"),
-      ...Array(12).fill("us-east-1"),
+      ...Array(19).fill("eu-west-1"),
+      ...Array(19).fill("us-east-1"),
     ]);
     expect(outline(rules[0])).to.deep.equal({
       group: "payments",
@@ -155,13 +146,13 @@ describe("planGroupRules", () => {
       description:
         'KMS signal "Key deletion scheduled" of key group payments (prod), 2 key(s) in eu-west-1',
       state: "ENABLED",
-      signalIds: ["deletion-scheduled"],
+      signalId: "deletion-scheduled",
       keyIds: [EU1, MRK],
     });
-    expect(outline(rules[20])).to.deep.include({
+    expect(outline(rules[29])).to.deep.include({
       route: "standard",
       description:
-        "8 non-critical KMS signals (standard route) of key group payments (prod), 2 key(s) in us-east-1",
+        'KMS signal "Key policy changed" of key group payments (prod), 2 key(s) in us-east-1',
       keyIds: [US1, US2],
     });
   });
@@ -220,8 +211,8 @@ describe("planGroupRules", () => {
     });
   });
 
-  it("builds the exact event pattern of the shared standard rule in us-east-1", () => {
-    const rule = planGroupRules(payments(true), "prod")[20];
+  it("builds the exact event pattern of a standard signal's rule in us-east-1", () => {
+    const rule = planGroupRules(payments(true), "prod")[29];
     expect(rule.eventPattern).to.deep.equal({
       source: ["aws.kms"],
       "detail-type": ["AWS API Call via CloudTrail"],
@@ -232,14 +223,14 @@ describe("planGroupRules", () => {
           { responseElements: { keyId: [{ suffix: US1 }, { suffix: US2 }] } },
           { requestParameters: { keyId: [{ suffix: US1 }, { suffix: US2 }] } },
         ],
-        eventName: SHARED_CALLS,
+        eventName: ["PutKeyPolicy"],
         errorCode: [{ exists: false }],
       },
     });
   });
 
-  it("heads each rule's message with its signal, or with the call for a shared rule", () => {
-    const rules = planGroupRules(payments(true), "prod").slice(0, 12);
+  it("heads each rule's message with its signal", () => {
+    const rules = planGroupRules(payments(true), "prod").slice(0, 19);
     const firstLines = rules.map((r) => JSON.parse(r.transformer.inputTemplate).split("\n")[0]);
     const where = "in payments (prod), account <account>";
     expect(firstLines).to.deep.equal([
@@ -251,9 +242,16 @@ describe("planGroupRules", () => {
       `[CRITICAL] Imported key material expired and was deleted: key <keyId> ${where}`,
       `[CRITICAL] Key deleted: key <keyId> ${where}`,
       `[CRITICAL] Key policy grants a wildcard principal: key <key> ${where}`,
-      `[WARNING/INFO] KMS <eventName>: key <key> ${where}`,
+      `[INFO] Key deletion cancelled: key <key> ${where}`,
+      `[INFO] Key enabled: key <key> ${where}`,
+      `[WARNING] Key policy changed: key <key> ${where}`,
       `[WARNING] Grant created on key: key <key> ${where}`,
+      `[INFO] Grant revoked on key: key <key> ${where}`,
+      `[INFO] Grant retired on key: key <key> ${where}`,
+      `[INFO] Key material imported: key <key> ${where}`,
+      `[WARNING] Automatic key rotation disabled: key <key> ${where}`,
       `[INFO] Key material rotated automatically: key <keyId> ${where}`,
+      `[INFO] Key material rotated on demand: key <key> ${where}`,
       `[WARNING] Destructive call on key denied: key <key> ${where}`,
     ]);
     // The refused call without resources takes the key the request named.
@@ -262,26 +260,32 @@ describe("planGroupRules", () => {
       rules[3].transformer.inputPaths.key,
     ]).to.deep.equal(["$.detail.resources[0].ARN", "$.detail.requestParameters.keyId"]);
     // A denied call may be recorded without resources; its request always names the key.
-    expect(rules[11].transformer.inputPaths.key).to.equal("$.detail.requestParameters.keyId");
+    expect(rules[18].transformer.inputPaths.key).to.equal("$.detail.requestParameters.keyId");
   });
 
   it("plans only 'all' rules for a group without critical routing", () => {
     const rules = planGroupRules(payments(false), "prod").filter((r) => r.region === "us-east-1");
     expect(rules.map((r) => [r.route, r.id, r.name])).to.deep.equal([
       ["all", "deletion-scheduled-1", "kmsmon-prod-payments-a-1"],
-      ["all", "all-api-call-1", "kmsmon-prod-payments-a-2"],
+      ["all", "deletion-cancelled-1", "kmsmon-prod-payments-a-2"],
       ["all", "key-disabled-1", "kmsmon-prod-payments-a-3"],
-      ["all", "pending-deletion-use-1", "kmsmon-prod-payments-a-4"],
-      ["all", "pending-deletion-use-unlisted-1", "kmsmon-prod-payments-a-5"],
-      ["all", "grant-created-1", "kmsmon-prod-payments-a-6"],
-      ["all", "material-deleted-1", "kmsmon-prod-payments-a-7"],
-      ["all", "material-expired-1", "kmsmon-prod-payments-a-8"],
-      ["all", "rotation-performed-1", "kmsmon-prod-payments-a-9"],
-      ["all", "key-deleted-1", "kmsmon-prod-payments-a-10"],
-      ["all", "destructive-call-denied-1", "kmsmon-prod-payments-a-11"],
-      ["all", "key-made-public-1", "kmsmon-prod-payments-a-12"],
+      ["all", "key-enabled-1", "kmsmon-prod-payments-a-4"],
+      ["all", "pending-deletion-use-1", "kmsmon-prod-payments-a-5"],
+      ["all", "pending-deletion-use-unlisted-1", "kmsmon-prod-payments-a-6"],
+      ["all", "key-policy-changed-1", "kmsmon-prod-payments-a-7"],
+      ["all", "grant-created-1", "kmsmon-prod-payments-a-8"],
+      ["all", "grant-revoked-1", "kmsmon-prod-payments-a-9"],
+      ["all", "grant-retired-1", "kmsmon-prod-payments-a-10"],
+      ["all", "material-imported-1", "kmsmon-prod-payments-a-11"],
+      ["all", "material-deleted-1", "kmsmon-prod-payments-a-12"],
+      ["all", "material-expired-1", "kmsmon-prod-payments-a-13"],
+      ["all", "rotation-disabled-1", "kmsmon-prod-payments-a-14"],
+      ["all", "rotation-performed-1", "kmsmon-prod-payments-a-15"],
+      ["all", "rotation-on-demand-1", "kmsmon-prod-payments-a-16"],
+      ["all", "key-deleted-1", "kmsmon-prod-payments-a-17"],
+      ["all", "destructive-call-denied-1", "kmsmon-prod-payments-a-18"],
+      ["all", "key-made-public-1", "kmsmon-prod-payments-a-19"],
     ]);
-    expect(rules[1].signalIds).to.deep.equal(SHARED);
   });
 
   it("splits a region's keys over numbered rules, each pattern within the limit", () => {
@@ -315,23 +319,51 @@ describe("planGroupRules", () => {
       ["key-made-public-3", "kmsmon-prod-vault-c-21", 8],
       ["key-made-public-4", "kmsmon-prod-vault-c-22", 8],
       ["key-made-public-5", "kmsmon-prod-vault-c-23", 8],
-      ["standard-api-call-1", "kmsmon-prod-vault-s-1", 10],
-      ["standard-api-call-2", "kmsmon-prod-vault-s-2", 10],
-      ["standard-api-call-3", "kmsmon-prod-vault-s-3", 10],
-      ["standard-api-call-4", "kmsmon-prod-vault-s-4", 10],
-      ["grant-created-1", "kmsmon-prod-vault-s-5", 11],
-      ["grant-created-2", "kmsmon-prod-vault-s-6", 11],
-      ["grant-created-3", "kmsmon-prod-vault-s-7", 11],
-      ["grant-created-4", "kmsmon-prod-vault-s-8", 7],
-      ["rotation-performed-1", "kmsmon-prod-vault-s-9", 40],
-      ["destructive-call-denied-1", "kmsmon-prod-vault-s-10", 10],
-      ["destructive-call-denied-2", "kmsmon-prod-vault-s-11", 10],
-      ["destructive-call-denied-3", "kmsmon-prod-vault-s-12", 10],
-      ["destructive-call-denied-4", "kmsmon-prod-vault-s-13", 10],
+      ["deletion-cancelled-1", "kmsmon-prod-vault-s-1", 11],
+      ["deletion-cancelled-2", "kmsmon-prod-vault-s-2", 11],
+      ["deletion-cancelled-3", "kmsmon-prod-vault-s-3", 11],
+      ["deletion-cancelled-4", "kmsmon-prod-vault-s-4", 7],
+      ["key-enabled-1", "kmsmon-prod-vault-s-5", 11],
+      ["key-enabled-2", "kmsmon-prod-vault-s-6", 11],
+      ["key-enabled-3", "kmsmon-prod-vault-s-7", 11],
+      ["key-enabled-4", "kmsmon-prod-vault-s-8", 7],
+      ["key-policy-changed-1", "kmsmon-prod-vault-s-9", 11],
+      ["key-policy-changed-2", "kmsmon-prod-vault-s-10", 11],
+      ["key-policy-changed-3", "kmsmon-prod-vault-s-11", 11],
+      ["key-policy-changed-4", "kmsmon-prod-vault-s-12", 7],
+      ["grant-created-1", "kmsmon-prod-vault-s-13", 11],
+      ["grant-created-2", "kmsmon-prod-vault-s-14", 11],
+      ["grant-created-3", "kmsmon-prod-vault-s-15", 11],
+      ["grant-created-4", "kmsmon-prod-vault-s-16", 7],
+      ["grant-revoked-1", "kmsmon-prod-vault-s-17", 11],
+      ["grant-revoked-2", "kmsmon-prod-vault-s-18", 11],
+      ["grant-revoked-3", "kmsmon-prod-vault-s-19", 11],
+      ["grant-revoked-4", "kmsmon-prod-vault-s-20", 7],
+      ["grant-retired-1", "kmsmon-prod-vault-s-21", 11],
+      ["grant-retired-2", "kmsmon-prod-vault-s-22", 11],
+      ["grant-retired-3", "kmsmon-prod-vault-s-23", 11],
+      ["grant-retired-4", "kmsmon-prod-vault-s-24", 7],
+      ["material-imported-1", "kmsmon-prod-vault-s-25", 11],
+      ["material-imported-2", "kmsmon-prod-vault-s-26", 11],
+      ["material-imported-3", "kmsmon-prod-vault-s-27", 11],
+      ["material-imported-4", "kmsmon-prod-vault-s-28", 7],
+      ["rotation-disabled-1", "kmsmon-prod-vault-s-29", 11],
+      ["rotation-disabled-2", "kmsmon-prod-vault-s-30", 11],
+      ["rotation-disabled-3", "kmsmon-prod-vault-s-31", 11],
+      ["rotation-disabled-4", "kmsmon-prod-vault-s-32", 7],
+      ["rotation-performed-1", "kmsmon-prod-vault-s-33", 40],
+      ["rotation-on-demand-1", "kmsmon-prod-vault-s-34", 11],
+      ["rotation-on-demand-2", "kmsmon-prod-vault-s-35", 11],
+      ["rotation-on-demand-3", "kmsmon-prod-vault-s-36", 11],
+      ["rotation-on-demand-4", "kmsmon-prod-vault-s-37", 7],
+      ["destructive-call-denied-1", "kmsmon-prod-vault-s-38", 10],
+      ["destructive-call-denied-2", "kmsmon-prod-vault-s-39", 10],
+      ["destructive-call-denied-3", "kmsmon-prod-vault-s-40", 10],
+      ["destructive-call-denied-4", "kmsmon-prod-vault-s-41", 10],
     ]);
     for (const signal of [...CRITICAL, ...STANDARD]) {
       const covered = rules
-        .filter((r) => r.signalIds.includes(signal) && !r.id.includes("unlisted"))
+        .filter((r) => r.signalId === signal && !r.id.includes("unlisted"))
         .flatMap((r) => r.keyIds);
       expect(covered, signal).to.deep.equal(ids);
     }

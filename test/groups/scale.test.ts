@@ -1,10 +1,9 @@
 /**
  * The largest estate the config allows (1,000 groups, 10,000 keys), every group routing critical
- * signals to a pager (a rule per critical signal, two for refused calls on a key pending deletion,
- * four for the rest, per region: 12 rules, and 13 at 10 keys because the wildcard-principal rule,
- * whose 9 policy wildcards come with each key named in 3 places, takes 8 keys a rule; the worst
- * case), fits every AWS quota. Pure
- * planning only: the plan is what components turn into resources one to one.
+ * signals to a pager (a rule per signal, two for refused calls on a key pending deletion, per
+ * region: 19 rules, and 20 at 10 keys because the wildcard-principal rule, whose 9 policy
+ * wildcards come with each key named in 3 places, takes 8 keys a rule; the worst case), fits
+ * every AWS quota. Pure planning only: the plan is what components turn into resources one to one.
  */
 import { expect } from "chai";
 import { DEFAULT_BUS_BUDGET } from "../../components/groups/bus-plan";
@@ -81,19 +80,19 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 88 + 3);
+      expect(rows).to.have.length(9 + 95 + 3);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        rules: 13000,
+        rules: 20000,
         criticalRules: 9000,
-        standardRules: 4000,
+        standardRules: 11000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "us-east-1": 88 },
-        fanOutRules: { "us-east-1": 18 },
+        shardBuses: { "us-east-1": 95 },
+        fanOutRules: { "us-east-1": 19 },
         metricFilters: 29,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
@@ -101,7 +100,7 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(1945);
+      expect(longestPattern(plan)).to.equal(1917);
       expect(longestPattern(plan)).to.be.at.most(AWS_LIMITS.eventPatternLength);
       expectWithinBusQuotas(plan);
     });
@@ -116,19 +115,19 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     it("fits every quota", () => {
       const rows = checkQuotas(plan);
       expect(rows.filter((r) => !r.ok)).to.deep.equal([]);
-      expect(rows).to.have.length(9 + 3 * 3 + 84);
+      expect(rows).to.have.length(9 + 3 * 3 + 3 * 32);
     });
 
     it("plans the exact number of rules, topics, alarms, buses and filters", () => {
       expect(figures(plan)).to.deep.equal({
         keys: 10000,
-        rules: 13000,
+        rules: 20000,
         criticalRules: 9000,
-        standardRules: 4000,
+        standardRules: 11000,
         topics: 2000,
         expiryAlarms: 1000,
-        shardBuses: { "ap-southeast-2": 32, "eu-west-1": 25, "us-east-1": 27 },
-        fanOutRules: { "ap-southeast-2": 7, "eu-west-1": 5, "us-east-1": 6 },
+        shardBuses: { "ap-southeast-2": 32, "eu-west-1": 32, "us-east-1": 32 },
+        fanOutRules: { "ap-southeast-2": 7, "eu-west-1": 7, "us-east-1": 7 },
         metricFilters: 29,
         baselineAlarms: 2000,
         mostMetricsInOneAlarm: 8,
@@ -137,7 +136,7 @@ describe("scale: 1,000 groups of 10 keys, critical routing everywhere", () => {
     });
 
     it("keeps every event pattern within 2,048 characters and every bus within 300 rules", () => {
-      expect(longestPattern(plan)).to.equal(1945);
+      expect(longestPattern(plan)).to.equal(1917);
       expectWithinBusQuotas(plan);
     });
   });

@@ -1,10 +1,8 @@
 /**
  * The event patterns a key group's rules must have on their keys, written out by hand from the
  * KMS event reference (never computed by the rule planner): which API calls, native KMS events and
- * pending-deletion failures each rule alerts on: a rule per critical signal (two for refused calls:
- * records that list the key in resources and records that do not), one for the non-critical API
- * calls, one for grants (it shows the grantee), one for rotation (a native event) and one for
- * denied destructive calls (their own kind of record). A CloudTrail record names the key in
+ * pending-deletion failures each rule alerts on: a rule per signal (two for refused calls: records
+ * that list the key in resources and records that do not). A CloudTrail record names the key in
  * `resources[].ARN`, `responseElements.keyId` or `requestParameters.keyId`: any one matches.
  */
 
@@ -95,18 +93,6 @@ function native(detailType: string, keyIds: string[]): Record<string, unknown> {
   return { "detail-type": [detailType], detail: { "key-id": keyIds } };
 }
 
-/** The non-critical calls that share a rule (no fields of their own). */
-export const SHARED_CALLS = [
-  "CancelKeyDeletion",
-  "EnableKey",
-  "PutKeyPolicy",
-  "RevokeGrant",
-  "RetireGrant",
-  "ImportKeyMaterial",
-  "DisableKeyRotation",
-  "RotateKeyOnDemand",
-];
-
 function withSource(clause: Record<string, unknown>): Record<string, unknown> {
   return { source: ["aws.kms"], ...clause };
 }
@@ -125,40 +111,70 @@ function criticalRules(keyIds: string[]): Record<string, unknown>[] {
   ].map(withSource);
 }
 
-/**
- * Rule name to pattern of a group with severity routing: `<prefix>-c-1..8` to the critical
- * topic, `<prefix>-s-1..4` to the standard one. `prefix` is `kmsmon-<env>-<group>`.
- */
-export function severityRoutedPatterns(prefix: string, keyIds: string[]): Record<string, unknown> {
-  const critical = criticalRules(keyIds);
-  const standard = [
-    calls(SHARED_CALLS, keyIds),
+/** The non-critical signals' rules, in catalog order. */
+function standardRules(keyIds: string[]): Record<string, unknown>[] {
+  return [
+    calls(["CancelKeyDeletion"], keyIds),
+    calls(["EnableKey"], keyIds),
+    calls(["PutKeyPolicy"], keyIds),
     calls(["CreateGrant"], keyIds),
+    calls(["RevokeGrant"], keyIds),
+    calls(["RetireGrant"], keyIds),
+    calls(["ImportKeyMaterial"], keyIds),
+    calls(["DisableKeyRotation"], keyIds),
     native("KMS CMK Rotation", keyIds),
+    calls(["RotateKeyOnDemand"], keyIds),
     deniedCalls(keyIds),
   ].map(withSource);
+}
+
+/**
+ * Rule name to pattern of a group with severity routing: `<prefix>-c-1..8` to the critical
+ * topic, `<prefix>-s-1..11` to the standard one. `prefix` is `kmsmon-<env>-<group>`.
+ */
+export function severityRoutedPatterns(prefix: string, keyIds: string[]): Record<string, unknown> {
   return Object.fromEntries([
-    ...critical.map((p, i) => [`${prefix}-c-${i + 1}`, p]),
-    ...standard.map((p, i) => [`${prefix}-s-${i + 1}`, p]),
+    ...criticalRules(keyIds).map((p, i) => [`${prefix}-c-${i + 1}`, p]),
+    ...standardRules(keyIds).map((p, i) => [`${prefix}-s-${i + 1}`, p]),
   ]);
 }
 
-/** Rule name to pattern of a group with one route (`all`): `<prefix>-a-1..12`, catalog order. */
+/** Rule name to pattern of a group with one route (`all`): `<prefix>-a-1..19`, catalog order. */
 export function allRoutePatterns(prefix: string, keyIds: string[]): Record<string, unknown> {
   const [scheduled, disabled, listed, unlisted, materialDeleted, expired, deleted, publicPolicy] =
     criticalRules(keyIds);
+  const [
+    cancelled,
+    enabled,
+    policyChanged,
+    grantCreated,
+    grantRevoked,
+    grantRetired,
+    imported,
+    rotationDisabled,
+    rotated,
+    rotatedOnDemand,
+    denied,
+  ] = standardRules(keyIds);
   const rules = [
     scheduled,
-    withSource(calls(SHARED_CALLS, keyIds)),
+    cancelled,
     disabled,
+    enabled,
     listed,
     unlisted,
-    withSource(calls(["CreateGrant"], keyIds)),
+    policyChanged,
+    grantCreated,
+    grantRevoked,
+    grantRetired,
+    imported,
     materialDeleted,
     expired,
-    withSource(native("KMS CMK Rotation", keyIds)),
+    rotationDisabled,
+    rotated,
+    rotatedOnDemand,
     deleted,
-    withSource(deniedCalls(keyIds)),
+    denied,
     publicPolicy,
   ];
   return Object.fromEntries(rules.map((p, i) => [`${prefix}-a-${i + 1}`, p]));
