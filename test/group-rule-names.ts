@@ -1,21 +1,28 @@
 /**
  * The rule IDs of a key group with one key chunk in one region, as the plan orders them: per route,
- * a rule per critical signal (and per signal showing fields of its own event), one shared rule per
- * source kind for the rest, catalog order. Stated here once for the tests of the components that
- * take Outputs (test/program, test/package), which check the rules by resource name.
+ * a rule per signal (two for refused calls on a key pending deletion), catalog order. Stated here
+ * once for the tests of the components that take Outputs (test/program, test/package), which
+ * check the rules by resource name.
  */
 
 /** Route `all` (no critical override): every signal on the group's one topic. */
 const ALL_ROUTE = [
   "deletion-scheduled-1",
-  "all-api-call-1",
+  "deletion-cancelled-1",
   "key-disabled-1",
+  "key-enabled-1",
   "pending-deletion-use-1",
   "pending-deletion-use-unlisted-1",
+  "key-policy-changed-1",
   "grant-created-1",
+  "grant-revoked-1",
+  "grant-retired-1",
+  "material-imported-1",
   "material-deleted-1",
   "material-expired-1",
+  "rotation-disabled-1",
   "rotation-performed-1",
+  "rotation-on-demand-1",
   "key-deleted-1",
   "destructive-call-denied-1",
   "key-made-public-1",
@@ -31,9 +38,16 @@ const SPLIT_ROUTES = [
   "material-expired-1",
   "key-deleted-1",
   "key-made-public-1",
-  "standard-api-call-1",
+  "deletion-cancelled-1",
+  "key-enabled-1",
+  "key-policy-changed-1",
   "grant-created-1",
+  "grant-revoked-1",
+  "grant-retired-1",
+  "material-imported-1",
+  "rotation-disabled-1",
   "rotation-performed-1",
+  "rotation-on-demand-1",
   "destructive-call-denied-1",
 ];
 

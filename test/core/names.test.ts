@@ -88,9 +88,9 @@ describe("names", () => {
     );
     const ruleNames = planGroupRules(group, ENVIRONMENT).map((r) => r.name);
     // 40 keys: 23 critical rules (most signals take 11 keys a rule, the wildcard principal 8)
-    // and 13 standard ones.
-    expect(ruleNames).to.have.length(36);
-    expect(ruleNames[35]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-s-13`);
+    // and 41 standard ones (nine API-call signals of 4 rules, rotation 1, denied calls 4).
+    expect(ruleNames).to.have.length(64);
+    expect(ruleNames[63]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-s-41`);
     for (const name of ruleNames)
       expect(name.length, name).to.be.at.most(AWS_LIMITS.ruleNameLength);
     expect(ruleNames[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);

@@ -65,10 +65,10 @@ describe("examples/typescript (a program that creates a key and watches it)", fu
 
   it("puts the created key's ARN in the group rules' event patterns, each depending on the key", () => {
     const key = run.one("aws:kms/key:Key", "app-data");
-    // A critical signal's own rule (pager route) and the standard route's shared API-call rule.
+    // A critical signal's rule (pager route) and a standard signal's rule.
     for (const name of [
       "kms-app-us-east-1-deletion-scheduled-1",
-      "kms-app-us-east-1-standard-api-call-1",
+      "kms-app-us-east-1-key-policy-changed-1",
     ]) {
       const rule = run.one("aws:cloudwatch/eventRule:EventRule", name);
       expect(String(rule.inputs.eventPattern), name).to.contain(

@@ -75,8 +75,7 @@ describe("group rules against real KMS events", () => {
   });
 
   it("plans one rule per signal for each group and region, each over the region's keys", () => {
-    // Critical signals have a rule each (refused calls two: records with and without
-    // resources); the others share one rule per source kind, unless they show event fields.
+    // Every signal has a rule (refused calls two: records with and without resources).
     const critical = [
       "deletion-scheduled",
       "key-disabled",
@@ -88,21 +87,35 @@ describe("group rules against real KMS events", () => {
       "key-made-public",
     ];
     const standard = [
-      "standard-api-call",
+      "deletion-cancelled",
+      "key-enabled",
+      "key-policy-changed",
       "grant-created",
+      "grant-revoked",
+      "grant-retired",
+      "material-imported",
+      "rotation-disabled",
       "rotation-performed",
+      "rotation-on-demand",
       "destructive-call-denied",
     ];
     const signals = [
       "deletion-scheduled",
-      "all-api-call",
+      "deletion-cancelled",
       "key-disabled",
+      "key-enabled",
       "pending-deletion-use",
       "pending-deletion-use-unlisted",
+      "key-policy-changed",
       "grant-created",
+      "grant-revoked",
+      "grant-retired",
+      "material-imported",
       "material-deleted",
       "material-expired",
+      "rotation-disabled",
       "rotation-performed",
+      "rotation-on-demand",
       "key-deleted",
       "destructive-call-denied",
       "key-made-public",
@@ -166,8 +179,8 @@ describe("group rules against real KMS events", () => {
   it("routes critical signals to the critical rule and the rest to the standard rule", () => {
     const routes = Object.entries(GROUP_SIGNAL).map(([file, signal]) => {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
-      const own = matching(delivered(fixture, A_US, "us-east-1")).filter((r) =>
-        r.signalId === signal,
+      const own = matching(delivered(fixture, A_US, "us-east-1")).filter(
+        (r) => r.signalId === signal,
       );
       return [signal, own.map((r) => r.route)];
     });
@@ -198,21 +211,15 @@ describe("group rules against real KMS events", () => {
     ({
       "synthesized/Encrypt-pending-deletion-DisabledException.json":
         "pending-deletion-use-unlisted-1",
-      "cloudtrail/CancelKeyDeletion.json": "standard-api-call-1",
-      "cloudtrail/DisableKeyRotation.json": "standard-api-call-1",
-      "cloudtrail/EnableKey.json": "standard-api-call-1",
-      "cloudtrail/ImportKeyMaterial.json": "standard-api-call-1",
-      "cloudtrail/PutKeyPolicy.json": "standard-api-call-1",
-      "cloudtrail/RetireGrant.json": "standard-api-call-1",
-      "cloudtrail/RevokeGrant.json": "standard-api-call-1",
-      "cloudtrail/RotateKeyOnDemand.json": "standard-api-call-1",
     })[file] ?? `${GROUP_SIGNAL[file]}-1`;
 
   it("matches a multi-Region key's events in both regions it is watched in", () => {
     for (const file of Object.keys(GROUP_SIGNAL)) {
       const fixture = events.find((e) => e.file === file) as FixtureEvent;
-      // A public PutKeyPolicy also sets off the shared rule of the policy change.
-      const ids = ALSO_GROUP_SIGNALS[file] ? [ruleId(file), "standard-api-call-1"] : [ruleId(file)];
+      // A public PutKeyPolicy also sets off the rule of the policy change.
+      const ids = ALSO_GROUP_SIGNALS[file]
+        ? [ruleId(file), "key-policy-changed-1"]
+        : [ruleId(file)];
       for (const region of ["us-east-1", "eu-west-1"]) {
         expect(
           matching(delivered(fixture, MRK, region)).map(label),
@@ -240,10 +247,10 @@ describe("group rules against real KMS events", () => {
       ["ledger/us-east-1/key-made-public-1"],
       ["payments/eu-west-1/key-made-public-1"],
     ];
-    // A public PutKeyPolicy is also a policy change: the shared API-call rule of the route.
+    // A public PutKeyPolicy is also a policy change: the rule of that signal too.
     const publicPolicy = [
-      ["ledger/us-east-1/all-api-call-1", "ledger/us-east-1/key-made-public-1"],
-      ["payments/eu-west-1/key-made-public-1", "payments/eu-west-1/standard-api-call-1"],
+      ["ledger/us-east-1/key-policy-changed-1", "ledger/us-east-1/key-made-public-1"],
+      ["payments/eu-west-1/key-made-public-1", "payments/eu-west-1/key-policy-changed-1"],
     ];
     expect(results).to.deep.equal([
       ["synthesized/CreateKey-public-Principal-star.json", ...madePublic],

@@ -72,14 +72,15 @@ describe("organization: 500 members x 3 regions, 1,000 groups x 10 keys", functi
   });
 
   it("puts group rules on shard buses fed from the hub bus, and reads members' metrics by account", () => {
-    // 13 rules per group and region at 10 keys: 7, 6 and 5 fan-out rules (each feeds up to 5 shard buses).
+    // About 6,670 rules a region (a rule per signal): 6,670 / (250 x 0.85) = 31.4, so 32 shard
+    // buses and 7 fan-out rules in each region (each feeds up to 5 shard buses).
     const onHub = (count: number) => Array(count).fill("kmsmon-prod-org");
     expect(
       plan.buses.map((b) => [b.region, b.fanOutRules.map((r) => r.eventBusName)]),
     ).to.deep.equal([
       ["eu-west-1", onHub(7)],
-      ["us-east-1", onHub(6)],
-      ["us-west-2", onHub(5)],
+      ["us-east-1", onHub(7)],
+      ["us-west-2", onHub(7)],
     ]);
     const expiry = plan.groups.flatMap((g) => g.expiryAlarms);
     expect(expiry.length).to.equal(1000);

@@ -76,10 +76,9 @@ const EXAMPLES: {
       "aws:cloudwatch/logMetricFilter:LogMetricFilter": 29,
       "aws:sns/topic:Topic": 3,
       "aws:sns/topicSubscription:TopicSubscription": 3,
-      // 12 per group: 8 for the 7 critical signals (2 for refused calls on a key pending
-      // deletion), the shared API-call rule, grants, rotation, denied destructive calls
-      // 2 groups x 12 rules, and the 2 new-key rules of the one alerting region
-      "aws:cloudwatch/eventRule:EventRule": 26,
+      // 19 per group: one per signal (18), and 2 for refused calls on a key pending deletion;
+      // 2 groups x 19 rules, and the 2 new-key rules of the one alerting region
+      "aws:cloudwatch/eventRule:EventRule": 40,
       "aws:cloudwatch/eventBus:EventBus": 0,
       "aws:sqs/queue:Queue": 1,
       "aws:kms/key:Key": 2,
@@ -88,7 +87,7 @@ const EXAMPLES: {
       "aws:cloudwatch/dashboard:Dashboard": 1,
     },
     // group baselines are opt-in: no group alarm in dev
-    byGroup: { payments: [12, 0, 1], "platform-secrets": [12, 0, 1] },
+    byGroup: { payments: [19, 0, 1], "platform-secrets": [19, 0, 1] },
   },
   {
     stack: "prod",
@@ -101,7 +100,7 @@ const EXAMPLES: {
       "aws:sns/topicSubscription:TopicSubscription": 27,
       // 12 per group and region (8 critical, 4 standard): 7 group-regions
       // 7 group-regions x 12 rules, and 2 new-key rules in each of the 2 alerting regions
-      "aws:cloudwatch/eventRule:EventRule": 88,
+      "aws:cloudwatch/eventRule:EventRule": 137,
       "aws:cloudwatch/eventBus:EventBus": 0,
       "aws:sqs/queue:Queue": 2,
       "aws:kms/key:Key": 3,
@@ -110,12 +109,12 @@ const EXAMPLES: {
       "aws:cloudwatch/dashboard:Dashboard": 1,
     },
     byGroup: {
-      "customer-data": [24, 0, 4],
+      "customer-data": [38, 0, 4],
       // one region; its imported key's expiry alarm
-      "partner-exchange": [12, 1, 2],
-      payments: [24, 0, 4],
+      "partner-exchange": [19, 1, 2],
+      payments: [38, 0, 4],
       // its opted-in baseline, one alarm per region
-      "platform-secrets": [24, 2, 4],
+      "platform-secrets": [38, 2, 4],
     },
   },
 ];

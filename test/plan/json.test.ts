@@ -88,7 +88,7 @@ describe("plan --json (dev)", function () {
     }
   });
 
-  it("lists dev's resources: two groups of twelve rules each, one trail, every filter", () => {
+  it("lists dev's resources: two groups of nineteen rules each, one trail, every filter", () => {
     const count = (type: string) => doc.resources.filter((r: any) => r.type === type).length;
     const groups = doc.resources.filter(
       (r: any) => r.type === "kms-monitoring:index:KeyGroupMonitor",
@@ -97,11 +97,10 @@ describe("plan --json (dev)", function () {
       "payments",
       "platform-secrets",
     ]);
-    // Per group 8 rules for the 7 critical signals (2 for refused calls on a key pending
-    // deletion) and 4 for the others (shared API calls, grants, rotation, denied destructive
-    // calls), each with its target; and the 2 new-key rules of the alerting region.
-    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(26);
-    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(26);
+    // Per group a rule per signal (18; 2 for refused calls on a key pending deletion), each with
+    // its target; and the 2 new-key rules of the alerting region.
+    expect(count("aws:cloudwatch/eventRule:EventRule")).to.equal(40);
+    expect(count("aws:cloudwatch/eventTarget:EventTarget")).to.equal(40);
     expect(count("aws:cloudtrail/trail:Trail")).to.equal(1);
     expect(count("aws:sns/topic:Topic")).to.equal(3);
     // 20 account signals and 9 tamper signals.

@@ -52,11 +52,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       // failed-notifications one, 3 quota alarms and 3 account usage bands, 9 tamper alarms and
       // the trail-silence one; no group baseline (opt-in), no imported key
       [T.alarm]: 27,
-      // per group 12 rules: 8 for the 7 critical signals (2 for refused calls on a key pending
-      // deletion), the shared API-call rule, grants, rotation, denied destructive calls; each
-      // with its target; and the region's 2 new-key rules (CreateKey, ReplicateKey) to security
-      [T.rule]: 26,
-      [T.target]: 26,
+      // per group 19 rules: one per signal (2 for refused calls on a key pending deletion),
+      // each with its target; and the region's 2 new-key rules (CreateKey, ReplicateKey) to
+      // security
+      [T.rule]: 40,
+      [T.target]: 40,
       [T.bucket]: 1,
       [T.publicAccess]: 1,
       [T.ownership]: 1,
@@ -72,11 +72,11 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(149);
+    expect(run.resources).to.have.length(177);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(149);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(177);
     expect(run.warnings).to.deep.equal([]);
   });
 

@@ -67,9 +67,9 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       // platform-secrets' baseline in its 2 regions: 9 + 2 x 8 + 10 + 1 + 2
       [T.alarm]: 38,
       // per region of each group, 8 critical (2 for refused calls on a key pending deletion)
-      // and 4 standard rules: 24 + 24 + 12 + 24; and 2 new-key rules in each of the 2 regions
-      [T.rule]: 88,
-      [T.target]: 88,
+      // and 11 standard rules: 38 + 38 + 19 + 38; and 2 new-key rules in each of the 2 regions
+      [T.rule]: 137,
+      [T.target]: 137,
       [T.bucket]: 1,
       [T.publicAccess]: 1,
       [T.ownership]: 1,
@@ -85,11 +85,11 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.dashboards]: 1,
       [T.dashboard]: 1,
     });
-    expect(run.resources).to.have.length(361);
+    expect(run.resources).to.have.length(459);
   });
 
   it("registers each URN once, without a warning", () => {
-    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(361);
+    expect(new Set(run.resources.map((r) => r.urn)).size).to.equal(459);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -117,9 +117,9 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
       [T.subscription]: 15,
       // the router function's permission for the eu-west-1 topic
       [T.permission]: 1,
-      // 12 per group, 4 groups with keys in eu-west-1, and the region's 2 new-key rules
-      [T.rule]: 50,
-      [T.target]: 50,
+      // 19 per group, 4 groups with keys in eu-west-1, and the region's 2 new-key rules
+      [T.rule]: 78,
+      [T.target]: 78,
       // the queue's, failed notifications, 3 quota alarms, 3 usage bands, 1 expiry and
       // platform-secrets' baseline
       [T.alarm]: 10,
@@ -203,17 +203,17 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
     ]);
   });
 
-  it("routes the payments keys' other signals to the standard topic, sharing a rule", () => {
-    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-standard-api-call-1"));
+  it("routes the payments keys' other signals to the standard topic, a rule each", () => {
+    const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-key-policy-changed-1"));
     expect(rule).to.deep.include({
-      name: "kmsmon-prod-payments-s-1",
+      name: "kmsmon-prod-payments-s-3",
       description:
-        "8 non-critical KMS signals (standard route) of key group payments (prod), 2 key(s) in us-east-1",
+        'KMS signal "Key policy changed" of key group payments (prod), 2 key(s) in us-east-1',
       state: "ENABLED",
     });
-    const target = run.one(T.target, "kms-payments-us-east-1-standard-api-call-1-target").inputs;
+    const target = run.one(T.target, "kms-payments-us-east-1-key-policy-changed-1-target").inputs;
     expect([target.rule, target.arn]).to.deep.equal([
-      "kmsmon-prod-payments-s-1",
+      "kmsmon-prod-payments-s-3",
       "arn:aws:sns:us-east-1:111122223333:kmsmon-prod-payments-standard",
     ]);
   });

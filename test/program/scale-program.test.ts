@@ -12,15 +12,15 @@ import {
   runStack,
 } from "./helpers";
 
-/** Groups of one key each: 12 rules per group, far more than the default bus's budget of 100. */
-const GROUPS = 120;
+/** Groups of one key each: 19 rules per group, far more than the default bus's budget of 100. */
+const GROUPS = 110;
 const DEFAULT_BUS_BUDGET = 100;
 /**
- * Rules of a group with one route (`all`): 8 for the 7 critical signals (2 for refused calls on a
- * key pending deletion), the shared API-call rule, grants, rotation and denied destructive calls.
+ * Rules of a group with one route (`all`): one per signal (18), 2 for refused calls on a key
+ * pending deletion.
  */
-const RULES_PER_GROUP = 12;
-/** The shard buses the planner spreads 1,440 group rules over (at most 250 each). */
+const RULES_PER_GROUP = 19;
+/** The shard buses the planner spreads 2,090 group rules over: 2,090 / (250 x 0.85) = 9.8. */
 const SHARDS = Array.from({ length: 10 }, (_, i) => `kmsmon-scale-shard-${i + 1}`);
 
 /** The stack: e-mail defaults (one route per group), baselines off to keep the run short. */
@@ -37,8 +37,8 @@ function scaleConfig(): Record<string, string> {
   });
 }
 
-describe("program: 120 key groups in one region", function () {
-  // About 3,600 resources under mocks (12 rules per group): about a minute on a busy machine.
+describe("program: 110 key groups in one region", function () {
+  // About 4,500 resources under mocks (19 rules per group): about a minute on a busy machine.
   this.timeout(180000);
 
   let run: MockRun<ProgramOutputs>;
@@ -46,7 +46,7 @@ describe("program: 120 key groups in one region", function () {
     run = await runStack(scaleConfig(), { stack: "scale" });
   });
 
-  it("registers per group a monitor, a topic and 12 rules, plus the shared shard plumbing", () => {
+  it("registers per group a monitor, a topic and 19 rules, plus the shared shard plumbing", () => {
     const counts = run.countByType();
     expect(counts[T.groupMonitor]).to.equal(GROUPS);
     // Group baselines are opt-in: none asks for one.
@@ -55,7 +55,7 @@ describe("program: 120 key groups in one region", function () {
     expect(counts[T.alertTopic]).to.equal(GROUPS + 1);
     expect(counts[T.topic]).to.equal(GROUPS + 1);
     expect(counts[T.subscription]).to.equal(GROUPS + 1);
-    // 12 rules per group, each with one target, 2 fan-out rules of 5 targets (10 shards) and the
+    // 19 rules per group, each with one target, 2 fan-out rules of 5 targets (10 shards) and the
     // region's 2 new-key rules, each with one target
     expect(counts[T.rule]).to.equal(GROUPS * RULES_PER_GROUP + 2 + 2);
     expect(counts[T.target]).to.equal(GROUPS * RULES_PER_GROUP + 10 + 2);

@@ -61,8 +61,7 @@ describe("KmsMonitoringStack with Outputs, unknowns and secrets", function () {
     const key = run.one("aws:kms/key:Key", "app");
     const rule = run.one(RULE, "kms-app-us-east-1-deletion-scheduled-1");
     expect(String(rule.inputs.eventPattern)).to.contain(`"suffix":":key/${key.state.keyId}"`);
-    // Every rule of the group (one per critical signal, shared ones for the rest) names the key
-    // and depends on it.
+    // Every rule of the group (one per signal) names the key and depends on it.
     const rules = run.ofType(RULE).filter((r) => r.name.startsWith("kms-app-"));
     expect(rules.map((r) => r.name)).to.deep.equal(APP_RULES);
     for (const r of rules) {

@@ -25,17 +25,17 @@ describe("checkQuotas on a one-group plan", () => {
       row("Longest filter pattern (characters)", 684, 1024),
       // The wildcard-principal rule: nine policy wildcards, and the key named in three places.
       row("Longest event pattern (characters)", 821, 2048),
-      // kmsmon-prod-new-key-replicated (the group's longest is kmsmon-prod-payments-a-12, 25).
+      // kmsmon-prod-new-key-replicated (the group's longest is kmsmon-prod-payments-a-19, 25).
       row("Longest rule name (characters)", 30, 64),
-      // The shared rule's template: eight runbook lines with complete commands.
-      row("Longest input template (characters)", 1630, 8192),
+      // The wildcard-principal rule's template (kmsmon-prod-payments-a-19).
+      row("Longest input template (characters)", 884, 8192),
       row("Targets on one rule", 1, 5),
       // kmsmon-prod-tamper-... and -account-... names, not only expiry alarms.
       row("Longest alarm name (characters)", 41, 255),
       row("Alarm actions on one alarm", 1, 5),
       row("Metrics in one alarm", 1, 10),
-      // The group's 12 rules and the region's 2 new-key rules.
-      row("Rules on the default bus in us-east-1", 14, 300),
+      // The group's 19 rules (one per signal, two for refused calls) and 2 new-key rules.
+      row("Rules on the default bus in us-east-1", 21, 300),
       row("Event buses we add in us-east-1", 0, 99),
       row("Metrics Insights alarms in us-east-1", 1, 200),
     ]);

@@ -145,8 +145,8 @@ describe("planStack", () => {
     expect(vault.topics.map((t) => `${t.region} ${t.name}`)).to.deep.equal([
       `${US} kmsmon-prod-vault-all`,
     ]);
-    // Per region: a rule per critical signal (8 with the two shapes of a refused call), 4 others
-    // (the shared API calls, grants, automatic rotation, denied destructive calls).
+    // Per region: a rule per critical signal (8 with the two shapes of a refused call) and one
+    // per other signal (11).
     const routeRules = (region: string, route: string, code: string, count: number) =>
       Array.from({ length: count }, (_, i) => [
         region,
@@ -155,9 +155,9 @@ describe("planStack", () => {
       ]);
     expect(payments.rules.map((r) => [r.region, r.name, r.target.topicName])).to.deep.equal([
       ...routeRules(EU, "critical", "c", 8),
-      ...routeRules(EU, "standard", "s", 4),
+      ...routeRules(EU, "standard", "s", 11),
       ...routeRules(US, "critical", "c", 8),
-      ...routeRules(US, "standard", "s", 4),
+      ...routeRules(US, "standard", "s", 11),
     ]);
     expect(payments.rules[0].target).to.deep.include({
       maximumRetryAttempts: 185,
