@@ -1,0 +1,67 @@
+/**
+ * `npx ts-node --transpile-only tools/bench/construct-failure.ts`: starts the package as the Pulumi CLI does for other languages
+ * (run-plugin from a new empty directory, test/package/plugin-host.ts), then times a Construct of
+ * KmsMonitoringStack whose key is an Output holding an invalid value (an alias), once for a first
+ * Construct (the components load) and again, and a valid Construct for comparison. Prints the
+ * milliseconds, the error and the AWS registrations each made. A measurement, not a test.
+ */
+import {
+  buildIfStale,
+  construct,
+  FakeEngine,
+  outputValue,
+  startPlugin,
+} from "../../test/package/plugin-host";
+
+const KEY_URN = "urn:pulumi:dev::consumer::aws:kms/key:Key::app";
+const KEY = "arn:aws:kms:us-east-1:111122223333:key/7e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b";
+
+/** KmsMonitoringStack's inputs with one key group of the keys given. */
+function inputs(key: unknown): Record<string, unknown> {
+  return {
+    environment: "dev",
+    region: "us-east-1",
+    trail: { mode: "create", retainOnDelete: false },
+    notifications: { emails: ["kms-alerts@example.com"] },
+    keyGroups: [{ name: "app", keys: [key] }],
+  };
+}
+
+async function main(): Promise<void> {
+  buildIfStale();
+  const engine = new FakeEngine({
+    accountId: "111122223333",
+    region: "us-east-1",
+    partition: "aws",
+  });
+  const plugin = await startPlugin(await engine.start());
+  try {
+    const timed = async (label: string, name: string, key: string) => {
+      const before = engine.registrations.length;
+      const started = Date.now();
+      const error = await construct(plugin.client, engine.address, {
+        type: "kms-monitoring:index:KmsMonitoringStack",
+        name,
+        inputs: inputs(outputValue({ value: key, dependencies: [KEY_URN] })),
+      }).then(
+        () => undefined,
+        (e: Error) => e.message,
+      );
+      const ms = Date.now() - started;
+      const aws = engine.registrations.slice(before).filter((r) => r.custom).length;
+      console.log(`${label.padEnd(26)} ${String(ms).padStart(6)} ms, ${aws} AWS registrations`);
+      if (error) console.log(`  error: ${error.split("\n").slice(0, 2).join(" | ")}`);
+    };
+    await timed("invalid Output (first)", "bad-first", "alias/app");
+    await timed("invalid Output (again)", "bad-again", "alias/app");
+    await timed("valid Output", "good", KEY);
+  } finally {
+    plugin.stop();
+    engine.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
