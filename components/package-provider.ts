@@ -12,12 +12,18 @@ import * as provider from "@pulumi/pulumi/provider";
 import { TOKEN_PREFIX } from "./core/tokens";
 import type * as Offered from "./multi-language";
 
-/** A component class other languages construct: `new Component(name, args, opts)`. */
-type ComponentClass = new (
+/**
+ * A component class other languages construct: `new Component(name, args, opts)`, after
+ * `Component.prepare(args, opts)` when the class has one (it resolves and validates arguments
+ * that hold Outputs before the component exists; see KmsMonitoringStack.prepare).
+ */
+type ComponentClass = (new (
   name: string,
   args: never,
   opts?: pulumi.ComponentResourceOptions,
-) => pulumi.ComponentResource;
+) => pulumi.ComponentResource) & {
+  prepare?: (args: never, opts?: pulumi.ComponentResourceOptions) => Promise<void>;
+};
 
 /** The outputs of each component by token, as the schema lists them. */
 interface ServedSchema {
@@ -49,6 +55,9 @@ export function packageProvider(schemaText: string): provider.Provider {
           `kms-monitoring has no component ${type} (it has ${[...classes.keys()].join(", ")})`,
         );
       }
+      // Invalid arguments reject here, so Construct returns their error and registers nothing;
+      // thrown later, inside the component, they would only surface as an unhandled rejection.
+      await Component.prepare?.(inputs as never, options);
       const instance = new Component(name, inputs as never, options) as unknown as Record<
         string,
         unknown

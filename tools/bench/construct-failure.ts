@@ -1,9 +1,9 @@
 /**
- * `npx ts-node --transpile-only tools/bench/construct-failure.ts`: starts the package as the Pulumi CLI does for other languages
- * (run-plugin from a new empty directory, test/package/plugin-host.ts), then times a Construct of
+ * `npx ts-node --transpile-only tools/bench/construct-failure.ts`: starts the package as the
+ * Pulumi CLI does for other languages (run-plugin from a new empty directory, test/package/plugin-host.ts), then times a Construct of
  * KmsMonitoringStack whose key is an Output holding an invalid value (an alias), once for a first
  * Construct (the components load) and again, and a valid Construct for comparison. Prints the
- * milliseconds, the error and the AWS registrations each made. A measurement, not a test.
+ * milliseconds, the error and the registrations each made (all, and AWS resources). A measurement, not a test.
  */
 import {
   buildIfStale,
@@ -48,8 +48,12 @@ async function main(): Promise<void> {
         (e: Error) => e.message,
       );
       const ms = Date.now() - started;
-      const aws = engine.registrations.slice(before).filter((r) => r.custom).length;
-      console.log(`${label.padEnd(26)} ${String(ms).padStart(6)} ms, ${aws} AWS registrations`);
+      const registered = engine.registrations.slice(before);
+      const aws = registered.filter((r) => r.custom).length;
+      console.log(
+        `${label.padEnd(24)} ${String(ms).padStart(6)} ms, ${registered.length} registrations ` +
+          `(${aws} AWS)`,
+      );
       if (error) console.log(`  error: ${error.split("\n").slice(0, 2).join(" | ")}`);
     };
     await timed("invalid Output (first)", "bad-first", "alias/app");
