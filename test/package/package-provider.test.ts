@@ -6,10 +6,13 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
+import { ConfigError } from "../../components/config";
 import * as offered from "../../components/multi-language";
 import { packageProvider } from "../../components/package-provider";
+import { runUnderMocks } from "../harness/mock-runtime";
 
 const ROOT = join(__dirname, "..", "..");
 const SCHEMA_TEXT = readFileSync(join(ROOT, "schema.json"), "utf8");
@@ -44,5 +47,34 @@ describe("the package's provider", () => {
         "kms-monitoring:index:TamperAlarms, kms-monitoring:index:RequestQuotaAlarms, " +
         "kms-monitoring:index:KmsMonitoringStack)",
     );
+  });
+
+  it("refuses an invalid value inside an Output from construct itself, before any registration", async () => {
+    const run = await runUnderMocks(
+      () =>
+        provider.construct!(
+          "kms",
+          "kms-monitoring:index:KmsMonitoringStack",
+          {
+            environment: "dev",
+            region: "us-east-1",
+            notifications: { emails: ["kms-alerts@example.com"] },
+            keyGroups: [{ name: "app", keys: [pulumi.output("alias/app")] }],
+          },
+          {},
+        ).then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      { stack: "dev" },
+    );
+    expect(run.result).to.be.instanceOf(ConfigError);
+    expect((run.result as ConfigError).message).to.equal(
+      [
+        "Invalid kms-monitoring stack config, 1 problem (see docs/CONFIG.md):",
+        '  keyGroups[0].keys[0]: "alias/app" is an alias; list it under aliases (keys takes key ARNs only)',
+      ].join("\n"),
+    );
+    expect(run.resources).to.deep.equal([]);
   });
 });
