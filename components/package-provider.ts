@@ -5,6 +5,7 @@
  * of multi-language.ts by their token, as the SDK's ComponentProvider does.
  */
 import { readFileSync } from "fs";
+import { inspect } from "util";
 
 import type * as pulumi from "@pulumi/pulumi";
 import * as provider from "@pulumi/pulumi/provider";
@@ -73,5 +74,28 @@ export function packageProvider(schemaText: string): provider.Provider {
  * the plugin's arguments (the engine's address). The gRPC server keeps the process alive.
  */
 export function servePackage(schemaFile: string, args: string[]): Promise<void> {
+  // Before run-plugin's own handlers, which format the error.
+  process.prependListener("uncaughtException", inspectAsStack);
+  process.prependListener("unhandledRejection", inspectAsStack);
   return provider.main(packageProvider(readFileSync(schemaFile, "utf8")), args);
+}
+
+/**
+ * Makes `util.inspect` show an uncaught error as its stack text. An error thrown inside a
+ * component after Construct returned (an Output's check in an apply) reaches Pulumi's run-plugin
+ * as an unhandled rejection, which it formats with `util.inspect(err, { colors: true })`. On Node
+ * releases with nodejs/node#64011 (20.20 among them) that loops until the string is too long when
+ * a stack frame is under `node_modules/@scope/<file>`, as the SDK's own frames are once
+ * source-mapped (its maps name `../<file>.ts`): the plugin answers nothing for 30-60 s.
+ *
+ * @param error - the uncaught error; anything else is left alone.
+ */
+export function inspectAsStack(error: unknown): void {
+  if (!(error instanceof Error) || Object.prototype.hasOwnProperty.call(error, inspect.custom)) {
+    return;
+  }
+  Object.defineProperty(error, inspect.custom, {
+    value: () => error.stack ?? String(error),
+    configurable: true,
+  });
 }

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { inspect } from "util";
 
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
 import { ConfigError } from "../../components/config";
 import * as offered from "../../components/multi-language";
-import { packageProvider } from "../../components/package-provider";
+import { inspectAsStack, packageProvider } from "../../components/package-provider";
 import { runUnderMocks } from "../harness/mock-runtime";
 
 const ROOT = join(__dirname, "..", "..");
@@ -76,5 +77,30 @@ describe("the package's provider", () => {
       ].join("\n"),
     );
     expect(run.resources).to.deep.equal([]);
+  });
+
+  it("has an uncaught error inspected as its stack text, even with a frame under node_modules/@scope/<file>", () => {
+    const error = new Error("targets.https[0]: uses http");
+    // A frame of the SDK as source-map-support maps it (its maps name `../resource.ts`).
+    error.stack = [
+      "Error: targets.https[0]: uses http",
+      "    at AlertTopic.check (/work/app/components/alerts/checks.ts:33:11)",
+      "    at async initialize (/work/app/node_modules/@pulumi/resource.ts:1687:22)",
+    ].join("\n");
+    inspectAsStack(error);
+    expect(inspect(error, { colors: true })).to.equal(
+      [
+        "Error: targets.https[0]: uses http",
+        "    at AlertTopic.check (/work/app/components/alerts/checks.ts:33:11)",
+        "    at async initialize (/work/app/node_modules/@pulumi/resource.ts:1687:22)",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves what is not an Error, and an error's own inspect, alone", () => {
+    const own = Object.assign(new Error("own"), { [inspect.custom]: () => "own inspect" });
+    inspectAsStack(own);
+    inspectAsStack("a string");
+    expect(inspect(own)).to.equal("own inspect");
   });
 });

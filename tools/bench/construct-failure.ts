@@ -2,7 +2,9 @@
  * `npx ts-node --transpile-only tools/bench/construct-failure.ts`: starts the package as the
  * Pulumi CLI does for other languages (run-plugin from a new empty directory, test/package/plugin-host.ts), then times a Construct of
  * KmsMonitoringStack whose key is an Output holding an invalid value (an alias), once for a first
- * Construct (the components load) and again, and a valid Construct for comparison. Prints the
+ * Construct (the components load) and again, and a valid Construct for comparison; then an
+ * AlertTopic whose https target is an Output holding an `http:` URL (refused inside an apply, after
+ * Construct returned: an uncaught error, package-provider.ts inspectAsStack). Prints the
  * milliseconds, the error and the registrations each made (all, and AWS resources). A measurement, not a test.
  */
 import {
@@ -36,13 +38,18 @@ async function main(): Promise<void> {
   });
   const plugin = await startPlugin(await engine.start());
   try {
-    const timed = async (label: string, name: string, key: string) => {
+    const timed = async (
+      label: string,
+      type: string,
+      name: string,
+      args: Record<string, unknown>,
+    ) => {
       const before = engine.registrations.length;
       const started = Date.now();
       const error = await construct(plugin.client, engine.address, {
-        type: "kms-monitoring:index:KmsMonitoringStack",
+        type: `kms-monitoring:index:${type}`,
         name,
-        inputs: inputs(outputValue({ value: key, dependencies: [KEY_URN] })),
+        inputs: args,
       }).then(
         () => undefined,
         (e: Error) => e.message,
@@ -56,9 +63,25 @@ async function main(): Promise<void> {
       );
       if (error) console.log(`  error: ${error.split("\n").slice(0, 2).join(" | ")}`);
     };
-    await timed("invalid Output (first)", "bad-first", "alias/app");
-    await timed("invalid Output (again)", "bad-again", "alias/app");
-    await timed("valid Output", "good", KEY);
+    const key = (value: string) => outputValue({ value, dependencies: [KEY_URN] });
+    await timed(
+      "invalid Output (first)",
+      "KmsMonitoringStack",
+      "bad-first",
+      inputs(key("alias/app")),
+    );
+    await timed(
+      "invalid Output (again)",
+      "KmsMonitoringStack",
+      "bad-again",
+      inputs(key("alias/app")),
+    );
+    await timed("valid Output", "KmsMonitoringStack", "good", inputs(key(KEY)));
+    await timed("AlertTopic http Output", "AlertTopic", "topic", {
+      topicName: "kmsmon-dev-alerts",
+      kmsKeyArn: KEY,
+      targets: { https: [key("http://pager.example.com/hook")] },
+    });
   } finally {
     plugin.stop();
     engine.stop();
