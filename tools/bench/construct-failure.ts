@@ -7,13 +7,7 @@
  * Construct returned: an uncaught error, package-provider.ts inspectAsStack). Prints the
  * milliseconds, the error and the registrations each made (all, and AWS resources). A measurement, not a test.
  */
-import {
-  buildIfStale,
-  construct,
-  FakeEngine,
-  outputValue,
-  startPlugin,
-} from "../../test/package/plugin-host";
+import { construct, outputValue, withPlugin } from "../../test/package/plugin-host";
 
 const KEY_URN = "urn:pulumi:dev::consumer::aws:kms/key:Key::app";
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/7e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b";
@@ -30,14 +24,8 @@ function inputs(key: unknown): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  buildIfStale();
-  const engine = new FakeEngine({
-    accountId: "111122223333",
-    region: "us-east-1",
-    partition: "aws",
-  });
-  const plugin = await startPlugin(await engine.start());
-  try {
+  const world = { accountId: "111122223333", region: "us-east-1", partition: "aws" };
+  await withPlugin(world, async (plugin, engine) => {
     const timed = async (
       label: string,
       type: string,
@@ -82,10 +70,7 @@ async function main(): Promise<void> {
       kmsKeyArn: KEY,
       targets: { https: [key("http://pager.example.com/hook")] },
     });
-  } finally {
-    plugin.stop();
-    engine.stop();
-  }
+  });
 }
 
 main().catch((e) => {
