@@ -5,6 +5,7 @@
  * of multi-language.ts by their token, as the SDK's ComponentProvider does.
  */
 import { readFileSync } from "fs";
+import { inspect } from "util";
 
 import type * as pulumi from "@pulumi/pulumi";
 import * as provider from "@pulumi/pulumi/provider";
@@ -12,12 +13,18 @@ import * as provider from "@pulumi/pulumi/provider";
 import { TOKEN_PREFIX } from "./core/tokens";
 import type * as Offered from "./multi-language";
 
-/** A component class other languages construct: `new Component(name, args, opts)`. */
-type ComponentClass = new (
+/**
+ * A component class other languages construct: `new Component(name, args, opts)`, after
+ * `Component.prepare(args, opts)` when the class has one (it resolves and validates arguments
+ * that hold Outputs before the component exists; see KmsMonitoringStack.prepare).
+ */
+type ComponentClass = (new (
   name: string,
   args: never,
   opts?: pulumi.ComponentResourceOptions,
-) => pulumi.ComponentResource;
+) => pulumi.ComponentResource) & {
+  prepare?: (args: never, opts?: pulumi.ComponentResourceOptions) => Promise<void>;
+};
 
 /** The outputs of each component by token, as the schema lists them. */
 interface ServedSchema {
@@ -49,6 +56,9 @@ export function packageProvider(schemaText: string): provider.Provider {
           `kms-monitoring has no component ${type} (it has ${[...classes.keys()].join(", ")})`,
         );
       }
+      // Invalid arguments reject here, so Construct returns their error and registers nothing;
+      // thrown later, inside the component, they would only surface as an unhandled rejection.
+      await Component.prepare?.(inputs as never, options);
       const instance = new Component(name, inputs as never, options) as unknown as Record<
         string,
         unknown
@@ -64,5 +74,28 @@ export function packageProvider(schemaText: string): provider.Provider {
  * the plugin's arguments (the engine's address). The gRPC server keeps the process alive.
  */
 export function servePackage(schemaFile: string, args: string[]): Promise<void> {
+  // Before run-plugin's own handlers, which format the error.
+  process.prependListener("uncaughtException", inspectAsStack);
+  process.prependListener("unhandledRejection", inspectAsStack);
   return provider.main(packageProvider(readFileSync(schemaFile, "utf8")), args);
+}
+
+/**
+ * Makes `util.inspect` show an uncaught error as its stack text. An error thrown inside a
+ * component after Construct returned (an Output's check in an apply) reaches Pulumi's run-plugin
+ * as an unhandled rejection, which it formats with `util.inspect(err, { colors: true })`. On Node
+ * releases with nodejs/node#64011 (20.20 among them) that loops until the string is too long when
+ * a stack frame is under `node_modules/@scope/<file>`, as the SDK's own frames are once
+ * source-mapped (its maps name `../<file>.ts`): the plugin answers nothing for 30-60 s.
+ *
+ * @param error - the uncaught error; anything else is left alone.
+ */
+export function inspectAsStack(error: unknown): void {
+  if (!(error instanceof Error) || Object.prototype.hasOwnProperty.call(error, inspect.custom)) {
+    return;
+  }
+  Object.defineProperty(error, inspect.custom, {
+    value: () => error.stack ?? String(error),
+    configurable: true,
+  });
 }

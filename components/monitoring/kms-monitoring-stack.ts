@@ -7,14 +7,18 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { TrailMode } from "../config/model";
-import type { StackModel } from "../config/model";
 import type { StackOrganization } from "../organization/stack-args";
 import type { AlertTargets } from "../alerts/subscriptions";
 import { TOKENS } from "../core/tokens";
 import { InputCarrier } from "../inputs/carry-inputs";
 import { isPlainDeep } from "../inputs/resolve-inputs";
 import { KmsMonitoring, lookUpMonitoring } from "./kms-monitoring";
-import { type PlainStackArgs, resolveStackInputs, validateStackArgs } from "./stack-inputs";
+import {
+  type PlainStackArgs,
+  resolveStackInputs,
+  type StackInputs,
+  validateStackArgs,
+} from "./stack-inputs";
 
 export type { AlertTargets };
 
@@ -147,8 +151,19 @@ interface StackData {
   carrier: InputCarrier;
 }
 
-/** Models validated in the constructor, by the arguments they came from (for initialize). */
-const validated = new WeakMap<object, StackModel>();
+/**
+ * Models validated before the component exists (the constructor, or {@link
+ * KmsMonitoringStack.prepare}), with the carrier of their inputs, by the arguments they came from.
+ */
+const validated = new WeakMap<object, StackInputs>();
+
+/** The AWS provider in a component's options (Construct passes a map by package name). */
+function awsProviderOf(
+  opts?: pulumi.ComponentResourceOptions,
+): pulumi.ProviderResource | undefined {
+  const providers = opts?.providers;
+  return (providers && !Array.isArray(providers) ? providers.aws : undefined) ?? opts?.provider;
+}
 
 /**
  * Watches every KMS key of an environment, from arguments shaped like the stack config: the audit
@@ -172,14 +187,42 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<StackData> {
   /** Console URLs of the environment's dashboard(s). */
   readonly dashboardUrls: pulumi.Output<string[]>;
 
+  /**
+   * Resolves the Outputs of `args` and validates them before the component exists. The package's
+   * provider awaits it before `new`: invalid values inside Outputs then fail Construct with the
+   * ConfigError itself, and nothing is registered. Found in initialize, the error could only
+   * reach Construct as an unhandled rejection, which Pulumi's run-plugin formats with
+   * `util.inspect(err, { colors: true })`: on Node releases with nodejs/node#64011 that loops
+   * over a source-mapped `node_modules/@pulumi/<file>.ts` frame for tens of seconds, and it fails
+   * every other Construct in flight.
+   *
+   * @param args - the component's arguments; the constructor then uses the validated model.
+   * @param opts - the component's options: their AWS provider makes the account lookup stand-ins
+   *   need in a preview. Defaults to none (the default AWS provider).
+   * @throws ConfigError naming the config path, or UnknownInputError.
+   */
+  static async prepare(
+    args: KmsMonitoringStackArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ): Promise<void> {
+    // Plain arguments: the constructor validates them itself.
+    if (isPlainDeep(args)) return;
+    validated.set(args, await resolveStackInputs(args, { provider: awsProviderOf(opts) }));
+  }
+
   constructor(name: string, args: KmsMonitoringStackArgs, opts?: pulumi.ComponentResourceOptions) {
     // Plain arguments fail before this component exists; Outputs are checked once resolved.
-    if (isPlainDeep(args)) validated.set(args, validateStackArgs(args as PlainStackArgs));
+    if (isPlainDeep(args)) {
+      validated.set(args, {
+        model: validateStackArgs(args as PlainStackArgs),
+        carrier: new InputCarrier([]),
+      });
+    }
     super(TOKENS.KmsMonitoringStack, name, args, opts);
     const data = this.getData();
-    // Arguments found invalid once their Outputs resolved fail the deployment at once: left to the
-    // outputs below, the error would surface only when they are serialized (and Construct would
-    // wait for that). The rejection is deliberately unhandled; the Pulumi runtime reports it.
+    // In a TypeScript program (no prepare), arguments found invalid once their Outputs resolved
+    // fail the deployment at once: left to the outputs below, the error would surface only when
+    // they are serialized. The rejection is deliberately unhandled; the Pulumi runtime reports it.
     void data.then(() => undefined);
     const output = <T>(pick: (m: KmsMonitoring) => pulumi.Output<T>): pulumi.Output<T> =>
       pulumi.output(
@@ -211,10 +254,8 @@ export class KmsMonitoringStack extends pulumi.ComponentResource<StackData> {
     name?: string,
   ): Promise<StackData> {
     const componentName = name!;
-    const plain = validated.get(args);
-    const { model, carrier } = plain
-      ? { model: plain, carrier: new InputCarrier([]) }
-      : await resolveStackInputs(args, this);
+    const { model, carrier } =
+      validated.get(args) ?? (await resolveStackInputs(args, { parent: this }));
     const lookups = await lookUpMonitoring(componentName, model, { parent: this });
     const monitoring = new KmsMonitoring(
       componentName,

@@ -85,16 +85,17 @@ function alignImportedKeys(args: PlainStackArgs, leaves: InputLeaf[]): void {
  * Resolves every Output of the arguments and validates them.
  *
  * @param args - the component's arguments.
- * @param parent - the component, for the account lookup that stand-in ARNs need.
+ * @param lookup - options of the account lookup that stand-in ARNs need (made only for a value
+ *   unknown in a preview): the component as parent, or its AWS provider before it exists.
  * @returns the model and the carrier of the inputs (see carry-inputs.ts).
  */
 export async function resolveStackInputs(
   args: pulumi.Inputs,
-  parent: pulumi.Resource,
+  lookup: pulumi.InvokeOptions,
 ): Promise<StackInputs> {
   const place = async () => {
     const region = regionOf(args) ?? "us-east-1";
-    const identity = await aws.getCallerIdentity({}, { parent });
+    const identity = await aws.getCallerIdentity({}, lookup);
     return { region, partition: partitionOfRegion(region) ?? "aws", accountId: identity.accountId };
   };
   const { values, leaves } = await resolveInputs(args as PlainStackArgs, place);

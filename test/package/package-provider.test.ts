@@ -5,11 +5,15 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { inspect } from "util";
 
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
+import { ConfigError } from "../../components/config";
 import * as offered from "../../components/multi-language";
-import { packageProvider } from "../../components/package-provider";
+import { inspectAsStack, packageProvider } from "../../components/package-provider";
+import { runUnderMocks } from "../harness/mock-runtime";
 
 const ROOT = join(__dirname, "..", "..");
 const SCHEMA_TEXT = readFileSync(join(ROOT, "schema.json"), "utf8");
@@ -44,5 +48,59 @@ describe("the package's provider", () => {
         "kms-monitoring:index:TamperAlarms, kms-monitoring:index:RequestQuotaAlarms, " +
         "kms-monitoring:index:KmsMonitoringStack)",
     );
+  });
+
+  it("refuses an invalid value inside an Output from construct itself, before any registration", async () => {
+    const run = await runUnderMocks(
+      () =>
+        provider.construct!(
+          "kms",
+          "kms-monitoring:index:KmsMonitoringStack",
+          {
+            environment: "dev",
+            region: "us-east-1",
+            notifications: { emails: ["kms-alerts@example.com"] },
+            keyGroups: [{ name: "app", keys: [pulumi.output("alias/app")] }],
+          },
+          {},
+        ).then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      { stack: "dev" },
+    );
+    expect(run.result).to.be.instanceOf(ConfigError);
+    expect((run.result as ConfigError).message).to.equal(
+      [
+        "Invalid kms-monitoring stack config, 1 problem (see docs/CONFIG.md):",
+        '  keyGroups[0].keys[0]: "alias/app" is an alias; list it under aliases (keys takes key ARNs only)',
+      ].join("\n"),
+    );
+    expect(run.resources).to.deep.equal([]);
+  });
+
+  it("has an uncaught error inspected as its stack text, even with a frame under node_modules/@scope/<file>", () => {
+    const error = new Error("targets.https[0]: uses http");
+    // A frame of the SDK as source-map-support maps it (its maps name `../resource.ts`).
+    error.stack = [
+      "Error: targets.https[0]: uses http",
+      "    at AlertTopic.check (/work/app/components/alerts/checks.ts:33:11)",
+      "    at async initialize (/work/app/node_modules/@pulumi/resource.ts:1687:22)",
+    ].join("\n");
+    inspectAsStack(error);
+    expect(inspect(error, { colors: true })).to.equal(
+      [
+        "Error: targets.https[0]: uses http",
+        "    at AlertTopic.check (/work/app/components/alerts/checks.ts:33:11)",
+        "    at async initialize (/work/app/node_modules/@pulumi/resource.ts:1687:22)",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves what is not an Error, and an error's own inspect, alone", () => {
+    const own = Object.assign(new Error("own"), { [inspect.custom]: () => "own inspect" });
+    inspectAsStack(own);
+    inspectAsStack("a string");
+    expect(inspect(own)).to.equal("own inspect");
   });
 });

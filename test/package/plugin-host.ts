@@ -275,6 +275,25 @@ export async function startPlugin(engineAddress: string): Promise<PluginProcess>
   return { port, msToPort: Date.now() - started, client, stderr: () => stderr, stop };
 }
 
+/**
+ * Builds bin/ if stale, starts a fake engine for `world` and the plugin, runs `use`, then stops
+ * both (the measurements of tools/bench).
+ */
+export async function withPlugin<T>(
+  world: MockAwsWorld,
+  use: (plugin: PluginProcess, engine: FakeEngine) => Promise<T>,
+): Promise<T> {
+  buildIfStale();
+  const engine = new FakeEngine(world);
+  const plugin = await startPlugin(await engine.start());
+  try {
+    return await use(plugin, engine);
+  } finally {
+    plugin.stop();
+    engine.stop();
+  }
+}
+
 /** GetSchema: the package schema as the CLI receives it. */
 export function getSchema(client: provrpc.ResourceProviderClient): Promise<any> {
   return new Promise((resolve, reject) =>

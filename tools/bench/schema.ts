@@ -3,17 +3,11 @@
  * (run-plugin from a new empty directory, test/package/plugin-host.ts), then prints the time to the
  * port line and the time of the first and a second GetSchema. A measurement, not a test.
  */
-import { buildIfStale, FakeEngine, getSchema, startPlugin } from "../../test/package/plugin-host";
+import { getSchema, withPlugin } from "../../test/package/plugin-host";
 
 async function main(): Promise<void> {
-  buildIfStale();
-  const engine = new FakeEngine({
-    accountId: "111122223333",
-    region: "us-east-1",
-    partition: "aws",
-  });
-  const plugin = await startPlugin(await engine.start());
-  try {
+  const world = { accountId: "111122223333", region: "us-east-1", partition: "aws" };
+  await withPlugin(world, async (plugin) => {
     const timed = async () => {
       const started = Date.now();
       const schema = await getSchema(plugin.client);
@@ -24,10 +18,7 @@ async function main(): Promise<void> {
     console.log(`ms to port:         ${plugin.msToPort}`);
     console.log(`first GetSchema:    ${first.ms} ms (${first.bytes} bytes)`);
     console.log(`second GetSchema:   ${second.ms} ms`);
-  } finally {
-    plugin.stop();
-    engine.stop();
-  }
+  });
 }
 
 main().catch((e) => {
