@@ -10,6 +10,7 @@ import type { AccountRef } from "../core/place";
 import type { PolicyDocument } from "../iam/policy-document";
 import type { ResolvedKeyGroup } from "../groups/resolved";
 import { planNewKeyRules, type NewKeyRuleSpec } from "../alerts/new-key-rule";
+import type { AccountName } from "../groups/account-line";
 import {
   MEMBER_PARAMETERS,
   memberTemplate,
@@ -96,6 +97,21 @@ const STACK_SET_QUOTAS: Quota[] = [
   "organizationalUnitsPerOperation",
 ];
 
+/** Member account ID to name, for the members the config names (`members[].name`). */
+export function memberAccountNames(organization: OrganizationModel): Map<string, string> {
+  return new Map(
+    organization.members.flatMap((m) => (m.name === undefined ? [] : [[m.accountId, m.name]])),
+  );
+}
+
+/** The members of `region` the config names, by account ID: what a hub message can list. */
+function namedMembersIn(organization: OrganizationModel, region: string): AccountName[] {
+  return organization.members
+    .filter((m) => m.name !== undefined && m.regions.includes(region))
+    .map((m) => ({ accountId: m.accountId, name: m.name }))
+    .sort((a, b) => a.accountId.localeCompare(b.accountId));
+}
+
 /** The regions the organization spans: the stack's region, members' and keys' regions, sorted. */
 export function organizationRegions(
   organization: OrganizationModel,
@@ -131,7 +147,12 @@ export function planOrganization(
       busPolicy: hubBusPolicy(busArn, organization.organizationId),
       sinkName: n.hubBus,
       sinkPolicy: hubSinkPolicy(organization.organizationId),
-      newKeyRules: planNewKeyRules(environment, region, n.hubNewKeyRule),
+      newKeyRules: planNewKeyRules(
+        environment,
+        region,
+        n.hubNewKeyRule,
+        namedMembersIn(organization, region),
+      ),
       monthlyCostUsd: 0,
       quotas: [...HUB_BUS_QUOTAS],
     };
