@@ -157,12 +157,22 @@ export function planGroupRules(
           const patterns = keyScopedEventPatterns(set.signals, keyIds, variant.scope);
           patterns.forEach(({ pattern, keyIds: covered }, chunk) => {
             specs.push(
-              ruleSpec(group, environment, region, route, set.signals, pattern, covered, {
-                id: `${set.id}${variant.idSuffix}-${chunk + 1}`,
-                name: n.groupRule(group.model.name, route, index++),
-                topicName: n.groupTopic(group.model.name, route),
-                keyFromRequest: variant.keyFromRequest,
-              }, memberNames),
+              ruleSpec(
+                group,
+                environment,
+                region,
+                route,
+                set.signals,
+                pattern,
+                covered,
+                {
+                  id: `${set.id}${variant.idSuffix}-${chunk + 1}`,
+                  name: n.groupRule(group.model.name, route, index++),
+                  topicName: n.groupTopic(group.model.name, route),
+                  keyFromRequest: variant.keyFromRequest,
+                },
+                memberNames,
+              ),
             );
           });
         }

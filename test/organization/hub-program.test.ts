@@ -205,6 +205,36 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
     });
   }
 
+  /** The text each hub rule in `region` matching `event` sends, by rule name. */
+  function hubMessages(run: MockRun<unknown>, region: string, event: unknown): string[] {
+    const targets = inRegion(run, "aws:cloudwatch/eventTarget:EventTarget", region);
+    return Object.keys(hubRoutes(run, region, event)).map((rule) => {
+      const target = targets.find((t) => t.inputs.rule === rule)!;
+      return applyInputTransformer(target.inputs.inputTransformer, event);
+    });
+  }
+
+  it("names the member account of the key by name and ID in a group's alert", async () => {
+    const run = await orgRun();
+    const [account, region, keyId] = KEYS.paymentsUsEast1;
+    const event = toEventBridgeEvent(recordIn("DisableKey.json", account, region, keyId));
+    const texts = hubMessages(run, region, event);
+    expect(texts.length).to.be.greaterThan(0);
+    for (const text of texts) {
+      expect(text.split("\n").slice(1, 3)).to.deep.equal([
+        "Group: Card tokenisation keys of the payments accounts",
+        "Account: payments-prod (222233334444)",
+      ]);
+    }
+    const [, euRegion, euKey] = KEYS.analyticsEuWest1;
+    const put = toEventBridgeEvent(recordIn("PutKeyPolicy.json", "333344445555", euRegion, euKey));
+    const euTexts = hubMessages(run, euRegion, put);
+    expect(euTexts.length).to.be.greaterThan(0);
+    for (const text of euTexts) {
+      expect(text.split("\n")[2]).to.equal("Account: Analytics Data Lake (333344445555)");
+    }
+  });
+
   it("sends a key created in a member no group covers to the security topic of its region", async () => {
     const run = await orgRun();
     const event = toEventBridgeEvent(recordIn("CreateKey.json", "444455556666", "us-west-2"));
@@ -219,6 +249,10 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
     const text = applyInputTransformer(target!.inputs.inputTransformer, event);
     expect(text.split("\n")[0]).to.equal(
       "[WARNING] Key created or replicated outside every group: key arn:aws:kms:us-west-2:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab, account 444455556666 (sec)",
+    );
+    // The event gives the ID only; the message lists the region's named members to look it up.
+    expect(text.split("\n")[1]).to.equal(
+      "Member accounts in us-west-2 (at deploy): payments-prod (222233334444)",
     );
     expect(text).to.contain("CreateKey by arn:aws:iam::444455556666:user/Alice (IAMUser)");
     // The security topic takes it from the rule on the hub bus.
