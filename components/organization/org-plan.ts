@@ -71,6 +71,8 @@ export interface StackSetPlan {
 /** A member account and region, with the groups that select keys there. */
 export interface MemberCoverage {
   accountId: string;
+  /** The account's name (`members[].name`); undefined when the config gives none. */
+  name?: string;
   region: string;
   /** Groups with keys in this account and region; empty when no group selects one. */
   groups: string[];
@@ -189,6 +191,7 @@ export function planOrganization(
   const members = organization.members.flatMap((member) =>
     member.regions.map((region) => ({
       accountId: member.accountId,
+      ...(member.name === undefined ? {} : { name: member.name }),
       region,
       groups: groups
         .filter((g) => g.keys.some((k) => k.accountId === member.accountId && k.region === region))

@@ -20,7 +20,14 @@ import {
 import { loadStackConfig } from "../config/helpers";
 import type { MockRun, RecordedResource } from "../harness/mock-runtime";
 import { simulate } from "../harness/iam-simulator";
-import { parsedInputs, regionOf, runStack } from "../program/helpers";
+import {
+  dashboardBodyOf,
+  inventoryRows,
+  parsedInputs,
+  regionOf,
+  runStack,
+  widgetSummary,
+} from "../program/helpers";
 
 const HUB = "111122223333";
 const ORG = "o-a1b2c3d4e5";
@@ -206,7 +213,7 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
   }
 
   /** The text each hub rule in `region` matching `event` sends, by rule name. */
-  function hubMessages(run: MockRun<unknown>, region: string, event: unknown): string[] {
+  function hubMessages(run: MockRun<unknown>, region: string, event: object): string[] {
     const targets = inRegion(run, "aws:cloudwatch/eventTarget:EventTarget", region);
     return Object.keys(hubRoutes(run, region, event)).map((rule) => {
       const target = targets.find((t) => t.inputs.rule === rule)!;
@@ -233,6 +240,25 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
     for (const text of euTexts) {
       expect(text.split("\n")[2]).to.equal("Account: Analytics Data Lake (333344445555)");
     }
+  });
+
+  it("names each member key's account by name and ID on the dashboard, and reads its metrics there", async () => {
+    const body = dashboardBodyOf(await orgRun(), "sec");
+    expect(inventoryRows(body, "analytics").map((row) => row.slice(0, 3))).to.deep.equal([
+      ["9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6e", "Analytics Data Lake (333344445555)", "-"],
+      ["4d5e6f7a-8b9c-4d0e-a1f2-b3c4d5e6f7a8", "Analytics Data Lake (333344445555)", "-"],
+    ]);
+    const graph = body.widgets.find(
+      (w) =>
+        widgetSummary(w) ===
+        "metric: Data-plane calls of 7b1e4c2a-9d3f-4a68-b5e0-c1d2e3f4a5b6 (us-east-1, account payments-prod (222233334444)), by operation",
+    );
+    expect(graph?.type).to.equal("metric");
+    if (graph?.type !== "metric") return;
+    const options = graph.properties.metrics.map((line) => line[line.length - 1]);
+    expect(options.every((o) => typeof o === "object" && o.accountId === "222233334444")).to.equal(
+      true,
+    );
   });
 
   it("sends a key created in a member no group covers to the security topic of its region", async () => {
