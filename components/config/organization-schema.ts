@@ -6,7 +6,7 @@
 import { z } from "zod";
 
 import { DEFAULTS } from "./constants";
-import { checkedText, list, numberIn, refined, regionIn, strictObject } from "./fields";
+import { bool, checkedText, list, numberIn, refined, regionIn, strictObject } from "./fields";
 import { quote } from "./text";
 import type { ValueContext } from "./values";
 
@@ -125,6 +125,11 @@ export function organizationSchema(context: ValueContext) {
         .default(DEFAULTS.organization.callAs)
         .describe(
           "`DELEGATED_ADMIN` when the hub is a delegated administrator of StackSets, `SELF` in the management account.",
+        ),
+      memberUsageBands: bool()
+        .default(DEFAULTS.organization.memberUsageBands)
+        .describe(
+          "Members get the stack's usage bands (`usageBaseline`) too, each paying 3 anomaly alarms ($0.90 a month) per region; their request-quota alarms ($0.30) are always on.",
         ),
       rollout: rolloutSchema().prefault({}).meta({
         description: "How StackSet operations roll out; safe defaults.",

@@ -56,6 +56,8 @@ export class OrganizationHubRegion extends pulumi.ComponentResource {
     };
     for (const spec of plan.newKeyRules)
       newKeyRule(`${name}-new-key-${spec.call}`, spec, wiring, this);
+    // Members' own alarms (request quotas) reach the same topic, naming the account.
+    newKeyRule(`${name}-member-alarms`, plan.memberAlarmRule, wiring, this);
     this.busName = bus.name;
     this.sinkArn = sink.arn;
     this.registerOutputs({ busName: this.busName, sinkArn: this.sinkArn });

@@ -167,7 +167,9 @@ export function planStack(
         : planRegionBuses(r, allRules, environment),
     ),
     ...(organization
-      ? { organization: planOrganization(organization, groups, account, environment, regions) }
+      ? {
+          organization: planOrganization(organization, groups, account, environment, regions, model),
+        }
       : {}),
   };
   return { ...withoutDashboards, dashboards: planDashboards(withoutDashboards, groups) };
