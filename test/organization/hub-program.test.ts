@@ -261,6 +261,37 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
     );
   });
 
+  it("sends a member's quota alarm to the security topic of its region, naming the account", async () => {
+    const run = await orgRun();
+    const path = join(__dirname, "..", "fixtures", "eventbridge");
+    const text = readFileSync(join(path, "CloudWatch-Alarm-State-Change-metric-math.json"), "utf8");
+    const event = JSON.parse(text.replace(/123456789012/g, "222233334444"));
+    event.region = "us-west-2";
+    event.detail.alarmName = "kmsmon-sec-member-quota-symmetric";
+    event.detail.configuration.description =
+      'KMS requests in us-west-2 reached 80% of "Cryptographic operations (symmetric) request rate"';
+    const [stackSet] = run.ofType("aws:cloudformation/stackSet:StackSet");
+    const template = JSON.parse(stackSet.inputs.templateBody);
+    expect(
+      matchesEventPattern(template.Resources.AlarmForwardRule.Properties.EventPattern, event),
+    ).to.equal(true);
+    expect(hubRoutes(run, "us-west-2", event)).to.deep.equal({
+      "kmsmon-sec-org-member-alarms": "kmsmon-sec-security",
+    });
+    expect(hubMessages(run, "us-west-2", event)[0].split("\n")).to.deep.equal([
+      "[OPERATIONAL] KMS requests of a member account: kmsmon-sec-member-quota-symmetric in ALARM, account 222233334444 (sec)",
+      "Member accounts in us-west-2 (at deploy): payments-prod (222233334444)",
+      "",
+      'What happened: KMS requests in us-west-2 reached 80% of "Cryptographic operations (symmetric) request rate"',
+      "Why: Threshold Crossed: 1 out of the last 1 datapoints [45628.0 (02/10/19 17:10:00)] was greater than the threshold (10000.0) (minimum 1 datapoint for OK -> ALARM transition).",
+      "When: 2019-10-02T17:20:48Z in us-west-2",
+      "",
+      "What to do: KMS throttles these calls for the whole of account 222233334444 in us-west-2 past 100% of the quota. In that account, find the callers (CloudTrail, the hub dashboard's per-key graphs), cache data keys or spread load, or request an increase: aws service-quotas list-service-quotas --service-code kms --region us-west-2",
+      "",
+      "Alarm (sign in to account 222233334444): https://us-west-2.console.aws.amazon.com/cloudwatch/home?region=us-west-2#alarmsV2:alarm/kmsmon-sec-member-quota-symmetric",
+    ]);
+  });
+
   it("sends a key created in a member no group covers to the security topic of its region", async () => {
     const run = await orgRun();
     const event = toEventBridgeEvent(recordIn("CreateKey.json", "444455556666", "us-west-2"));
