@@ -1,8 +1,9 @@
 /**
  * The member part of an organization, as a CloudFormation template the hub's StackSet deploys to
  * every account and region of the OUs: a rule forwarding the account's KMS events to the hub's bus
- * in the same region, the role the rule sends with (events:PutEvents on that bus only), and an
- * OAM link sharing the account's metrics with the hub's sink. Pure and static: it refers to the
+ * in the same region, the role the rule sends with (events:PutEvents on that bus only), an OAM
+ * link sharing the account's metrics with the hub's sink, and the account's own request-quota
+ * alarms with the rule forwarding them to the hub (member-alarms.ts). Pure and static: it refers to the
  * account only through parameters and pseudo-parameters, so it is identical in every account, and
  * a new account of an OU is watched as soon as its instance is created.
  */
@@ -67,8 +68,9 @@ export interface CfnResource {
 }
 
 /**
- * The member template of an environment. Three resources per account and region; the hub account
- * gets no OAM link (a monitoring account cannot link to itself), by a condition on the account.
+ * The member template of an environment. Per account and region three resources, plus the alarms
+ * and their rule; the hub account gets no OAM link (a monitoring account cannot link to itself)
+ * and no alarms (its stack has them), by a condition on the account.
  *
  * @param environment - the hub's environment name (names the hub bus, rule and role).
  * @param hubAccountId - default of the HubAccountId parameter: the hub's account.
