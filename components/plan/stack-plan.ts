@@ -168,7 +168,14 @@ export function planStack(
     ),
     ...(organization
       ? {
-          organization: planOrganization(organization, groups, account, environment, regions, model),
+          organization: planOrganization(
+            organization,
+            groups,
+            account,
+            environment,
+            regions,
+            model,
+          ),
         }
       : {}),
   };
