@@ -57,7 +57,7 @@ describe("organization: what the hub's alerts and dashboard say about members", 
 
   it("sends a member's quota alarm to the security topic of its region, naming the account", async () => {
     const run = await orgRun();
-    const path = join(__dirname, "..", "fixtures", "eventbridge");
+    const path = join(__dirname, "..", "fixtures", "eventbridge-cloudwatch");
     const text = readFileSync(join(path, "CloudWatch-Alarm-State-Change-metric-math.json"), "utf8");
     const event = JSON.parse(text.replace(/123456789012/g, "222233334444"));
     event.region = "us-west-2";

@@ -53,7 +53,7 @@ function problems(template: CfnTemplate, accountId: string): string[] {
 
 /** AWS's sample metric-math alarm event, as if a member's alarm `alarmName` fired. */
 function alarmEvent(alarmName: string, state = "ALARM"): Record<string, unknown> {
-  const path = join(__dirname, "..", "fixtures", "eventbridge");
+  const path = join(__dirname, "..", "fixtures", "eventbridge-cloudwatch");
   const text = readFileSync(join(path, "CloudWatch-Alarm-State-Change-metric-math.json"), "utf8");
   const event = JSON.parse(text.replace(/123456789012/g, MEMBER));
   event.detail.alarmName = alarmName;
