@@ -157,22 +157,13 @@ export function planGroupRules(
           const patterns = keyScopedEventPatterns(set.signals, keyIds, variant.scope);
           patterns.forEach(({ pattern, keyIds: covered }, chunk) => {
             specs.push(
-              ruleSpec(
-                group,
-                environment,
-                region,
-                route,
-                set.signals,
-                pattern,
-                covered,
-                {
-                  id: `${set.id}${variant.idSuffix}-${chunk + 1}`,
-                  name: n.groupRule(group.model.name, route, index++),
-                  topicName: n.groupTopic(group.model.name, route),
-                  keyFromRequest: variant.keyFromRequest,
-                },
+              ruleSpec(group, environment, region, route, set.signals, pattern, covered, {
+                id: `${set.id}${variant.idSuffix}-${chunk + 1}`,
+                name: n.groupRule(group.model.name, route, index++),
+                topicName: n.groupTopic(group.model.name, route),
+                keyFromRequest: variant.keyFromRequest,
                 memberNames,
-              ),
+              }),
             );
           });
         }
@@ -196,8 +187,14 @@ function ruleSpec(
   signals: KmsSignal[],
   eventPattern: SignalEventPattern,
   covered: string[],
-  physical: { id: string; name: string; topicName: string; keyFromRequest: boolean },
-  memberNames?: ReadonlyMap<string, string>,
+  physical: {
+    id: string;
+    name: string;
+    topicName: string;
+    keyFromRequest: boolean;
+    /** In an organization hub, member account ID to name (the message names the accounts). */
+    memberNames?: ReadonlyMap<string, string>;
+  },
 ): GroupRuleSpec {
   if (physical.name.length > AWS_LIMITS.ruleNameLength) {
     throw new Error(
@@ -225,11 +222,11 @@ function ruleSpec(
       keyAliases: aliasesOf(group, region, covered),
       keyFromRequest: physical.keyFromRequest,
       // A hub names the accounts of the keys: the event gives only the account's ID.
-      ...(memberNames
+      ...(physical.memberNames
         ? {
             accountNames: accountsOfKeys(
               group.keys.filter((k) => k.region === region && covered.includes(k.keyId)),
-              memberNames,
+              physical.memberNames,
             ),
           }
         : {}),
