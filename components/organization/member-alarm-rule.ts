@@ -37,7 +37,7 @@ function memberAlarmTransformer(
     "Why: <reason>",
     "When: <time> in <region>",
     "",
-    "What to do: KMS throttles these calls for the whole of account <account> in <region> past 100% of the quota. In that account, find the callers (CloudTrail, the hub dashboard's per-key graphs), cache data keys or spread load, or request an increase: aws service-quotas list-service-quotas --service-code kms --region <region>",
+    "What to do: in account <account>, find the callers (CloudTrail, the hub dashboard's per-key graphs). Near a quota, KMS soon throttles these calls for the whole account in <region>: cache data keys, spread load, or request an increase (aws service-quotas list-service-quotas --service-code kms --region <region>).",
     "",
     "Alarm (sign in to account <account>): https://<region>.console.aws.amazon.com/cloudwatch/home?region=<region>#alarmsV2:alarm/<alarmName>",
   ];

@@ -80,7 +80,7 @@ describe("organization: what the hub's alerts and dashboard say about members", 
       "Why: Threshold Crossed: 1 out of the last 1 datapoints [45628.0 (02/10/19 17:10:00)] was greater than the threshold (10000.0) (minimum 1 datapoint for OK -> ALARM transition).",
       "When: 2019-10-02T17:20:48Z in us-west-2",
       "",
-      "What to do: KMS throttles these calls for the whole of account 222233334444 in us-west-2 past 100% of the quota. In that account, find the callers (CloudTrail, the hub dashboard's per-key graphs), cache data keys or spread load, or request an increase: aws service-quotas list-service-quotas --service-code kms --region us-west-2",
+      "What to do: in account 222233334444, find the callers (CloudTrail, the hub dashboard's per-key graphs). Near a quota, KMS soon throttles these calls for the whole account in us-west-2: cache data keys, spread load, or request an increase (aws service-quotas list-service-quotas --service-code kms --region us-west-2).",
       "",
       "Alarm (sign in to account 222233334444): https://us-west-2.console.aws.amazon.com/cloudwatch/home?region=us-west-2#alarmsV2:alarm/kmsmon-sec-member-quota-symmetric",
     ]);
