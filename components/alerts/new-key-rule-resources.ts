@@ -27,7 +27,7 @@ export interface NewKeyRuleWiring {
  */
 export function newKeyRule(
   logical: string,
-  spec: NewKeyRuleSpec,
+  spec: Omit<NewKeyRuleSpec, "call">,
   wiring: NewKeyRuleWiring,
   parent: pulumi.Resource,
 ): aws.cloudwatch.EventRule {

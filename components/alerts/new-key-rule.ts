@@ -6,9 +6,10 @@
  * One rule per call, because CreateKey and ReplicateKey name the new key in different fields and
  * an input transformer cannot choose between paths.
  */
-import type { Quota } from "../core/limits";
+import { AWS_LIMITS, type Quota } from "../core/limits";
 import { names } from "../core/names";
 import { literal, type AlertInputTransformer } from "../groups/alert-message";
+import { accountsLine, type AccountName } from "../groups/account-line";
 import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
 import { signalById } from "../signals/catalog";
 import { accountEventPattern, type SignalEventPattern } from "../signals/event-patterns";
@@ -59,13 +60,33 @@ function signalOf(call: NewKeyCall): KmsSignal {
   return { ...signal, source: { kind: "api-call", eventNames } };
 }
 
+/**
+ * The line naming the member accounts of a hub's region, as much of it as the input template's
+ * quota leaves room for beside the rest of the message (`rest`, the template without the line).
+ */
+export function memberAccountsLine(
+  region: string,
+  accounts: readonly AccountName[],
+  rest: AlertInputTransformer,
+): string[] {
+  if (accounts.length === 0) return [];
+  // The line is JSON-escaped into the template with a newline (2 characters) before it.
+  const room = AWS_LIMITS.inputTemplateLength - rest.inputTemplate.length - 2;
+  return [accountsLine(`Member accounts in ${region} (at deploy):`, accounts, room)];
+}
+
 /** The message security reads: the key, who made it, and what to do. */
-function newKeyTransformer(environment: string, call: NewKeyCall): AlertInputTransformer {
+function newKeyTransformer(
+  environment: string,
+  call: NewKeyCall,
+  region: string,
+  accounts: readonly AccountName[],
+): AlertInputTransformer {
   const signal = signalOf(call);
   const paths = NEW_KEY_PATHS[call];
   const made = call === "created" ? "created" : "replicated into <keyRegion> from <primary>";
-  const lines = [
-    `[${signal.severity.toUpperCase()}] ${literal(signal.title)}: key <key>, account <account> (${literal(environment)})`,
+  const headline = `[${signal.severity.toUpperCase()}] ${literal(signal.title)}: key <key>, account <account> (${literal(environment)})`;
+  const body = [
     "",
     `What happened: <eventName> by <caller> (<callerType>) from <callerIp>: the key was ${made}; no key group of ${literal(environment)} watches it yet.`,
     "When: <time> in <region>",
@@ -75,7 +96,7 @@ function newKeyTransformer(environment: string, call: NewKeyCall): AlertInputTra
     "Key in the console: https://<keyRegion>.console.aws.amazon.com/kms/home?region=<keyRegion>#/kms/keys/<keyId>",
     "CloudTrail event: https://<region>.console.aws.amazon.com/cloudtrail/home?region=<region>#/events/<eventId>",
   ];
-  return {
+  const transformer = (lines: string[]) => ({
     inputPaths: {
       time: "$.time",
       region: "$.region",
@@ -92,7 +113,9 @@ function newKeyTransformer(environment: string, call: NewKeyCall): AlertInputTra
     },
     // A string template must itself be a JSON string (see alert-message.ts).
     inputTemplate: JSON.stringify(lines.join("\n")),
-  };
+  });
+  const rest = transformer([headline, ...body]);
+  return transformer([headline, ...memberAccountsLine(region, accounts, rest), ...body]);
 }
 
 /**
@@ -101,11 +124,14 @@ function newKeyTransformer(environment: string, call: NewKeyCall): AlertInputTra
  * @param environment - environment name.
  * @param region - the alerting region (its default bus and security topic).
  * @param nameOf - each rule's name. Defaults to `kmsmon-<env>-new-key-<call>`.
+ * @param memberAccounts - in an organization hub, the named member accounts of the region: the
+ *   message lists them, since it cannot look up the event's account. Default: none.
  */
 export function planNewKeyRules(
   environment: string,
   region: string,
   nameOf: (call: NewKeyCall) => string = names(environment).newKeyRule,
+  memberAccounts: readonly AccountName[] = [],
 ): NewKeyRuleSpec[] {
   return (["created", "replicated"] as const).map((call) => ({
     call,
@@ -113,7 +139,7 @@ export function planNewKeyRules(
     region,
     description: `A KMS key was ${call} in ${region}; no key group selects it until the next deploy.`,
     eventPattern: accountEventPattern([signalOf(call)]),
-    transformer: newKeyTransformer(environment, call),
+    transformer: newKeyTransformer(environment, call, region, memberAccounts),
     target: {
       maximumRetryAttempts: RULE_TARGET_RETRIES,
       maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,

@@ -55,6 +55,8 @@ export const DEFAULTS = {
     failureTolerancePercent: 10,
     concurrencyMode: "STRICT_FAILURE_TOLERANCE",
     regionConcurrency: "PARALLEL",
+    /** Off: a member's bands cost 9 alarm metrics ($0.90) a month in each region. */
+    memberUsageBands: false,
   },
 } as const;
 

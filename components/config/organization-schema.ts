@@ -6,7 +6,7 @@
 import { z } from "zod";
 
 import { DEFAULTS } from "./constants";
-import { checkedText, list, numberIn, refined, regionIn, strictObject } from "./fields";
+import { bool, checkedText, list, numberIn, refined, regionIn, strictObject } from "./fields";
 import { quote } from "./text";
 import type { ValueContext } from "./values";
 
@@ -15,6 +15,12 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 /** An OU (`ou-<root>-<ou>`) or the organization's root (`r-<id>`), as StackSet targets take. */
 const OU_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
 const ACCOUNT_ID = /^\d{12}$/;
+/** IAM CreateAccountAlias: 3 to 63 lowercase letters, digits and single inner hyphens. */
+const IAM_ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
+/** Organizations CreateAccount AccountName: 1 to 50 printable ASCII characters. */
+const ORGANIZATIONS_ACCOUNT_NAME = /^[\u0020-\u007E]{1,50}$/;
+const ACCOUNT_NAME_RULE =
+  "an IAM account alias (3 to 63 lowercase letters, digits, single hyphens) or an Organizations account name (1 to 50 printable ASCII characters)";
 
 /** Who calls the StackSet APIs: the management account (SELF) or a delegated administrator. */
 export const CALL_AS = ["SELF", "DELEGATED_ADMIN"] as const;
@@ -43,6 +49,18 @@ function memberSchema(context: ValueContext) {
       accountId: matching(ACCOUNT_ID, "a 12-digit account ID (quoted in YAML)").describe(
         "The member account's ID.",
       ),
+      name: checkedText(ACCOUNT_NAME_RULE, (value) =>
+        IAM_ACCOUNT_ALIAS.test(value) || ORGANIZATIONS_ACCOUNT_NAME.test(value)
+          ? undefined
+          : `${quote(value)} is not ${ACCOUNT_NAME_RULE}`,
+      )
+        .meta({ allowed: ACCOUNT_NAME_RULE })
+        .optional()
+        .meta({
+          description:
+            "The account's alias or Organizations account name, as on-call knows it: the hub's alerts and dashboard show it with the ID.",
+          default: "none (the ID alone)",
+        }),
       regions: nonEmpty(
         list(regionIn(context.partition), "region codes", { identity: (v) => v }),
         "region code",
@@ -107,6 +125,11 @@ export function organizationSchema(context: ValueContext) {
         .default(DEFAULTS.organization.callAs)
         .describe(
           "`DELEGATED_ADMIN` when the hub is a delegated administrator of StackSets, `SELF` in the management account.",
+        ),
+      memberUsageBands: bool()
+        .default(DEFAULTS.organization.memberUsageBands)
+        .describe(
+          "Members get the stack's usage bands (`usageBaseline`) too, each paying 3 anomaly alarms ($0.90 a month) per region; their request-quota alarms ($0.30) are always on.",
         ),
       rollout: rolloutSchema().prefault({}).meta({
         description: "How StackSet operations roll out; safe defaults.",

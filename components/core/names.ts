@@ -92,6 +92,12 @@ export interface Names {
   memberRule: string;
   /** Prefix of a member's forwarding role, which CloudFormation completes with the region. */
   memberRolePrefix: string;
+  /** Prefix of the alarms the member template creates: `kmsmon-<env>-member-`. */
+  memberAlarmPrefix: string;
+  /** A member's rule forwarding its alarms' state changes to the hub: `kmsmon-<env>-alarms-to-hub`. */
+  memberAlarmRule: string;
+  /** The hub bus's rule routing members' alarms to security: `kmsmon-<env>-org-member-alarms`. */
+  hubMemberAlarmRule: string;
   /**
    * The hub bus's rules routing key creation in members to security:
    * `kmsmon-<env>-org-new-key-<call>`.
@@ -136,6 +142,9 @@ export function names(environment: string): Names {
     memberStackSet: `${prefix}-members`,
     memberRule: `${prefix}-to-hub`,
     memberRolePrefix: `${prefix}-to-hub-`,
+    memberAlarmPrefix: `${prefix}-member-`,
+    memberAlarmRule: `${prefix}-alarms-to-hub`,
+    hubMemberAlarmRule: `${prefix}-org-member-alarms`,
     hubNewKeyRule: (call) => `${prefix}-org-new-key-${call}`,
     newKeyRule: (call) => `${prefix}-new-key-${call}`,
     publishers: ({ partition, region, accountId }) => ({

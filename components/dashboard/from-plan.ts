@@ -9,6 +9,7 @@ import type { GroupPlan } from "../groups/group-plan";
 import type { ResolvedKeyGroup } from "../groups/resolved";
 import type { QuotaAlarmSpec } from "../watchers/quota-plan";
 import type { TamperAlarmSpec } from "../watchers/tamper-plan";
+import { accountLabel, type AccountName } from "../groups/account-line";
 import type { AlarmRef, DashboardGroup, DashboardInput } from "./input";
 
 /** The parts of the stack plan the dashboard shows. */
@@ -23,21 +24,42 @@ export interface DashboardPlanInput {
   /** The account usage bands, drawn with the quota alarms (they read the same metrics). */
   usageBands: AlarmSpec[];
   groups: GroupPlan[];
+  /** In an organization hub: the members, whose names label their keys. */
+  organization?: { hubAccountId: string; members: readonly AccountName[] };
 }
 
 function ref(alarm: AlarmSpec, region: string): AlarmRef {
   return { name: alarm.name, region: alarm.region ?? region };
 }
 
+/** A hub's label of each member account `group`'s keys live in, by ID; undefined elsewhere. */
+function accountLabelsOf(
+  organization: DashboardPlanInput["organization"],
+  group: ResolvedKeyGroup,
+): Record<string, string> | undefined {
+  if (organization === undefined) return undefined;
+  const ids = new Set(group.keys.map((k) => k.accountId));
+  ids.delete(organization.hubAccountId);
+  const named = new Map(organization.members.map((m) => [m.accountId, m.name]));
+  return Object.fromEntries(
+    [...ids].sort().map((accountId) => {
+      const name = named.get(accountId);
+      return [accountId, accountLabel(name === undefined ? { accountId } : { accountId, name })];
+    }),
+  );
+}
+
 /**
  * Each group's section input: its keys, its expiry and baseline alarms, and the baseline's band
- * width and operations when the baseline is enabled.
+ * width and operations when the baseline is enabled; in a hub, its
+ * member accounts' labels.
  */
 export function dashboardGroups(
-  plan: Pick<DashboardPlanInput, "groups" | "stackRegion">,
+  plan: Pick<DashboardPlanInput, "groups" | "stackRegion" | "organization">,
   groups: readonly ResolvedKeyGroup[],
 ): DashboardGroup[] {
   return groups.map((group) => {
+    const accountLabels = accountLabelsOf(plan.organization, group);
     const planned = plan.groups.find((p) => p.name === group.model.name);
     const expiry = planned?.expiryAlarms ?? [];
     const baseline = planned?.baselineAlarms ?? [];
@@ -51,6 +73,7 @@ export function dashboardGroups(
       bandOperations: Object.fromEntries(
         baseline.flatMap((a) => a.keys.map((k) => [k.arn, k.operation])),
       ),
+      ...(accountLabels === undefined ? {} : { accountLabels }),
     };
   });
 }

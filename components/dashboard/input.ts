@@ -36,6 +36,13 @@ export interface DashboardGroup {
    * UsageBaseline reads for the key's usage (Decrypt, Sign, GenerateMac or DeriveSharedSecret).
    */
   bandOperations?: Record<string, string>;
+  /**
+   * In an organization hub, the label of each member account the group's keys live in, by account
+   * ID ("payments-prod (222233334444)", or the ID): the inventory gets an Account column and member
+   * keys' graphs name the account and read its metrics through the hub's sink. Defaults to none
+   * (every key is in the dashboard's account).
+   */
+  accountLabels?: Record<string, string>;
 }
 
 /** Everything {@link buildDashboardBodies} needs. */

@@ -59,27 +59,46 @@ export function inventoryRow(key: ResolvedKey): string[] {
   ].map(cell);
 }
 
-/** The markdown of one inventory table. */
-export function inventoryMarkdown(title: string, keys: readonly ResolvedKey[]): string {
+/**
+ * The markdown of one inventory table; with `accountLabels` (a hub), an Account column after the
+ * key ID names each key's account ("payments-prod (222233334444)", the ID for the hub's own).
+ */
+export function inventoryMarkdown(
+  title: string,
+  keys: readonly ResolvedKey[],
+  accountLabels?: Readonly<Record<string, string>>,
+): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  const withAccount = (cells: readonly string[], account: string) =>
+    accountLabels ? [cells[0], account, ...cells.slice(1)] : [...cells];
+  const header = withAccount(INVENTORY_COLUMNS, "Account");
   return [
     `### ${title}`,
     "",
-    line(INVENTORY_COLUMNS),
-    line(INVENTORY_COLUMNS.map(() => "---")),
-    ...keys.map((k) => line(inventoryRow(k))),
+    line(header),
+    line(header.map(() => "---")),
+    ...keys.map((k) =>
+      line(withAccount(inventoryRow(k), cell(accountLabels?.[k.accountId] ?? k.accountId))),
+    ),
   ].join("\n");
 }
 
 /** The inventory widgets of a group: one full-width table per chunk of keys. */
-export function inventoryWidgets(group: string, keys: readonly ResolvedKey[]): SizedWidget[] {
+export function inventoryWidgets(
+  group: string,
+  keys: readonly ResolvedKey[],
+  accountLabels?: Readonly<Record<string, string>>,
+): SizedWidget[] {
   const chunks = chunk(keys, INVENTORY_ROWS_PER_WIDGET);
   return chunks.map((part, n) => {
     const title =
       `Keys of group ${group}, as found at deploy time` +
       (chunks.length > 1 ? ` (${n + 1}/${chunks.length})` : "");
     return {
-      content: { type: "text", properties: { markdown: inventoryMarkdown(title, part) } },
+      content: {
+        type: "text",
+        properties: { markdown: inventoryMarkdown(title, part, accountLabels) },
+      },
       width: FULL_WIDTH,
       height: textHeight(part.length + 3),
     };

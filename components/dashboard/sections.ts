@@ -92,13 +92,16 @@ export function groupSection(group: DashboardGroup, accountId: string, partition
           group.name,
           region,
           expiring.filter((k) => k.region === region),
+          group.accountLabels,
         ),
       ),
       // Keys that could not be described get no graph yet, like their other metrics.
       ...group.keys
         .filter((k) => k.described)
-        .map((k) => dataPlaneWidget(k, group.anomalyBandWidth, group.bandOperations)),
-      ...inventoryWidgets(group.name, group.keys),
+        .map((k) =>
+          dataPlaneWidget(k, group.anomalyBandWidth, group.bandOperations, group.accountLabels),
+        ),
+      ...inventoryWidgets(group.name, group.keys, group.accountLabels),
     ],
     continuation: () => groupHeader(group.name, group.keys, group.alarms.length, true),
   };

@@ -31,6 +31,11 @@ export interface MetricOptions {
   region?: string;
   /** False fetches the line for metric math without drawing it. Defaults to true. */
   visible?: boolean;
+  /**
+   * The account the metric lives in, read through the OAM sink of a monitoring account (an
+   * organization hub). Defaults to the dashboard's account.
+   */
+  accountId?: string;
 }
 
 /**

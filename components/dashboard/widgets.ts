@@ -22,6 +22,18 @@ export function keyLabel(key: ResolvedKey): string {
   return key.aliases[0] ?? key.keyId;
 }
 
+/**
+ * Where a member key's metrics are, in a hub: its account's label for titles and legends, and the
+ * `accountId` option its metric lines need; nothing for a key of the dashboard's own account.
+ */
+function memberAccount(
+  key: ResolvedKey,
+  accountLabels: Readonly<Record<string, string>> | undefined,
+): { label: string; options: { accountId: string } } | undefined {
+  const label = accountLabels?.[key.accountId];
+  return label === undefined ? undefined : { label, options: { accountId: key.accountId } };
+}
+
 function graph(
   props: Omit<MetricWidgetProperties, "view" | "stacked">,
   width = HALF_WIDTH,
@@ -103,8 +115,10 @@ export function dataPlaneWidget(
   key: ResolvedKey,
   bandWidth?: number,
   bandOperations?: Readonly<Record<string, string>>,
+  accountLabels?: Readonly<Record<string, string>>,
 ): SizedWidget {
   const operations = operationsOf(key);
+  const member = memberAccount(key, accountLabels);
   const metrics: MetricLine[] = operations.map((operation, i) => [
     "AWS/KMS",
     "SuccessfulRequest",
@@ -112,7 +126,7 @@ export function dataPlaneWidget(
     key.arn,
     "Operation",
     operation,
-    { id: `o${i}`, label: operation },
+    { id: `o${i}`, label: operation, ...member?.options },
   ]);
   if (bandWidth !== undefined) {
     const main = bandOperation(key, bandOperations);
@@ -126,7 +140,7 @@ export function dataPlaneWidget(
   }
   return graph(
     {
-      title: `Data-plane calls of ${keyLabel(key)} (${key.region}), by operation`,
+      title: `Data-plane calls of ${keyLabel(key)} (${key.region}${member ? `, account ${member.label}` : ""}), by operation`,
       region: key.region,
       metrics,
       period: 300,
@@ -141,7 +155,12 @@ export function dataPlaneWidget(
  * Days left on imported key material (AWS/KMS SecondsUntilKeyMaterialExpiration, Minimum), for
  * keys of one region; one widget per chunk of keys that fits a widget.
  */
-export function expiryWidgets(group: string, region: string, keys: ResolvedKey[]): SizedWidget[] {
+export function expiryWidgets(
+  group: string,
+  region: string,
+  keys: ResolvedKey[],
+  accountLabels?: Readonly<Record<string, string>>,
+): SizedWidget[] {
   const perWidget = Math.floor(AWS_LIMITS.metricsPerWidget / EXPIRY_LINES_PER_KEY);
   const chunks = chunk(keys, perWidget);
   return chunks.map((part, n) =>
@@ -150,16 +169,20 @@ export function expiryWidgets(group: string, region: string, keys: ResolvedKey[]
         `Days left on imported key material, group ${group} in ${region}` +
         (chunks.length > 1 ? ` (${n + 1}/${chunks.length})` : ""),
       region,
-      metrics: part.flatMap((key, i) => [
-        [
-          "AWS/KMS",
-          "SecondsUntilKeyMaterialExpiration",
-          "KeyId",
-          key.keyId,
-          { id: `s${i}`, visible: false },
-        ],
-        [{ id: `d${i}`, expression: `s${i}/${SECONDS_PER_DAY}`, label: keyLabel(key) }],
-      ]),
+      metrics: part.flatMap((key, i) => {
+        const member = memberAccount(key, accountLabels);
+        const label = member ? `${keyLabel(key)}, account ${member.label}` : keyLabel(key);
+        return [
+          [
+            "AWS/KMS",
+            "SecondsUntilKeyMaterialExpiration",
+            "KeyId",
+            key.keyId,
+            { id: `s${i}`, visible: false, ...member?.options },
+          ],
+          [{ id: `d${i}`, expression: `s${i}/${SECONDS_PER_DAY}`, label }],
+        ];
+      }),
       period: 3600,
       stat: "Minimum",
       yAxis: { left: { label: "days", min: 0 } },

@@ -10,6 +10,8 @@
  * caller: KMS acted on its own).
  */
 import type { KmsSignal, SignalAlertField } from "../signals/types";
+import { accountLine, type AccountName } from "./account-line";
+import { literal } from "./literal";
 
 /** EventBridge input transformer: JSON paths into the event, and the message template. */
 export interface AlertInputTransformer {
@@ -38,6 +40,11 @@ export interface AlertMessageArgs {
    * the request (`requestParameters.keyId`, as the caller named it). Default: false.
    */
   keyFromRequest?: boolean;
+  /**
+   * In an organization hub, the accounts of the keys the rule covers, named as the config names
+   * them: the message says whose keys they are. Default: none (no account line).
+   */
+  accountNames?: readonly AccountName[];
 }
 
 /** Fields of every EventBridge event. */
@@ -83,14 +90,8 @@ const NATIVE = {
 /** Longest alias list a message carries, in characters; the rest are counted, not named. */
 export const ALIAS_LINE_BUDGET = 1000;
 
-/**
- * Free text for the template. EventBridge reads any `<name>` as a placeholder, cannot escape `<`
- * or `>`, and rejects a target whose template names a placeholder that is not an input path, so
- * angle brackets become single guillemets.
- */
-export function literal(text: string): string {
-  return text.replace(/</g, "\u2039").replace(/>/g, "\u203a");
-}
+/** Free text for the template (literal.ts says why). */
+export { literal };
 
 /**
  * The `<key>` and `<region>` of a catalog action (`--key-id <key> --region <region>`) are input
@@ -222,6 +223,7 @@ export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransfo
     `[${signal.severity.toUpperCase()}] ${title}: ${shape.subject(where, args.keyAliases)}`,
     ...(args.groupDescription ? [`Group: ${literal(args.groupDescription)}`] : []),
     ...aliasLine(args.keyAliases),
+    ...accountLine(args.accountNames ?? []),
     "",
     ...shape.happened(`${title}: `),
     ...fields.lines,

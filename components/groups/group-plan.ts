@@ -52,9 +52,17 @@ function topicTargets(group: ResolvedKeyGroup, route: AlertRoute): NotificationT
 /**
  * Plans one group: its topics, rules, expiry and baseline alarms in each of its regions.
  *
+ * @param group - the resolved group.
+ * @param environment - the environment name.
+ * @param memberNames - in an organization hub, member account ID to name: the rules' messages
+ *   name the accounts of their keys. Default: none (a one-account stack).
  * @throws when the group's baseline settings cannot make a valid alarm.
  */
-export function planGroup(group: ResolvedKeyGroup, environment: string): GroupPlan {
+export function planGroup(
+  group: ResolvedKeyGroup,
+  environment: string,
+  memberNames?: ReadonlyMap<string, string>,
+): GroupPlan {
   const regions = regionsOf(group);
   const topics = regions.flatMap((region) =>
     routesOf(group).map(({ route }) => ({
@@ -71,7 +79,7 @@ export function planGroup(group: ResolvedKeyGroup, environment: string): GroupPl
     name: group.model.name,
     regions,
     topics,
-    rules: planGroupRules(group, environment),
+    rules: planGroupRules(group, environment, memberNames),
     expiryAlarms: planExpiryAlarms(group, environment),
     baselineAlarms: planBaselineAlarms(group, environment),
     baselinePrices: {

@@ -7,6 +7,7 @@ import { groupAlertSignals } from "../signals/catalog";
 import { keyScopedEventPatterns, needsReadOnlyEvents } from "../signals/event-patterns";
 import type { KeyScopeOptions, SignalEventPattern } from "../signals/event-patterns";
 import { alertInputTransformer, AlertInputTransformer } from "./alert-message";
+import { accountsOfKeys } from "./account-line";
 import { AlertRoute, names } from "../core/names";
 import { regionsOf, ResolvedKeyGroup } from "./resolved";
 import type { Quota } from "../core/limits";
@@ -102,7 +103,11 @@ function keyLocations(signal: KmsSignal): KeyLocation[] {
  * group"). Rules are numbered per route in that order, so a signal appended to the catalog renames
  * no existing rule (a new key chunk of an earlier rule renumbers the rules after it).
  */
-export function planGroupRules(group: ResolvedKeyGroup, environment: string): GroupRuleSpec[] {
+export function planGroupRules(
+  group: ResolvedKeyGroup,
+  environment: string,
+  memberNames?: ReadonlyMap<string, string>,
+): GroupRuleSpec[] {
   const specs: GroupRuleSpec[] = [];
   const n = names(environment);
   for (const region of regionsOf(group)) {
@@ -119,6 +124,7 @@ export function planGroupRules(group: ResolvedKeyGroup, environment: string): Gr
                 name: n.groupRule(group.model.name, route, index++),
                 topicName: n.groupTopic(group.model.name, route),
                 keyFromRequest: variant.keyFromRequest,
+                memberNames,
               }),
             );
           });
@@ -137,7 +143,14 @@ function ruleSpec(
   signal: KmsSignal,
   eventPattern: SignalEventPattern,
   covered: string[],
-  physical: { id: string; name: string; topicName: string; keyFromRequest: boolean },
+  physical: {
+    id: string;
+    name: string;
+    topicName: string;
+    keyFromRequest: boolean;
+    /** In an organization hub, member account ID to name (the message names the accounts). */
+    memberNames?: ReadonlyMap<string, string>;
+  },
 ): GroupRuleSpec {
   if (physical.name.length > AWS_LIMITS.ruleNameLength) {
     throw new Error(
@@ -164,6 +177,15 @@ function ruleSpec(
       signal,
       keyAliases: aliasesOf(group, region, covered),
       keyFromRequest: physical.keyFromRequest,
+      // A hub names the accounts of the keys: the event gives only the account's ID.
+      ...(physical.memberNames
+        ? {
+            accountNames: accountsOfKeys(
+              group.keys.filter((k) => k.region === region && covered.includes(k.keyId)),
+              physical.memberNames,
+            ),
+          }
+        : {}),
     }),
     target: {
       id: "alert-topic",

@@ -127,13 +127,13 @@ export function checkQuotas(plan: StackPlan): QuotaUsage[] {
     );
     const hubBus = plan.organization?.hubRegions.find((h) => h.region === bus.region)?.busName;
     if (hubBus) {
-      // The group and fan-out rules, and the new-key rules.
-      const hubNewKeyRules =
-        plan.organization?.hubRegions.find((h) => h.region === bus.region)?.newKeyRules.length ?? 0;
+      // The group and fan-out rules, the new-key rules and the members' alarm rule.
+      const hub = plan.organization?.hubRegions.find((h) => h.region === bus.region);
+      const hubOwnRules = (hub?.newKeyRules.length ?? 0) + (hub ? 1 : 0);
       rows.push(
         usage(
           `Rules on hub bus ${hubBus} in ${bus.region}`,
-          onBus(hubBus) + hubNewKeyRules,
+          onBus(hubBus) + hubOwnRules,
           AWS_LIMITS.rulesPerBus,
         ),
       );

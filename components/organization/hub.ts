@@ -1,8 +1,9 @@
 /**
  * The hub's side of an organization, realising the organization plan: per region the bus members
  * forward to (with its organization-only policy), the OAM sink their metrics link to, and the rule
- * routing key creation in any member to security (with the message naming key and creator); and the StackSet with one instance group per
- * region, carrying that region's sink.
+ * routing key creation in any member to security (with the message naming key and creator) and
+ * the rule routing members' own alarms there; and the StackSet with one instance group per region,
+ * carrying that region's sink.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
@@ -56,6 +57,8 @@ export class OrganizationHubRegion extends pulumi.ComponentResource {
     };
     for (const spec of plan.newKeyRules)
       newKeyRule(`${name}-new-key-${spec.call}`, spec, wiring, this);
+    // Members' own alarms (request quotas) reach the same topic, naming the account.
+    newKeyRule(`${name}-member-alarms`, plan.memberAlarmRule, wiring, this);
     this.busName = bus.name;
     this.sinkArn = sink.arn;
     this.registerOutputs({ busName: this.busName, sinkArn: this.sinkArn });

@@ -1,8 +1,9 @@
 /**
  * The member part of an organization, as a CloudFormation template the hub's StackSet deploys to
  * every account and region of the OUs: a rule forwarding the account's KMS events to the hub's bus
- * in the same region, the role the rule sends with (events:PutEvents on that bus only), and an
- * OAM link sharing the account's metrics with the hub's sink. Pure and static: it refers to the
+ * in the same region, the role the rule sends with (events:PutEvents on that bus only), an OAM
+ * link sharing the account's metrics with the hub's sink, and the account's own request-quota
+ * alarms with the rule forwarding them to the hub (member-alarms.ts). Pure and static: it refers to the
  * account only through parameters and pseudo-parameters, so it is identical in every account, and
  * a new account of an OU is watched as soon as its instance is created.
  */
@@ -10,6 +11,8 @@ import { groupAlertSignals } from "../signals/catalog";
 import { accountEventPattern, type SignalEventPattern } from "../signals/event-patterns";
 import { names } from "../core/names";
 import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
+import type { AlarmSpec } from "../alarms/spec";
+import { alarmResourceName, cfnAlarm, memberAlarmPattern } from "./member-alarms";
 
 /** What the hub needs to know of a key being created anywhere: a new key no group selects yet. */
 export const KEY_CREATION_EVENTS = ["CreateKey", "ReplicateKey"] as const;
@@ -65,17 +68,33 @@ export interface CfnResource {
 }
 
 /**
- * The member template of an environment. Three resources per account and region; the hub account
- * gets no OAM link (a monitoring account cannot link to itself), by a condition on the account.
+ * The member template of an environment. Per account and region three resources, plus the alarms
+ * and their rule; the hub account gets no OAM link (a monitoring account cannot link to itself)
+ * and no alarms (its stack has them), by a condition on the account.
  *
  * @param environment - the hub's environment name (names the hub bus, rule and role).
  * @param hubAccountId - default of the HubAccountId parameter: the hub's account.
+ * @param alarms - the member's own alarms (member-alarms.ts), with the rule forwarding their
+ *   state changes; outside the hub account, which has the stack's. Default: none.
  */
-export function memberTemplate(environment: string, hubAccountId: string): CfnTemplate {
+export function memberTemplate(
+  environment: string,
+  hubAccountId: string,
+  alarms: readonly AlarmSpec[] = [],
+): CfnTemplate {
   const n = names(environment);
   const hubBusArn = {
     "Fn::Sub": `arn:\${AWS::Partition}:events:\${AWS::Region}:\${${MEMBER_PARAMETERS.hubAccountId}}:event-bus/${n.hubBus}`,
   };
+  const hubTarget = (id: string) => ({
+    Id: id,
+    Arn: hubBusArn,
+    RoleArn: { "Fn::GetAtt": ["ForwardRole", "Arn"] },
+    RetryPolicy: {
+      MaximumRetryAttempts: RULE_TARGET_RETRIES,
+      MaximumEventAgeInSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
+    },
+  });
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `kms-monitoring ${environment}: forwards this account's KMS events to the hub's bus and shares its metrics with the hub (deployed by the StackSet ${n.memberStackSet}).`,
@@ -136,19 +155,10 @@ export function memberTemplate(environment: string, hubAccountId: string): CfnTe
           EventPattern: memberForwardPattern(),
           // Read-only calls (a Decrypt on a key pending deletion) reach only rules in this state.
           State: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
-          Targets: [
-            {
-              Id: "hub",
-              Arn: hubBusArn,
-              RoleArn: { "Fn::GetAtt": ["ForwardRole", "Arn"] },
-              RetryPolicy: {
-                MaximumRetryAttempts: RULE_TARGET_RETRIES,
-                MaximumEventAgeInSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
-              },
-            },
-          ],
+          Targets: [hubTarget("hub")],
         },
       },
+      ...memberAlarmResources(environment, alarms, hubTarget("hub")),
       MetricsLink: {
         Type: "AWS::Oam::Link",
         Condition: "NotHub",
@@ -163,14 +173,46 @@ export function memberTemplate(environment: string, hubAccountId: string): CfnTe
   };
 }
 
+/** The member's alarms and the rule forwarding their alarm state changes to the hub's bus. */
+function memberAlarmResources(
+  environment: string,
+  alarms: readonly AlarmSpec[],
+  target: Record<string, unknown>,
+): Record<string, CfnResource> {
+  if (alarms.length === 0) return {};
+  const n = names(environment);
+  const resources: Record<string, CfnResource> = {};
+  for (const alarm of alarms) {
+    resources[`Alarm${alarmResourceName(alarm, environment)}`] = {
+      ...cfnAlarm(alarm),
+      Condition: "NotHub",
+    };
+  }
+  resources.AlarmForwardRule = {
+    Type: "AWS::Events::Rule",
+    Condition: "NotHub",
+    Properties: {
+      Name: n.memberAlarmRule,
+      Description: `Forwards this account's ${n.memberAlarmPrefix}* alarms to ${n.hubBus} in the hub account, same region.`,
+      EventPattern: memberAlarmPattern(environment),
+      State: "ENABLED",
+      Targets: [target],
+    },
+  };
+  return resources;
+}
+
 /** The template body as the StackSet receives it (compact JSON). */
 export function renderTemplate(template: CfnTemplate): string {
   return JSON.stringify(template);
 }
 
-/** A one-line summary of a template: its resources by type, and its size. */
+/** A one-line summary of a template: its resources by type ("x3" when several), and its size. */
 export function templateSummary(template: CfnTemplate): string {
-  const types = Object.values(template.Resources).map((r) => r.Type);
+  const counts = new Map<string, number>();
+  for (const r of Object.values(template.Resources))
+    counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
+  const types = [...counts].map(([type, count]) => (count > 1 ? `${type} x${count}` : type));
   const bytes = Buffer.byteLength(renderTemplate(template), "utf8");
   return `${types.join(", ")}; ${bytes.toLocaleString("en-US")} bytes`;
 }

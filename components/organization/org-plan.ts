@@ -3,13 +3,15 @@
  * OAM sink and the rules routing key creation to security; the StackSet that rolls the member
  * template out to the OUs; and the coverage the members list gives.
  */
-import type { OrganizationModel } from "../config/model";
+import type { OrganizationModel, StackModel } from "../config/model";
+import type { AlarmSpec } from "../alarms/spec";
 import { AWS_LIMITS, type Quota } from "../core/limits";
 import { names } from "../core/names";
 import type { AccountRef } from "../core/place";
 import type { PolicyDocument } from "../iam/policy-document";
 import type { ResolvedKeyGroup } from "../groups/resolved";
 import { planNewKeyRules, type NewKeyRuleSpec } from "../alerts/new-key-rule";
+import type { AccountName } from "../groups/account-line";
 import {
   MEMBER_PARAMETERS,
   memberTemplate,
@@ -18,6 +20,8 @@ import {
   type CfnTemplate,
 } from "./member-template";
 import { hubBusPolicy, hubSinkPolicy } from "./policies";
+import { planMemberAlarmRule, type MemberAlarmRuleSpec } from "./member-alarm-rule";
+import { memberAlarmsMonthlyUsd, planMemberAlarms } from "./member-alarms";
 
 /** The hub's receiving side in one region. */
 export interface HubRegionPlan {
@@ -32,6 +36,8 @@ export interface HubRegionPlan {
   sinkPolicy: PolicyDocument;
   /** Route key creation in any member to the region's security topic, one rule per call. */
   newKeyRules: NewKeyRuleSpec[];
+  /** Route members' own alarms (request quotas, usage bands) to the security topic. */
+  memberAlarmRule: MemberAlarmRuleSpec;
   /** $0: custom buses, OAM sinks and links, and rules are free; senders pay for events. */
   monthlyCostUsd: number;
   quotas: Quota[];
@@ -62,7 +68,13 @@ export interface StackSetPlan {
   templateSummary: string;
   /** The parameter overridden per region instance: the sink of that region. */
   sinkParameter: string;
-  /** $0: CloudFormation does not charge for AWS resource types. */
+  /** The alarms each member keeps in each region (renamed from the one-account stack's). */
+  memberAlarms: AlarmSpec[];
+  /** What each member account pays a month for them in one region (us-east-1 list prices). */
+  memberMonthlyCostUsdPerRegion: number;
+  /** What each member account pays a month, in all the StackSet's regions. */
+  memberMonthlyCostUsd: number;
+  /** $0 to the hub: CloudFormation does not charge for AWS resource types. */
   monthlyCostUsd: number;
   quotas: Quota[];
 }
@@ -70,6 +82,8 @@ export interface StackSetPlan {
 /** A member account and region, with the groups that select keys there. */
 export interface MemberCoverage {
   accountId: string;
+  /** The account's name (`members[].name`); undefined when the config gives none. */
+  name?: string;
   region: string;
   /** Groups with keys in this account and region; empty when no group selects one. */
   groups: string[];
@@ -96,6 +110,21 @@ const STACK_SET_QUOTAS: Quota[] = [
   "organizationalUnitsPerOperation",
 ];
 
+/** Member account ID to name, for the members the config names (`members[].name`). */
+export function memberAccountNames(organization: OrganizationModel): Map<string, string> {
+  return new Map(
+    organization.members.flatMap((m) => (m.name === undefined ? [] : [[m.accountId, m.name]])),
+  );
+}
+
+/** The members of `region` the config names, by account ID: what a hub message can list. */
+function namedMembersIn(organization: OrganizationModel, region: string): AccountName[] {
+  return organization.members
+    .filter((m) => m.name !== undefined && m.regions.includes(region))
+    .map((m) => ({ accountId: m.accountId, name: m.name }))
+    .sort((a, b) => a.accountId.localeCompare(b.accountId));
+}
+
 /** The regions the organization spans: the stack's region, members' and keys' regions, sorted. */
 export function organizationRegions(
   organization: OrganizationModel,
@@ -113,6 +142,7 @@ export function organizationRegions(
  * @param account - the hub's account and partition.
  * @param environment - the environment name.
  * @param regions - the regions the organization spans (see {@link organizationRegions}).
+ * @param watch - the stack's quota threshold and usage-band settings, which members' alarms share.
  */
 export function planOrganization(
   organization: OrganizationModel,
@@ -120,8 +150,16 @@ export function planOrganization(
   account: AccountRef,
   environment: string,
   regions: readonly string[],
+  watch: Pick<StackModel, "quotaAlarmPercent" | "usageBaseline">,
 ): OrganizationPlan {
   const n = names(environment);
+  const memberAlarms = planMemberAlarms({
+    environment,
+    quotaAlarmPercent: watch.quotaAlarmPercent,
+    usageBaseline: watch.usageBaseline,
+    bands: organization.memberUsageBands,
+  });
+  const perRegion = memberAlarmsMonthlyUsd(memberAlarms);
   const hubRegions = regions.map((region) => {
     const busArn = `arn:${account.partition}:events:${region}:${account.accountId}:event-bus/${n.hubBus}`;
     return {
@@ -131,12 +169,22 @@ export function planOrganization(
       busPolicy: hubBusPolicy(busArn, organization.organizationId),
       sinkName: n.hubBus,
       sinkPolicy: hubSinkPolicy(organization.organizationId),
-      newKeyRules: planNewKeyRules(environment, region, n.hubNewKeyRule),
+      newKeyRules: planNewKeyRules(
+        environment,
+        region,
+        n.hubNewKeyRule,
+        namedMembersIn(organization, region),
+      ),
+      memberAlarmRule: planMemberAlarmRule(
+        environment,
+        region,
+        namedMembersIn(organization, region),
+      ),
       monthlyCostUsd: 0,
       quotas: [...HUB_BUS_QUOTAS],
     };
   });
-  const template = memberTemplate(environment, account.accountId);
+  const template = memberTemplate(environment, account.accountId, memberAlarms);
   const templateBody = renderTemplate(template);
   const { rollout } = organization;
   const stackSet: StackSetPlan = {
@@ -157,6 +205,9 @@ export function planOrganization(
     templateBytes: Buffer.byteLength(templateBody, "utf8"),
     templateSummary: templateSummary(template),
     sinkParameter: MEMBER_PARAMETERS.sinkArn,
+    memberAlarms,
+    memberMonthlyCostUsdPerRegion: perRegion,
+    memberMonthlyCostUsd: Math.round(perRegion * regions.length * 100) / 100,
     monthlyCostUsd: 0,
     quotas: [...STACK_SET_QUOTAS],
   };
@@ -168,6 +219,7 @@ export function planOrganization(
   const members = organization.members.flatMap((member) =>
     member.regions.map((region) => ({
       accountId: member.accountId,
+      ...(member.name === undefined ? {} : { name: member.name }),
       region,
       groups: groups
         .filter((g) => g.keys.some((k) => k.accountId === member.accountId && k.region === region))

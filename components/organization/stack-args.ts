@@ -8,6 +8,8 @@
 export interface OrganizationMember {
   /** The member account's ID. Allowed: a 12-digit account ID (quoted in YAML). Required. */
   accountId: string;
+  /** The account's alias or Organizations account name, as on-call knows it: the hub's alerts and dashboard show it with the ID. Allowed: an IAM account alias (3 to 63 lowercase letters, digits, single hyphens) or an Organizations account name (1 to 50 printable ASCII characters). Defaults to none (the ID alone). */
+  name?: string;
   /** Regions of the stack's partition where the account's watched keys live. Required. */
   regions: string[];
 }
@@ -34,6 +36,8 @@ export interface StackOrganization {
   members?: OrganizationMember[];
   /** `DELEGATED_ADMIN` when the hub is a delegated administrator of StackSets, `SELF` in the management account. Defaults to `"DELEGATED_ADMIN"`. */
   callAs?: string;
+  /** Members get the stack's usage bands (`usageBaseline`) too, each paying 3 anomaly alarms ($0.90 a month) per region; their request-quota alarms ($0.30) are always on. Defaults to `false`. */
+  memberUsageBands?: boolean;
   /** How StackSet operations roll out; safe defaults. Defaults to the rollout defaults. */
   rollout?: StackSetRollout;
 }

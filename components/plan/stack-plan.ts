@@ -21,7 +21,12 @@ import {
   TamperAlarmSpec,
 } from "../watchers/tamper-plan";
 import { DashboardSpec, planDashboards } from "./dashboards";
-import { OrganizationPlan, organizationRegions, planOrganization } from "../organization/org-plan";
+import {
+  memberAccountNames,
+  OrganizationPlan,
+  organizationRegions,
+  planOrganization,
+} from "../organization/org-plan";
 import { readMemberMetrics } from "../organization/cross-account-alarms";
 
 /** The audit trail: the one the stack creates, or the existing one it reads. */
@@ -119,8 +124,9 @@ export function planStack(
   const { environment } = model;
   const n = names(environment);
   const { organization } = model;
+  const memberNames = organization ? memberAccountNames(organization) : undefined;
   const groupPlans = groups.map((g) => {
-    const plan = planGroup(g, environment);
+    const plan = planGroup(g, environment, memberNames);
     // A hub reads members' metrics through its OAM sink, naming the account in each query.
     return organization ? readMemberMetrics(plan, g, account.accountId) : plan;
   });
@@ -161,7 +167,16 @@ export function planStack(
         : planRegionBuses(r, allRules, environment),
     ),
     ...(organization
-      ? { organization: planOrganization(organization, groups, account, environment, regions) }
+      ? {
+          organization: planOrganization(
+            organization,
+            groups,
+            account,
+            environment,
+            regions,
+            model,
+          ),
+        }
       : {}),
   };
   return { ...withoutDashboards, dashboards: planDashboards(withoutDashboards, groups) };

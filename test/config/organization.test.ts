@@ -27,6 +27,7 @@ describe("config: organization", () => {
       organizationalUnits: ["ou-ab12-34cd5678"],
       members: [{ accountId: "111122223333", regions: ["us-east-1", "us-west-2"] }],
       callAs: "DELEGATED_ADMIN",
+      memberUsageBands: false,
       rollout: {
         maxConcurrentPercent: 25,
         failureTolerancePercent: 10,
@@ -100,6 +101,51 @@ describe("config: organization", () => {
           message:
             "is in eu-west-1, which organization.members lists for account 111122223333 only with regions us-east-1 (add eu-west-1)",
         },
+      ],
+    );
+  });
+
+  it("takes a member's IAM account alias or Organizations account name", () => {
+    const model = parseStackConfig(
+      stackConfig({
+        "kms-monitoring:organization": {
+          ...ORG,
+          members: [
+            { accountId: "111122223333", name: "payments-prod", regions: ["us-east-1"] },
+            { accountId: "222233334444", name: "Analytics Data Lake", regions: ["us-east-1"] },
+            { accountId: "333344445555", regions: ["us-east-1"] },
+          ],
+        },
+      }),
+    );
+    expect(model.organization?.members.map((m) => m.name)).to.deep.equal([
+      "payments-prod",
+      "Analytics Data Lake",
+      undefined,
+    ]);
+  });
+
+  it("refuses a member name that is neither an alias nor an account name, naming the rule", () => {
+    const rule =
+      "an IAM account alias (3 to 63 lowercase letters, digits, single hyphens) or an Organizations account name (1 to 50 printable ASCII characters)";
+    expectIssues(
+      stackConfig({
+        "kms-monitoring:organization": {
+          ...ORG,
+          members: [
+            { accountId: "111122223333", name: "", regions: ["us-east-1"] },
+            { accountId: "222233334444", name: "Zahlungsverkehr Ü", regions: ["us-east-1"] },
+            { accountId: "333344445555", name: "A".repeat(51), regions: ["us-east-1"] },
+          ],
+        },
+      }),
+      [
+        { path: "organization.members[0].name", message: `"" is not ${rule}` },
+        {
+          path: "organization.members[1].name",
+          message: `"Zahlungsverkehr Ü" is not ${rule}`,
+        },
+        { path: "organization.members[2].name", message: `"${"A".repeat(51)}" is not ${rule}` },
       ],
     );
   });

@@ -10,6 +10,7 @@ import { join } from "path";
 import Ajv, { type ValidateFunction } from "ajv";
 
 const SCHEMA_FILES: Record<string, string> = {
+  "AWS::CloudWatch::Alarm": "aws-cloudwatch-alarm.json",
   "AWS::Events::Rule": "aws-events-rule.json",
   "AWS::IAM::Role": "aws-iam-role.json",
   "AWS::Oam::Link": "aws-oam-link.json",
@@ -77,6 +78,31 @@ function resolve(value: Json, scope: Record<string, string>, problems: string[],
   );
 }
 
+/** CloudFormation's own schema keywords beyond `requiredOr`, unknown to ajv. */
+interface CfnKeywords {
+  /** Exactly one of these properties. */
+  requiredXor?: string[];
+  /** A property present excludes the properties listed for it. */
+  dependentExcluded?: Record<string, string[]>;
+}
+
+function cloudFormationKeywords(schema: CfnKeywords, properties: Json, name: string): string[] {
+  const present = Object.keys((properties ?? {}) as object);
+  const problems: string[] = [];
+  const xor = schema.requiredXor;
+  if (xor && xor.filter((p) => present.includes(p)).length !== 1) {
+    problems.push(`Resources.${name}.Properties: needs exactly one of ${xor.join(", ")}`);
+  }
+  for (const [property, excluded] of Object.entries(schema.dependentExcluded ?? {})) {
+    if (!present.includes(property)) continue;
+    const clash = excluded.filter((p) => present.includes(p));
+    if (clash.length > 0) {
+      problems.push(`Resources.${name}.Properties: ${property} excludes ${clash.join(", ")}`);
+    }
+  }
+  return problems;
+}
+
 /**
  * The problems of `template` in one account and region: unresolvable references and properties
  * that break the resource types' registry schemas. Empty when CloudFormation would accept it.
@@ -119,6 +145,7 @@ export function templateProblems(
     if (requiredOr && !requiredOr.some((p) => p in (properties as object))) {
       problems.push(`Resources.${name}.Properties: needs one of ${requiredOr.join(", ")}`);
     }
+    problems.push(...cloudFormationKeywords(validate.schema as CfnKeywords, properties, name));
     if (!validate(properties)) {
       for (const error of validate.errors ?? []) {
         problems.push(`Resources.${name}.Properties${error.instancePath}: ${error.message}`);

@@ -5,75 +5,25 @@
  * (IAM simulator: an organization account admitted, an outside account refused), and the hub's
  * group rules, to that group's topic and no other.
  */
-import { readFileSync } from "fs";
-import { join } from "path";
-
 import { expect } from "chai";
 
 import {
   applyInputTransformer,
   matchesEventPattern,
   toEventBridgeEvent,
-  type CloudTrailRecord,
-  type EventPattern,
 } from "../../tools/matching";
-import { loadStackConfig } from "../config/helpers";
-import type { MockRun, RecordedResource } from "../harness/mock-runtime";
 import { simulate } from "../harness/iam-simulator";
-import { parsedInputs, regionOf, runStack } from "../program/helpers";
-
-const HUB = "111122223333";
-const ORG = "o-a1b2c3d4e5";
-const KEYS = {
-  paymentsUsEast1: ["222233334444", "us-east-1", "7b1e4c2a-9d3f-4a68-b5e0-c1d2e3f4a5b6"],
-  paymentsUsWest2: ["222233334444", "us-west-2", "2c3d4e5f-6a7b-4c8d-9e0f-a1b2c3d4e5f7"],
-  analyticsEuWest1: ["333344445555", "eu-west-1", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6e"],
-  analyticsUsEast1: ["333344445555", "us-east-1", "4d5e6f7a-8b9c-4d0e-a1f2-b3c4d5e6f7a8"],
-} as const;
-
-let memo: Promise<MockRun<unknown>> | undefined;
-const orgRun = () => (memo ??= runStack(loadStackConfig("org"), { stack: "org" }));
-
-/** A fixture record, rewritten as if it happened in `account` and `region` on `keyId`. */
-function recordIn(file: string, account: string, region: string, keyId?: string): CloudTrailRecord {
-  const text = readFileSync(join(__dirname, "..", "fixtures", "cloudtrail", file), "utf8");
-  const record = JSON.parse(text.replace(/\b\d{12}\b/g, account));
-  record.awsRegion = region;
-  record.recipientAccountId = account;
-  if (keyId !== undefined) {
-    const arn = `arn:aws:kms:${region}:${account}:key/${keyId}`;
-    record.resources = [{ ARN: arn, accountId: account }];
-    if (record.requestParameters) record.requestParameters.keyId = keyId;
-  }
-  return record as CloudTrailRecord;
-}
-
-/** The member template's forwarding pattern, read from the StackSet's template body. */
-async function memberPattern(): Promise<EventPattern> {
-  const [stackSet] = (await orgRun()).ofType("aws:cloudformation/stackSet:StackSet");
-  const template = JSON.parse(stackSet.inputs.templateBody);
-  return template.Resources.ForwardRule.Properties.EventPattern;
-}
-
-function inRegion(run: MockRun<unknown>, type: string, region: string): RecordedResource[] {
-  return run.ofType(type).filter((r) => regionOf(run, r) === region);
-}
-
-/** The topics the hub's rules in `region` send `event` to, by rule name. */
-function hubRoutes(run: MockRun<unknown>, region: string, event: unknown): Record<string, string> {
-  const rules = inRegion(run, "aws:cloudwatch/eventRule:EventRule", region).filter(
-    (r) => r.inputs.eventBusName === "kmsmon-sec-org",
-  );
-  const targets = inRegion(run, "aws:cloudwatch/eventTarget:EventTarget", region);
-  const routes: Record<string, string> = {};
-  for (const rule of rules) {
-    if (!matchesEventPattern(parsedInputs(rule).eventPattern as EventPattern, event)) continue;
-    for (const target of targets.filter((t) => t.inputs.rule === rule.inputs.name)) {
-      routes[rule.inputs.name] = (target.inputs.arn as string).split(":").pop() as string;
-    }
-  }
-  return routes;
-}
+import { parsedInputs } from "../program/helpers";
+import {
+  HUB,
+  KEYS,
+  ORG,
+  hubRoutes,
+  inRegion,
+  memberPattern,
+  orgRun,
+  recordIn,
+} from "./hub-helpers";
 
 describe("organization: the hub program (Pulumi.org.yaml under mocks)", function () {
   this.timeout(120_000);
@@ -219,6 +169,10 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
     const text = applyInputTransformer(target!.inputs.inputTransformer, event);
     expect(text.split("\n")[0]).to.equal(
       "[WARNING] Key created or replicated outside every group: key arn:aws:kms:us-west-2:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab, account 444455556666 (sec)",
+    );
+    // The event gives the ID only; the message lists the region's named members to look it up.
+    expect(text.split("\n")[1]).to.equal(
+      "Member accounts in us-west-2 (at deploy): payments-prod (222233334444)",
     );
     expect(text).to.contain("CreateKey by arn:aws:iam::444455556666:user/Alice (IAMUser)");
     // The security topic takes it from the rule on the hub bus.

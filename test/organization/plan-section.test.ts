@@ -9,10 +9,11 @@ const ORGANIZATION = {
   organizationId: "o-a1b2c3d4e5",
   organizationalUnits: ["ou-ab12-34cd5678"],
   members: [
-    { accountId: "222233334444", regions: ["us-east-1", "us-west-2"] },
+    { accountId: "222233334444", name: "payments-prod", regions: ["us-east-1", "us-west-2"] },
     { accountId: "444455556666", regions: ["us-west-2"] },
   ],
   callAs: "DELEGATED_ADMIN" as const,
+  memberUsageBands: false,
   rollout: {
     maxConcurrentPercent: 25,
     failureTolerancePercent: 10,
@@ -31,11 +32,21 @@ describe("organization: the plan's organization section", () => {
     { accountId: "999988887777", partition: "aws" },
     "sec",
     ["us-east-1", "us-west-2"],
+    {
+      quotaAlarmPercent: 80,
+      usageBaseline: {
+        enabled: true,
+        bandWidth: 2,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        periodSeconds: 3600,
+      },
+    },
   );
 
   it("lists the member regions whose keys no group selects", () => {
     expect(unselectedMembers(plan)).to.deep.equal([
-      { accountId: "222233334444", region: "us-west-2", groups: [] },
+      { accountId: "222233334444", name: "payments-prod", region: "us-west-2", groups: [] },
       { accountId: "444455556666", region: "us-west-2", groups: [] },
     ]);
   });
@@ -45,14 +56,16 @@ describe("organization: the plan's organization section", () => {
   it("shows the hub, the StackSet with its template summary, and the members", () => {
     expect(organizationSection(plan)?.split("\n")).to.deep.equal([
       "Organization o-a1b2c3d4e5, hub account 999988887777",
-      "Hub per region (us-east-1, us-west-2): bus and OAM sink kmsmon-sec-org admitting only the organization (aws:PrincipalOrgID), rules kmsmon-sec-org-new-key-created, kmsmon-sec-org-new-key-replicated (key creation in a member -> security)",
+      "Hub per region (us-east-1, us-west-2): bus and OAM sink kmsmon-sec-org admitting only the organization (aws:PrincipalOrgID), rules kmsmon-sec-org-new-key-created, kmsmon-sec-org-new-key-replicated (key creation in a member -> security), kmsmon-sec-org-member-alarms (members' own alarms -> security)",
       "StackSet kmsmon-sec-members: SERVICE_MANAGED, callAs DELEGATED_ADMIN, auto-deployment to OUs ou-ab12-34cd5678 in us-east-1, us-west-2",
       "  rollout: 25% of accounts at once, 10% may fail, STRICT_FAILURE_TOLERANCE, regions PARALLEL",
-      "  template: AWS::IAM::Role, AWS::Events::Rule, AWS::Oam::Link; 3,470 bytes (CloudFormation takes 51,200)",
+      "  template: AWS::IAM::Role, AWS::Events::Rule x2, AWS::CloudWatch::Alarm x3, AWS::Oam::Link; 7,789 bytes (CloudFormation takes 51,200)",
       "  never deployed to the management account: deploy the template there as a stack if its keys matter",
+      "  each member's alarms per region: 3 (kmsmon-sec-member-quota-symmetric, kmsmon-sec-member-quota-rsa, kmsmon-sec-member-quota-ecc), $0.30 a month, sent to the hub in ALARM",
+      "Monthly cost: each member account pays $0.60 ($0.30 in each of 2 regions), the 2 listed $1.20; the hub's StackSet, buses, sinks and rules $0.00 (its alarms are in the cost table)",
       "Members:",
-      "  222233334444 us-east-1: payments",
-      "  222233334444 us-west-2: no group selects its keys",
+      "  payments-prod (222233334444) us-east-1: payments",
+      "  payments-prod (222233334444) us-west-2: no group selects its keys",
       "  444455556666 us-west-2: no group selects its keys",
       "Keys no group selects (new keys still reach security): 222233334444 us-west-2, 444455556666 us-west-2",
     ]);

@@ -34,6 +34,7 @@ function organizationAtScale(): StackPlan {
         organizationalUnits: ["ou-ab12-34cd5678"],
         members,
         callAs: "DELEGATED_ADMIN",
+        memberUsageBands: false,
         rollout: {
           maxConcurrentPercent: 25,
           failureTolerancePercent: 10,
@@ -64,11 +65,26 @@ describe("organization: 500 members x 3 regions, 1,000 groups x 10 keys", functi
       ["Hub bus policy (characters)", 279, 10_240],
       // The forwarding rule's pattern carries every group signal's clause, the wildcard-principal
       // one's nine policy wildcards and the denied calls included.
-      ["Member template (bytes)", 3_478, 51_200],
+      // With each member's three request-quota alarms and the rule forwarding them.
+      ["Member template (bytes)", 7_805, 51_200],
       ["StackSet instances (member accounts x regions)", 1_500, 100_000],
       ["OUs in one StackSet operation", 1, 50],
       ["Accounts linked to one hub sink", 500, 100_000],
     ]);
+  });
+
+  it("has each member pay its own quota alarms: $0.30 a region, $0.90 a member, $0 to the hub", () => {
+    const { stackSet } = plan.organization!;
+    expect([
+      stackSet.memberAlarms.length,
+      stackSet.memberMonthlyCostUsdPerRegion,
+      stackSet.memberMonthlyCostUsd,
+      stackSet.monthlyCostUsd,
+    ]).to.deep.equal([3, 0.3, 0.9, 0]);
+    // One hub rule per region for every member's alarms: the hub's rule count does not grow.
+    expect(plan.organization!.hubRegions.map((h) => h.memberAlarmRule.name)).to.deep.equal(
+      Array(3).fill("kmsmon-prod-org-member-alarms"),
+    );
   });
 
   it("puts group rules on shard buses fed from the hub bus, and reads members' metrics by account", () => {
