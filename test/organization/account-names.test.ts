@@ -39,7 +39,7 @@ function disableKeyEvent() {
 function message(memberNames?: ReadonlyMap<string, string>): string[] {
   const event = disableKeyEvent();
   const rule = planGroupRules(group, "sec", memberNames).find(
-    (r) => r.signalIds.includes("key-disabled") && matchesEventPattern(r.eventPattern, event),
+    (r) => r.signalId === "key-disabled" && matchesEventPattern(r.eventPattern, event),
   )!;
   return applyInputTransformer(rule.transformer, event).split("\n");
 }
