@@ -10,6 +10,7 @@
  * caller: KMS acted on its own).
  */
 import type { KmsSignal, SignalAlertField } from "../signals/types";
+import { CALLS_NAMING_ONE_KEY } from "../signals/catalog-terms";
 import { accountLine, type AccountName } from "./account-line";
 import { literal } from "./literal";
 
@@ -52,8 +53,8 @@ const ENVELOPE = { time: "$.time", region: "$.region", account: "$.account" };
 
 /**
  * A CloudTrail record as EventBridge delivers it, the key from `resources`, which AWS's records of
- * successful calls on a key list (a record without it shows no key: docs/DESIGN.md, "The alert
- * message").
+ * successful calls on a key list; a signal whose calls all name the key in the request reads it
+ * there instead ({@link keyPath}), so a record without `resources` still shows its key.
  */
 const API_CALL = {
   ...ENVELOPE,
@@ -71,13 +72,6 @@ const REFUSED_CALL = {
   errorCode: "$.detail.errorCode",
   errorMessage: "$.detail.errorMessage",
 };
-
-/**
- * A call refused by IAM or the key policy: CloudTrail may record it without `resources` (the
- * group patterns then match the key in the request), and every call of a denied-call signal takes
- * a required KeyId (key ID or key ARN; KMS API Reference), which the record's request keeps.
- */
-const DENIED_CALL = { ...REFUSED_CALL, key: "$.detail.requestParameters.keyId" };
 
 /** A native KMS event (e.g. "KMS CMK Deletion"): the key's ID and ARN, no caller. */
 const NATIVE = {
@@ -174,7 +168,7 @@ const REFUSED_CALL_SHAPE: Shape = {
 };
 
 const DENIED_CALL_SHAPE: Shape = {
-  paths: DENIED_CALL,
+  paths: REFUSED_CALL,
   subject: (where, aliases) => `key ${keyName(aliases, "<key>")} ${where}`,
   happened: REFUSED_CALL_SHAPE.happened,
   links: API_CALL_SHAPE.links,
@@ -209,13 +203,26 @@ function shapeOf(signal: KmsSignal): Shape {
   return API_CALL_SHAPE;
 }
 
+/**
+ * Where the message reads the key: the request's `KeyId` when the rule matches only records
+ * without `resources`, or when every call of the signal must name one key there (a denied call,
+ * which CloudTrail may record without `resources`, and most successful ones:
+ * CALLS_NAMING_ONE_KEY); otherwise the shape's own path.
+ */
+function keyPath(signal: KmsSignal, shape: Shape, keyFromRequest: boolean): string {
+  const source = signal.source;
+  const namesKey =
+    (shape === API_CALL_SHAPE || shape === DENIED_CALL_SHAPE) &&
+    "eventNames" in source &&
+    source.eventNames.every((call) => (CALLS_NAMING_ONE_KEY as readonly string[]).includes(call));
+  return keyFromRequest || namesKey ? "$.detail.requestParameters.keyId" : shape.paths.key;
+}
+
 /** Builds the input transformer of a group rule. Pure; the result is passed to an EventTarget. */
 export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransformer {
   const { signal } = args;
   const shape = shapeOf(signal);
-  const paths = args.keyFromRequest
-    ? { ...shape.paths, key: "$.detail.requestParameters.keyId" }
-    : shape.paths;
+  const paths = { ...shape.paths, key: keyPath(signal, shape, args.keyFromRequest ?? false) };
   const title = literal(signal.title);
   const where = `in ${literal(args.group)} (${literal(args.environment)}), account <account>`;
   const fields = fieldLines(signal.alertFields ?? []);

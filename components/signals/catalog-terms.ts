@@ -54,6 +54,26 @@ export const DESTRUCTIVE_OPERATIONS = [
 ] as const;
 
 /**
+ * Calls whose request must name one key by `KeyId`, a key ID or key ARN (KMS API Reference; no
+ * alias), which CloudTrail keeps in `requestParameters.keyId` whether or not the record lists
+ * `resources`: an alert on them can always name the key. RetireGrant (KeyId optional), CreateKey
+ * (no key yet) and the data-plane calls (Decrypt's KeyId is optional) are not here.
+ */
+export const CALLS_NAMING_ONE_KEY = [
+  "ScheduleKeyDeletion",
+  "CancelKeyDeletion",
+  "DisableKey",
+  "EnableKey",
+  "PutKeyPolicy",
+  "CreateGrant",
+  "RevokeGrant",
+  "ImportKeyMaterial",
+  "DeleteImportedKeyMaterial",
+  "DisableKeyRotation",
+  "RotateKeyOnDemand",
+] as const;
+
+/**
  * The spellings of a wildcard principal that a string match on `requestParameters.policy` sees:
  * `"Principal"` set to `"*"`, or its `"AWS"` member set to `"*"` or `["*"]`, each written compact
  * (`jsonencode`, the AWS examples), with `": "` (JSON.stringify, json.dumps) or with `" : "` (the
