@@ -1,4 +1,5 @@
 /** The error thrown for invalid stack config, listing every problem found. */
+import { inspect } from "util";
 
 /** One problem in the stack config. */
 export interface ConfigIssue {
@@ -26,6 +27,16 @@ export class ConfigError extends Error {
     super(formatConfigIssues(issues));
     this.name = "ConfigError";
     this.issues = issues;
+  }
+
+  /**
+   * Inspected as its stack text. Pulumi's program runner inspects every uncaught error (even one
+   * it prints as a message), and on Node releases with nodejs/node#64011 (20.20 among them)
+   * `util.inspect` loops for tens of seconds on a stack with frames of the SDK's source-mapped
+   * files, which an error raised inside an apply has.
+   */
+  [inspect.custom](): string {
+    return this.stack ?? this.message;
   }
 }
 

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { inspect } from "util";
 
 import { ConfigError, parseStackConfig, type ConfigIssue } from "../../components/config";
 import { keyArn, keyId } from "../builders";
@@ -475,5 +476,13 @@ describe("config: invalid stack settings", () => {
       // Marked as a Pulumi RunError, so the CLI prints the message without a stack trace.
       expect((error as ConfigError).__pulumiRunError).to.equal(true);
     }
+  });
+
+  it("inspects as its stack text, which Pulumi's runner prints without util.inspect's walk", () => {
+    const error = new ConfigError([{ path: "environment", message: "is empty" }]);
+    // A stack with a frame of the SDK's source-mapped files, which loops util.inspect on Node
+    // releases with nodejs/node#64011.
+    error.stack = `${error.message}\n    at f (/app/node_modules/@pulumi/output.ts:1:1)`;
+    expect(inspect(error, { colors: true })).to.equal(error.stack);
   });
 });
