@@ -68,7 +68,6 @@ function alert(
   return { rule: matched[0], text: applyInputTransformer(matched[0].transformer, event) };
 }
 
-const PAYMENTS_CONSOLE = `https://us-east-1.console.aws.amazon.com/kms/home?region=us-east-1#/kms/keys/${A_ARN}`;
 /** Calls whose request must name the key show it as the request did: here by key ID. */
 const PAYMENTS_KEY_CONSOLE = `https://us-east-1.console.aws.amazon.com/kms/home?region=us-east-1#/kms/keys/${A_KEY}`;
 const LEDGER_CONSOLE = `https://eu-west-1.console.aws.amazon.com/kms/home?region=eu-west-1#/kms/keys/${B_ARN}`;
