@@ -35,9 +35,9 @@ describe("plan --events", function () {
     expect(disable.alerts.map((a) => a.group)).to.deep.equal(["payments"]);
     expect(disable.alerts[0]).to.include({ region: "us-east-1", route: "all" });
     expect(run.stdout).to.match(/DisableKey\.json\s+cis-4-7, key-disabled\s+payments \(all\)/);
-    // The message the group's topic receives, rendered through the rule's input transformer. AWS's
-    // published record names the key by a us-west-2 ARN in a us-east-1 event; the message says so.
-    const recordKey = EXAMPLE_KEY.replace("us-east-1", "us-west-2");
+    // The message the group's topic receives, rendered through the rule's input transformer.
+    // DisableKey's request names the key by ID (AWS's published record), and so does the message.
+    const recordKey = "1234abcd-12ab-34cd-56ef-1234567890ab";
     const message = [
       `[CRITICAL] Key disabled: key ${recordKey} in payments (ci), account 111122223333`,
       "",
