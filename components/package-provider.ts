@@ -15,15 +15,16 @@ import type * as Offered from "./multi-language";
 
 /**
  * A component class other languages construct: `new Component(name, args, opts)`, after
- * `Component.prepare(args, opts)` when the class has one (it resolves and validates arguments
- * that hold Outputs before the component exists; see KmsMonitoringStack.prepare).
+ * `Component.prepare(args, opts, name)` when the class has one (it resolves and validates
+ * arguments that hold Outputs before the component exists; see KmsMonitoringStack.prepare and
+ * AlertTopic.prepare).
  */
 type ComponentClass = (new (
   name: string,
   args: never,
   opts?: pulumi.ComponentResourceOptions,
 ) => pulumi.ComponentResource) & {
-  prepare?: (args: never, opts?: pulumi.ComponentResourceOptions) => Promise<void>;
+  prepare?: (args: never, opts?: pulumi.ComponentResourceOptions, name?: string) => Promise<void>;
 };
 
 /** The outputs of each component by token, as the schema lists them. */
@@ -58,7 +59,7 @@ export function packageProvider(schemaText: string): provider.Provider {
       }
       // Invalid arguments reject here, so Construct returns their error and registers nothing;
       // thrown later, inside the component, they would only surface as an unhandled rejection.
-      await Component.prepare?.(inputs as never, options);
+      await Component.prepare?.(inputs as never, options, name);
       const instance = new Component(name, inputs as never, options) as unknown as Record<
         string,
         unknown

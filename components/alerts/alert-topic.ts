@@ -12,6 +12,7 @@ import {
   validateAlertTopicArgs,
 } from "./alert-topic-args";
 import { failFor, guarded } from "./checks";
+import { outputState } from "../inputs/output-state";
 import { alertDeliveryPolicy } from "./delivery-policy";
 import { createSubscriptions } from "./subscriptions";
 
@@ -39,6 +40,38 @@ export class AlertTopic extends pulumi.ComponentResource {
   public readonly topicName: pulumi.Output<string>;
   /** Number of subscriptions created (one per target); known before deployment. */
   public readonly subscriptionCount: number;
+
+  /**
+   * Checks the arguments before the component exists, when a component package constructs it
+   * (components/package-provider.ts): plain values as the constructor does, Output values once
+   * they resolve (an unknown value in a preview passes). Construct then rejects with the same
+   * message and registers nothing, where the constructor alone would register the component and
+   * let the error surface later as an uncaught rejection.
+   *
+   * @param args - the component's arguments.
+   * @param _opts - the component's options (unused).
+   * @param name - the component's name, for the message. Defaults to "alert-topic".
+   * @throws Error naming the component and argument.
+   */
+  static async prepare(
+    args: AlertTopicArgs,
+    _opts?: pulumi.ComponentResourceOptions,
+    name = "alert-topic",
+  ): Promise<void> {
+    const settings = validateAlertTopicArgs(name, args);
+    const checked = [
+      settings.kmsKeyArn,
+      settings.alarmArnPrefix,
+      settings.ruleArnPrefix,
+      settings.deadLetterQueueArn,
+      ...settings.specs.map((spec) => spec.endpoint),
+      ...(settings.failureAlarmActions ?? []),
+    ].filter((value) => pulumi.Output.isInstance(value)) as pulumi.Output<unknown>[];
+    // Every check runs before the first failure is reported, so none is left unhandled.
+    const results = await Promise.allSettled(checked.map((output) => outputState(output)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+  }
 
   /**
    * @param name Component name; children are named `<name>-topic`, `<name>-policy`, ...

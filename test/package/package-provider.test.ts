@@ -79,6 +79,37 @@ describe("the package's provider", () => {
     expect(run.resources).to.deep.equal([]);
   });
 
+  it("refuses an AlertTopic target that is an Output from construct itself, secrets unshown", async () => {
+    const topic = (emails: pulumi.Input<string>[]) =>
+      provider.construct!(
+        "pay",
+        "kms-monitoring:index:AlertTopic",
+        {
+          topicName: "kmsmon-dev-alerts",
+          kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+          targets: { emails },
+        },
+        {},
+      ).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+    const run = await runUnderMocks(
+      async () => [
+        await topic(["secops@example.com", pulumi.output("not an address")]),
+        await topic(["secops@example.com", pulumi.secret("pager-token-4f1c9b2e")]),
+        await topic(["Secops@example.com", pulumi.output("secops@example.com")]),
+      ],
+      { stack: "dev" },
+    );
+    expect(run.result).to.deep.equal([
+      'AlertTopic "pay": targets.emails[1]: "not an address" is not a valid e-mail address',
+      'AlertTopic "pay": targets.emails[1]: [secret] is not a valid e-mail address',
+      'AlertTopic "pay": targets.emails[1]: "secops@example.com" repeats targets.emails[0]',
+    ]);
+    expect(run.resources).to.deep.equal([]);
+  });
+
   it("has an uncaught error inspected as its stack text, even with a frame under node_modules/@scope/<file>", () => {
     const error = new Error("targets.https[0]: uses http");
     // A frame of the SDK as source-map-support maps it (its maps name `../resource.ts`).
