@@ -98,8 +98,8 @@ const EXAMPLES: {
       "aws:cloudwatch/logMetricFilter:LogMetricFilter": 29,
       "aws:sns/topic:Topic": 16,
       "aws:sns/topicSubscription:TopicSubscription": 27,
-      // 12 per group and region (8 critical, 4 standard): 7 group-regions
-      // 7 group-regions x 12 rules, and 2 new-key rules in each of the 2 alerting regions
+      // 19 per group and region (8 critical, 11 standard): 7 group-regions x 19 rules, and 2
+      // new-key rules in each of the 2 alerting regions
       "aws:cloudwatch/eventRule:EventRule": 137,
       "aws:cloudwatch/eventBus:EventBus": 0,
       "aws:sqs/queue:Queue": 2,
