@@ -120,9 +120,9 @@ export function shardPreference(group: string, shards: number): number[] {
 }
 
 /**
- * Bounded-load rendezvous hashing: groups, taken in the order of their own hash (stable, and
- * unrelated to their names), each go to the first shard of their preference with room for all
- * their rules. Plain rendezvous hashing spreads groups so unevenly that the fullest of n shards
+ * Bounded-load rendezvous hashing: groups, largest first (so a big group never arrives when no
+ * shard has room left for it), then in the order of their own hash (stable, and unrelated to
+ * their names), each go to the first shard of their preference with room for all their rules. Plain rendezvous hashing spreads groups so unevenly that the fullest of n shards
  * decides the count, which left buses about 60% full; the capacity bound fills them to about
  * {@link SHARD_FILL_TARGET} and still moves few groups when groups or shards come and go
  * (test/groups/bus-plan.test.ts measures it).
@@ -132,6 +132,7 @@ function assignShards(
   counts: Map<string, number>,
   total: number,
   budget: number,
+  maxShards: number,
 ): { shards: number; shardOf: Map<string, number> } {
   for (const [group, rules] of counts) {
     if (rules > budget) {
@@ -141,13 +142,20 @@ function assignShards(
       );
     }
   }
-  const groups = [...counts.keys()]
-    .map((group) => ({ group, order: stableHash(group) }))
-    .sort((a, b) => a.order - b.order || (a.group < b.group ? -1 : 1))
+  const groups = [...counts.entries()]
+    .map(([group, rules]) => ({ group, rules, order: stableHash(group) }))
+    .sort((a, b) => b.rules - a.rules || a.order - b.order || (a.group < b.group ? -1 : 1))
     .map((g) => g.group);
   const start = Math.max(1, Math.ceil(total / (budget * SHARD_FILL_TARGET)));
-  // Each added shard has room for any group, so this ends within one shard per group.
   for (let shards = start; ; shards++) {
+    if (shards > maxShards) {
+      throw new Error(
+        `the ${total} EventBridge rules of the key groups in ${region} need more than ` +
+          `${maxShards} shard buses of ${budget} rules, the event buses a region has left ` +
+          `(AWS allows ${AWS_LIMITS.eventBusesPerRegion}); watch fewer keys in ${region} or ` +
+          `split the stack by region or by groups`,
+      );
+    }
     const load = new Array<number>(shards).fill(0);
     const shardOf = new Map<string, number>();
     for (const group of groups) {
@@ -179,7 +187,15 @@ export function planRegionBuses(
     const busOfGroup = Object.fromEntries([...counts.keys()].map((g) => [g, entryBus]));
     return { region, shardBuses: [], busOfGroup, fanOutRules: [] };
   }
-  const { shards, shardOf } = assignShards(region, counts, inRegion.length, budget.shardBus);
+  // The default bus and an organization hub's bus count against the region's quota too.
+  const maxShards = AWS_LIMITS.eventBusesPerRegion - 1 - (entryBus === "default" ? 0 : 1);
+  const { shards, shardOf } = assignShards(
+    region,
+    counts,
+    inRegion.length,
+    budget.shardBus,
+    maxShards,
+  );
   const n = names(environment);
   const shardBuses: ShardBusSpec[] = Array.from({ length: shards }, (_, i) => ({
     name: n.shardBus(i),

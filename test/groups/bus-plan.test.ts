@@ -289,6 +289,30 @@ describe("planRegionBuses", () => {
     expect(Math.min(...shards)).to.be.at.least(100);
   });
 
+  it("places a group of a bus's worth among many small ones without extra buses, whatever its name", () => {
+    // 950 groups of 20 rules and one of 246: 19,246 / (250 x 0.85) = 90.6, so 91 buses. Taken in
+    // hash order alone, the big group could arrive when no bus had 246 free (up to 157 buses).
+    const small = estateRules(950, 20);
+    for (const big of ["big", "zzz-big", "a-big", "m-big"]) {
+      const specs = [...small, ...rulesOf(big, 246)];
+      const plan = planRegionBuses("us-east-1", specs, "prod");
+      expect(plan.shardBuses, big).to.have.length(91);
+      expect(load(plan, specs)[plan.busOfGroup[big]], big).to.be.at.most(250);
+    }
+  });
+
+  it("refuses more rules than 99 shard buses take, before any resource exists", () => {
+    expect(() => planRegionBuses("us-east-1", estateRules(1000, 24), "prod")).to.throw(
+      "the 24000 EventBridge rules of the key groups in us-east-1 need more than 99 shard buses " +
+        "of 250 rules, the event buses a region has left (AWS allows 100); watch fewer keys in " +
+        "us-east-1 or split the stack by region or by groups",
+    );
+    // An organization hub's own bus leaves 98.
+    expect(() =>
+      planRegionBuses("us-east-1", estateRules(1000, 21), "prod", DEFAULT_BUS_BUDGET, "org"),
+    ).to.throw("need more than 98 shard buses");
+  });
+
   describe("when a shard is added (rendezvous hashing)", () => {
     const groups = Array.from({ length: 1000 }, (_, g) => `team-${String(g).padStart(4, "0")}`);
 
