@@ -118,15 +118,15 @@ export function httpsUrlProblem(value: string): string | undefined {
 
 /**
  * The longest physical names a group gets, by the AWS limit they must fit, built by the same
- * `names()` the plan uses: its 999th rule of a route, its critical topic, the expiry alarm of a
- * multi-Region key.
+ * `names()` the plan uses: a rule of the longest code (`pun`, three letters) and its 999th key chunk, its
+ * critical topic, the expiry alarm of a multi-Region key.
  */
 function longestGroupNames(environment: string, group: string) {
   const n = names(environment);
   return [
     {
       kind: "EventBridge rule",
-      name: n.groupRule(group, "critical", 998),
+      name: n.groupRule(group, "pun", 999),
       max: AWS_LIMITS.ruleNameLength,
     },
     { kind: "SNS topic", name: n.groupTopic(group, "critical"), max: AWS_LIMITS.topicNameLength },

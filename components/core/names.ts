@@ -11,8 +11,6 @@ export const NAME_ROOT = "kmsmon-";
 /** Which signals a rule or topic carries: only critical ones, only the rest, or everything. */
 export type AlertRoute = "critical" | "standard" | "all";
 
-const ROUTE_CODE: Record<AlertRoute, string> = { critical: "c", standard: "s", all: "a" };
-
 /** Where our publishers are: the ArnLike patterns topic and queue policies admit. */
 export interface PublisherArnPatterns {
   /** Our alarms in the region: `arn:<p>:cloudwatch:<region>:<account>:alarm:kmsmon-<env>-*`. */
@@ -66,12 +64,15 @@ export interface Names {
   /** A group's topic of a route: `kmsmon-<env>-<group>-<route>`. */
   groupTopic(group: string, route: AlertRoute): string;
   /**
-   * A group's rule n (from 0) of a route: `kmsmon-<env>-<group>-<c|s|a>-<n+1>`. Rules live in
-   * their keys' region, so the same name in two regions does not collide.
+   * A group's rule: `kmsmon-<env>-<group>-<code>-<chunk>`, where `code` is the signal's rule code
+   * (catalog; with a variant letter) and `chunk` counts the rule's key chunks from 1. A name
+   * depends on nothing else, so no rule ever takes over another's name when a group's keys or
+   * the catalog change: AWS creates rules by name and overwrites, and deletes them by name.
+   * Rules live in their keys' region, so the same name in two regions does not collide.
    * Config refuses group and environment names that make it longer than AWS allows, and the
    * rule planner checks each name it plans.
    */
-  groupRule(group: string, route: AlertRoute, index: number): string;
+  groupRule(group: string, code: string, chunk: number): string;
   /** An alarm owned by a group: `kmsmon-<env>-<group>-<what>`. */
   groupAlarm(group: string, what: string): string;
   /** Shard bus n (from 0) of a region: `kmsmon-<env>-shard-<n+1>`. */
@@ -131,7 +132,7 @@ export function names(environment: string): Names {
     quotaAlarm: (family) => `${prefix}-quota-${family}`,
     usageAlarm: (family) => `${prefix}-usage-${family}`,
     groupTopic: (group, route) => `${prefix}-${group}-${route}`,
-    groupRule: (group, route, index) => `${prefix}-${group}-${ROUTE_CODE[route]}-${index + 1}`,
+    groupRule: (group, code, chunk) => `${prefix}-${group}-${code}-${chunk}`,
     groupAlarm: (group, what) => `${prefix}-${group}-${what}`,
     shardBus: (index) => `${prefix}-shard-${index + 1}`,
     fanOutPrefix: `${prefix}-fanout`,

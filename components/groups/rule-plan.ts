@@ -78,6 +78,8 @@ function aliasesOf(group: ResolvedKeyGroup, region: string, keyIds: readonly str
 interface KeyLocation {
   scope: KeyScopeOptions;
   idSuffix: string;
+  /** Appended to the signal's rule code in the rule's name. */
+  codeSuffix: string;
   keyFromRequest: boolean;
 }
 
@@ -87,11 +89,16 @@ interface KeyLocation {
  */
 function keyLocations(signal: KmsSignal): KeyLocation[] {
   if (signal.source.kind !== "pending-deletion-use") {
-    return [{ scope: {}, idSuffix: "", keyFromRequest: false }];
+    return [{ scope: {}, idSuffix: "", codeSuffix: "", keyFromRequest: false }];
   }
   return [
-    { scope: { resourcesListed: true }, idSuffix: "", keyFromRequest: false },
-    { scope: { resourcesListed: false }, idSuffix: "-unlisted", keyFromRequest: true },
+    { scope: { resourcesListed: true }, idSuffix: "", codeSuffix: "", keyFromRequest: false },
+    {
+      scope: { resourcesListed: false },
+      idSuffix: "-unlisted",
+      codeSuffix: "n",
+      keyFromRequest: true,
+    },
   ];
 }
 
@@ -100,8 +107,8 @@ function keyLocations(signal: KmsSignal): KeyLocation[] {
  * chunk. A rule's target has one input transformer, which cannot choose its text by event, so
  * each signal has rules of its own: the message names it and gives its one runbook (the count
  * fits AWS's event bus quotas at 1,000 groups in a region: docs/DESIGN.md, "Alert rules per
- * group"). Rules are numbered per route in that order, so a signal appended to the catalog renames
- * no existing rule (a new key chunk of an earlier rule renumbers the rules after it).
+ * group"). A rule's name is its signal's rule code and its key chunk, nothing positional, so a
+ * new key, a new chunk or a new signal never moves another rule's name.
  */
 export function planGroupRules(
   group: ResolvedKeyGroup,
@@ -113,15 +120,18 @@ export function planGroupRules(
   for (const region of regionsOf(group)) {
     const keyIds = group.keys.filter((k) => k.region === region).map((k) => k.keyId);
     for (const { route, signals } of routesOf(group)) {
-      let index = 0;
       for (const signal of signals) {
+        if (signal.ruleCode === undefined) {
+          throw new Error(`signal ${signal.id} is alerted per group but has no ruleCode`);
+        }
+        const code = signal.ruleCode;
         for (const variant of keyLocations(signal)) {
           const patterns = keyScopedEventPatterns([signal], keyIds, variant.scope);
           patterns.forEach(({ pattern, keyIds: covered }, chunk) => {
             specs.push(
               ruleSpec(group, environment, region, route, signal, pattern, covered, {
                 id: `${signal.id}${variant.idSuffix}-${chunk + 1}`,
-                name: n.groupRule(group.model.name, route, index++),
+                name: n.groupRule(group.model.name, `${code}${variant.codeSuffix}`, chunk + 1),
                 topicName: n.groupTopic(group.model.name, route),
                 keyFromRequest: variant.keyFromRequest,
                 memberNames,

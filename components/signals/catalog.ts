@@ -18,6 +18,7 @@ export { CIS_4_7_FILTER_PATTERN, DATA_PLANE_OPERATIONS } from "./catalog-terms";
 export const KMS_SIGNALS: readonly KmsSignal[] = [
   {
     id: "deletion-scheduled",
+    ruleCode: "ds",
     title: "Key deletion scheduled",
     severity: "critical",
     action:
@@ -46,6 +47,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "deletion-cancelled",
+    ruleCode: "dc",
     title: "Key deletion cancelled",
     severity: "info",
     action:
@@ -57,6 +59,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "key-disabled",
+    ruleCode: "kd",
     title: "Key disabled",
     severity: "critical",
     action:
@@ -69,6 +72,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "key-enabled",
+    ruleCode: "ke",
     title: "Key enabled",
     severity: "info",
     action: "No action needed if the key was meant to be in use again.",
@@ -79,6 +83,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "pending-deletion-use",
+    ruleCode: "pu",
     title: "Key pending deletion is still in use",
     severity: "critical",
     action:
@@ -95,6 +100,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "key-policy-changed",
+    ruleCode: "kp",
     title: "Key policy changed",
     severity: "warning",
     action:
@@ -106,6 +112,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "grant-created",
+    ruleCode: "gc",
     title: "Grant created on key",
     severity: "warning",
     action:
@@ -118,6 +125,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "grant-revoked",
+    ruleCode: "gv",
     title: "Grant revoked on key",
     severity: "info",
     action: "A grantee lost access; check the service that used this grant still works.",
@@ -128,6 +136,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "grant-retired",
+    ruleCode: "gr",
     title: "Grant retired on key",
     severity: "info",
     action: "Usually a service finishing its work; no action unless access broke.",
@@ -138,6 +147,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "material-imported",
+    ruleCode: "mi",
     title: "Key material imported",
     severity: "info",
     action: "Confirm the new expiration date of the material matches your rotation plan.",
@@ -148,6 +158,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "material-deleted",
+    ruleCode: "md",
     title: "Imported key material deleted",
     severity: "critical",
     action:
@@ -160,6 +171,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "material-expired",
+    ruleCode: "me",
     title: "Imported key material expired and was deleted",
     severity: "critical",
     action:
@@ -176,6 +188,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "rotation-disabled",
+    ruleCode: "rd",
     title: "Automatic key rotation disabled",
     severity: "warning",
     action:
@@ -187,6 +200,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "rotation-performed",
+    ruleCode: "rp",
     title: "Key material rotated automatically",
     severity: "info",
     action: "Informational: KMS rotated the key material on schedule.",
@@ -201,6 +215,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "rotation-on-demand",
+    ruleCode: "ro",
     title: "Key material rotated on demand",
     severity: "info",
     action: "Informational: someone started an on-demand rotation; check it was planned.",
@@ -211,6 +226,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "key-deleted",
+    ruleCode: "kx",
     title: "Key deleted",
     severity: "critical",
     action:
@@ -251,6 +267,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "destructive-call-denied",
+    ruleCode: "dd",
     title: "Destructive call on key denied",
     severity: "warning",
     action:
@@ -266,6 +283,7 @@ export const KMS_SIGNALS: readonly KmsSignal[] = [
   },
   {
     id: "key-made-public",
+    ruleCode: "pp",
     title: "Key policy grants a wildcard principal",
     severity: "critical",
     action:

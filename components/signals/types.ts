@@ -83,4 +83,10 @@ export interface KmsSignal {
   metricName: string;
   /** Event fields the group alert shows for this signal. Default: none. */
   alertFields?: readonly SignalAlertField[];
+  /**
+   * Two lowercase letters naming the signal's group rules (`kmsmon-<env>-<group>-<code>-<n>`),
+   * fixed for good: a code is never changed or reused, so rule names never move. Required for
+   * signals alerted per group.
+   */
+  ruleCode?: string;
 }

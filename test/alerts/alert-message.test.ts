@@ -76,7 +76,7 @@ const LEDGER_ALIASES = `Aliases of the keys this rule watches (at deploy): alias
 describe("alert message of each group signal, rendered from real events", () => {
   it("a disabled key: signal, alias and key, group, account, environment; one runbook; links", () => {
     const { rule, text } = alert("cloudtrail/DisableKey.json", A_KEY, "us-east-1");
-    expect(rule.name).to.equal("kmsmon-prod-payments-c-2");
+    expect(rule.name).to.equal("kmsmon-prod-payments-kd-1");
     expect(text).to.equal(
       [
         `[CRITICAL] Key disabled: key alias/payments-main (${A_KEY}) in payments (prod), account 111122223333`,
@@ -219,7 +219,7 @@ describe("alert message of each group signal, rendered from real events", () => 
     const { rule, text } = alert("cloudtrail/PutKeyPolicy.json", A_KEY, "us-east-1");
     expect([rule.id, rule.name]).to.deep.equal([
       "key-policy-changed-1",
-      "kmsmon-prod-payments-s-3",
+      "kmsmon-prod-payments-kp-1",
     ]);
     expect(text).to.equal(
       [

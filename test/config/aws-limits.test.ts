@@ -94,10 +94,10 @@ describe("config: AWS limits across fields", () => {
 
   it("measures a group's names after the environment prefix against AWS's lengths", () => {
     expect(groupNameLengthProblem("prod", "payments")).to.equal(undefined);
-    // kmsmon-<16>-<32>-c-999 is 62 characters: the longest names the config allows fit.
+    // kmsmon-<16>-<32>-pun-999 is 64 characters: the longest names the config allows fit.
     expect(groupNameLengthProblem("e".repeat(16), "g".repeat(32))).to.equal(undefined);
     expect(groupNameLengthProblem("e".repeat(16), "g".repeat(35))).to.equal(
-      `makes EventBridge rule names of up to 65 characters (kmsmon-${"e".repeat(16)}-${"g".repeat(35)}-c-999); AWS allows 64 (shorten the group or environment name)`,
+      `makes EventBridge rule names of up to 67 characters (kmsmon-${"e".repeat(16)}-${"g".repeat(35)}-pun-999); AWS allows 64 (shorten the group or environment name)`,
     );
   });
 });

@@ -4,7 +4,8 @@ import { nameProblem } from "../../components/config/fields";
 import { ENVIRONMENT_NAME, GROUP_NAME } from "../../components/config/schema";
 import { planGroupRules } from "../../components/groups/rule-plan";
 import { planGroup } from "../../components/groups/group-plan";
-import { AlertRoute, names } from "../../components/core/names";
+import { names } from "../../components/core/names";
+import { groupAlertSignals } from "../../components/signals/catalog";
 import { keyArn, keyId, groupModel, resolvedGroup, resolvedKey } from "../builders";
 import { AWS_LIMITS } from "../../components/core/limits";
 
@@ -12,8 +13,8 @@ import { AWS_LIMITS } from "../../components/core/limits";
 const ENVIRONMENT = "e".repeat(16);
 const GROUP = `g${"-x".repeat(15)}9`;
 
-const groupRuleName = (environment: string, group: string, route: AlertRoute, index: number) =>
-  names(environment).groupRule(group, route, index);
+const groupRuleName = (environment: string, group: string, code: string, chunk: number) =>
+  names(environment).groupRule(group, code, chunk);
 
 describe("names", () => {
   it("builds the prefixes from the environment", () => {
@@ -65,10 +66,53 @@ describe("names", () => {
     });
   });
 
-  it("names rules kmsmon-<env>-<group>-<route code>-<n>", () => {
-    expect(groupRuleName("prod", "payments", "critical", 0)).to.equal("kmsmon-prod-payments-c-1");
-    expect(groupRuleName("prod", "payments", "standard", 1)).to.equal("kmsmon-prod-payments-s-2");
-    expect(groupRuleName("prod", "payments", "all", 9)).to.equal("kmsmon-prod-payments-a-10");
+  it("names rules kmsmon-<env>-<group>-<signal's rule code>-<key chunk>", () => {
+    expect(groupRuleName("prod", "payments", "ds", 1)).to.equal("kmsmon-prod-payments-ds-1");
+    expect(groupRuleName("prod", "payments", "pun", 2)).to.equal("kmsmon-prod-payments-pun-2");
+  });
+
+  it("gives every per-group signal a rule code of its own, two lowercase letters", () => {
+    const codes = groupAlertSignals().map((s) => [s.id, s.ruleCode]);
+    expect(Object.fromEntries(codes)).to.deep.equal({
+      "deletion-scheduled": "ds",
+      "deletion-cancelled": "dc",
+      "key-disabled": "kd",
+      "key-enabled": "ke",
+      "pending-deletion-use": "pu",
+      "key-policy-changed": "kp",
+      "grant-created": "gc",
+      "grant-revoked": "gv",
+      "grant-retired": "gr",
+      "material-imported": "mi",
+      "material-deleted": "md",
+      "material-expired": "me",
+      "rotation-disabled": "rd",
+      "rotation-performed": "rp",
+      "rotation-on-demand": "ro",
+      "key-deleted": "kx",
+      "destructive-call-denied": "dd",
+      "key-made-public": "pp",
+    });
+  });
+
+  it("keeps every rule's name when a group's keys cross a chunk boundary", () => {
+    // At 11 keys an API-call signal has one rule; at 12, two: the first keeps its name.
+    const plan = (count: number) =>
+      planGroupRules(
+        resolvedGroup(
+          groupModel("payments"),
+          Array.from({ length: count }, (_, i) => resolvedKey(keyArn("us-east-1", keyId(i)))),
+        ),
+        "prod",
+      );
+    const nameOf = (rules: ReturnType<typeof plan>) => new Map(rules.map((r) => [r.id, r.name]));
+    const before = nameOf(plan(11));
+    const after = nameOf(plan(12));
+    for (const [id, name] of before) expect(after.get(id), id).to.equal(name);
+    // A name never passes from one rule to another.
+    const ids = new Map([...after].map(([id, name]) => [name, id]));
+    for (const [id, name] of before) expect(ids.get(name), name).to.equal(id);
+    expect(after.get("deletion-scheduled-2")).to.equal("kmsmon-prod-payments-ds-2");
   });
 
   it("keeps rule names of the longest environment and group within 64 characters", () => {
@@ -77,11 +121,9 @@ describe("names", () => {
     expect(nameProblem(ENVIRONMENT, ENVIRONMENT_NAME)).to.equal(undefined);
     expect(nameProblem(GROUP, GROUP_NAME)).to.equal(undefined);
     expect(nameProblem(`${GROUP}x`, GROUP_NAME)).to.be.a("string");
-    expect(groupRuleName(ENVIRONMENT, GROUP, "critical", 0)).to.have.length(60);
-    // Up to 99,999 rules of one route still fit.
-    expect(groupRuleName(ENVIRONMENT, GROUP, "standard", 99998)).to.have.length(
-      AWS_LIMITS.ruleNameLength,
-    );
+    expect(groupRuleName(ENVIRONMENT, GROUP, "ds", 1)).to.have.length(61);
+    // A variant code (three letters) and up to 999 key chunks still fit.
+    expect(groupRuleName(ENVIRONMENT, GROUP, "pun", 999)).to.have.length(AWS_LIMITS.ruleNameLength);
     const group = resolvedGroup(
       groupModel(GROUP, { critical: true }),
       Array.from({ length: 40 }, (_, i) => resolvedKey(keyArn("us-east-1", keyId(i)))),
@@ -90,21 +132,21 @@ describe("names", () => {
     // 40 keys: 23 critical rules (most signals take 11 keys a rule, the wildcard principal 8)
     // and 41 standard ones (nine API-call signals of 4 rules, rotation 1, denied calls 4).
     expect(ruleNames).to.have.length(64);
-    expect(ruleNames[63]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-s-41`);
+    expect(ruleNames[63]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-dd-4`);
     for (const name of ruleNames)
       expect(name.length, name).to.be.at.most(AWS_LIMITS.ruleNameLength);
-    expect(ruleNames[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-c-1`);
+    expect(ruleNames[0]).to.equal(`kmsmon-${ENVIRONMENT}-${GROUP}-ds-1`);
   });
 
   it("builds a rule name as it is; the rule planner refuses one longer than 64 characters", () => {
-    expect(groupRuleName(ENVIRONMENT, GROUP, "all", 99999)).to.equal(
-      `kmsmon-${ENVIRONMENT}-${GROUP}-a-100000`,
+    expect(groupRuleName(ENVIRONMENT, GROUP, "pun", 1000)).to.equal(
+      `kmsmon-${ENVIRONMENT}-${GROUP}-pun-1000`,
     );
     // Config refuses such names first; a group built in code meets the planner's check.
     const long = "g".repeat(45);
     const group = resolvedGroup(groupModel(long), [resolvedKey(keyArn("us-east-1", keyId(1)))]);
     expect(() => planGroupRules(group, ENVIRONMENT)).to.throw(
-      `rule name kmsmon-${ENVIRONMENT}-${long}-a-1 is longer than 64 characters`,
+      `rule name kmsmon-${ENVIRONMENT}-${long}-ds-1 is longer than 64 characters`,
     );
   });
 

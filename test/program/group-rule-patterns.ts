@@ -128,54 +128,36 @@ function standardRules(keyIds: string[]): Record<string, unknown>[] {
   ].map(withSource);
 }
 
+/** The rule codes of the critical rules, in catalog order (the refused-call pair: `pu`, `pun`). */
+const CRITICAL_CODES = ["ds", "kd", "pu", "pun", "md", "me", "kx", "pp"];
+/** The rule codes of the other signals' rules, in catalog order. */
+const STANDARD_CODES = ["dc", "ke", "kp", "gc", "gv", "gr", "mi", "rd", "rp", "ro", "dd"];
+
 /**
- * Rule name to pattern of a group with severity routing: `<prefix>-c-1..8` to the critical
- * topic, `<prefix>-s-1..11` to the standard one. `prefix` is `kmsmon-<env>-<group>`.
+ * Rule name to pattern of a group with severity routing: `<prefix>-<code>-1`, each signal's code
+ * (critical ones to the critical topic, the rest to the standard one). `prefix` is
+ * `kmsmon-<env>-<group>`.
  */
 export function severityRoutedPatterns(prefix: string, keyIds: string[]): Record<string, unknown> {
   return Object.fromEntries([
-    ...criticalRules(keyIds).map((p, i) => [`${prefix}-c-${i + 1}`, p]),
-    ...standardRules(keyIds).map((p, i) => [`${prefix}-s-${i + 1}`, p]),
+    ...criticalRules(keyIds).map((p, i) => [`${prefix}-${CRITICAL_CODES[i]}-1`, p]),
+    ...standardRules(keyIds).map((p, i) => [`${prefix}-${STANDARD_CODES[i]}-1`, p]),
   ]);
 }
 
-/** Rule name to pattern of a group with one route (`all`): `<prefix>-a-1..19`, catalog order. */
+/** Rule name to pattern of a group with one route (`all`), catalog order. */
 export function allRoutePatterns(prefix: string, keyIds: string[]): Record<string, unknown> {
-  const [scheduled, disabled, listed, unlisted, materialDeleted, expired, deleted, publicPolicy] =
-    criticalRules(keyIds);
-  const [
-    cancelled,
-    enabled,
-    policyChanged,
-    grantCreated,
-    grantRevoked,
-    grantRetired,
-    imported,
-    rotationDisabled,
-    rotated,
-    rotatedOnDemand,
-    denied,
-  ] = standardRules(keyIds);
-  const rules = [
-    scheduled,
-    cancelled,
-    disabled,
-    enabled,
-    listed,
-    unlisted,
-    policyChanged,
-    grantCreated,
-    grantRevoked,
-    grantRetired,
-    imported,
-    materialDeleted,
-    expired,
-    rotationDisabled,
-    rotated,
-    rotatedOnDemand,
-    deleted,
-    denied,
-    publicPolicy,
-  ];
-  return Object.fromEntries(rules.map((p, i) => [`${prefix}-a-${i + 1}`, p]));
+  const critical = criticalRules(keyIds);
+  const standard = standardRules(keyIds);
+  const byCode = new Map<string, Record<string, unknown>>([
+    ...critical.map((p, i): [string, Record<string, unknown>] => [CRITICAL_CODES[i], p]),
+    ...standard.map((p, i): [string, Record<string, unknown>] => [STANDARD_CODES[i], p]),
+  ]);
+  const order = ["ds", "dc", "kd", "ke", "pu", "pun", "kp", "gc", "gv", "gr", "mi", "md", "me"];
+  return Object.fromEntries(
+    [...order, "rd", "rp", "ro", "kx", "dd", "pp"].map((code) => [
+      `${prefix}-${code}-1`,
+      byCode.get(code),
+    ]),
+  );
 }

@@ -147,17 +147,19 @@ describe("planStack", () => {
     ]);
     // Per region: a rule per critical signal (8 with the two shapes of a refused call) and one
     // per other signal (11).
-    const routeRules = (region: string, route: string, code: string, count: number) =>
-      Array.from({ length: count }, (_, i) => [
+    const routeRules = (region: string, route: string, codes: string[]) =>
+      codes.map((code) => [
         region,
-        `kmsmon-prod-payments-${code}-${i + 1}`,
+        `kmsmon-prod-payments-${code}-1`,
         `kmsmon-prod-payments-${route}`,
       ]);
+    const critical = ["ds", "kd", "pu", "pun", "md", "me", "kx", "pp"];
+    const standard = ["dc", "ke", "kp", "gc", "gv", "gr", "mi", "rd", "rp", "ro", "dd"];
     expect(payments.rules.map((r) => [r.region, r.name, r.target.topicName])).to.deep.equal([
-      ...routeRules(EU, "critical", "c", 8),
-      ...routeRules(EU, "standard", "s", 11),
-      ...routeRules(US, "critical", "c", 8),
-      ...routeRules(US, "standard", "s", 11),
+      ...routeRules(EU, "critical", critical),
+      ...routeRules(EU, "standard", standard),
+      ...routeRules(US, "critical", critical),
+      ...routeRules(US, "standard", standard),
     ]);
     expect(payments.rules[0].target).to.deep.include({
       maximumRetryAttempts: 185,
