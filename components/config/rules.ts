@@ -118,8 +118,8 @@ export function httpsUrlProblem(value: string): string | undefined {
 
 /**
  * The longest physical names a group gets, by the AWS limit they must fit, built by the same
- * `names()` the plan uses: a rule of the longest code (`pun`, three letters) and its 999th key chunk, its
- * critical topic, the expiry alarm of a multi-Region key.
+ * `names()` the plan uses: a rule of the longest code (`pun`, three letters) and its 999th key
+ * chunk, its critical topic, the expiry alarm of a multi-Region key.
  */
 function longestGroupNames(environment: string, group: string) {
   const n = names(environment);
