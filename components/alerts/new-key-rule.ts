@@ -61,8 +61,9 @@ function signalOf(call: NewKeyCall): KmsSignal {
 }
 
 /**
- * The line naming the member accounts of a hub's region, as much of it as the input template's
- * quota leaves room for beside the rest of the message (`rest`, the template without the line).
+ * The line naming the member accounts of a hub's region, after a blank line (it goes last, below
+ * what to do: it can run to thousands of characters), as much of it as the input template's quota
+ * leaves room for beside the rest of the message (`rest`, the template without the line).
  */
 export function memberAccountsLine(
   region: string,
@@ -70,9 +71,9 @@ export function memberAccountsLine(
   rest: AlertInputTransformer,
 ): string[] {
   if (accounts.length === 0) return [];
-  // The line is JSON-escaped into the template with a newline (2 characters) before it.
-  const room = AWS_LIMITS.inputTemplateLength - rest.inputTemplate.length - 2;
-  return [accountsLine(`Member accounts in ${region} (at deploy):`, accounts, room)];
+  // The line is JSON-escaped into the template with two newlines (4 characters) before it.
+  const room = AWS_LIMITS.inputTemplateLength - rest.inputTemplate.length - 4;
+  return ["", accountsLine(`Member accounts in ${region} (at deploy):`, accounts, room)];
 }
 
 /** The message security reads: the key, who made it, and what to do. */
@@ -115,7 +116,7 @@ function newKeyTransformer(
     inputTemplate: JSON.stringify(lines.join("\n")),
   });
   const rest = transformer([headline, ...body]);
-  return transformer([headline, ...memberAccountsLine(region, accounts, rest), ...body]);
+  return transformer([headline, ...body, ...memberAccountsLine(region, accounts, rest)]);
 }
 
 /**

@@ -211,10 +211,14 @@ function shapeOf(signal: KmsSignal): Shape {
  */
 function keyPath(signal: KmsSignal, shape: Shape, keyFromRequest: boolean): string {
   const source = signal.source;
+  // A denied call may be recorded without `resources`: its request is the only place certain.
   const namesKey =
-    (shape === API_CALL_SHAPE || shape === DENIED_CALL_SHAPE) &&
-    "eventNames" in source &&
-    source.eventNames.every((call) => (CALLS_NAMING_ONE_KEY as readonly string[]).includes(call));
+    shape === DENIED_CALL_SHAPE ||
+    (shape === API_CALL_SHAPE &&
+      "eventNames" in source &&
+      source.eventNames.every((call) =>
+        (CALLS_NAMING_ONE_KEY as readonly string[]).includes(call),
+      ));
   return keyFromRequest || namesKey ? "$.detail.requestParameters.keyId" : shape.paths.key;
 }
 
@@ -235,7 +239,8 @@ export function alertInputTransformer(args: AlertMessageArgs): AlertInputTransfo
     ...shape.happened(`${title}: `),
     ...fields.lines,
     "",
-    `What to do: ${actionText(signal.action)}`,
+    // In a hub the key lives in a member account, which the commands need credentials for.
+    `What to do${(args.accountNames ?? []).length > 0 ? " (in account <account>)" : ""}: ${actionText(signal.action)}`,
     "",
     ...shape.links,
   ];

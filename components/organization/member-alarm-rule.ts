@@ -47,7 +47,7 @@ function memberAlarmTransformer(
     inputTemplate: JSON.stringify(lines.join("\n")),
   });
   const rest = transformer([headline, ...body]);
-  return transformer([headline, ...memberAccountsLine(region, accounts, rest), ...body]);
+  return transformer([headline, ...body, ...memberAccountsLine(region, accounts, rest)]);
 }
 
 /**

@@ -94,16 +94,17 @@ describe("new keys outside every group", () => {
     expect(text).to.contain("region=us-west-2#/kms/keys/1234abcd-12ab-34cd-56ef-1234567890ab");
   });
 
-  it("in a hub, lists the region's named members after the headline", () => {
+  it("in a hub, lists the region's named members last, after a blank line", () => {
     const [rule] = planNewKeyRules("sec", "us-west-2", undefined, [
       { accountId: "222233334444", name: "payments-prod" },
       { accountId: "333344445555", name: "Analytics <Data> Lake" },
     ]);
     const record = kmsCloudTrailRecords().find((e) => e.file === "cloudtrail/CreateKey.json")!;
     const text = applyInputTransformer(rule.transformer, toEventBridgeEvent(record.event));
-    expect(text.split("\n")[1]).to.equal(
+    expect(text.split("\n").slice(-2)).to.deep.equal([
+      "",
       "Member accounts in us-west-2 (at deploy): payments-prod (222233334444); Analytics \u2039Data\u203a Lake (333344445555)",
-    );
+    ]);
   });
 
   it("keeps a hub's template within EventBridge's 8,192 characters at 500 named members", () => {
@@ -114,7 +115,7 @@ describe("new keys outside every group", () => {
     for (const rule of planNewKeyRules("sec", "us-west-2", undefined, members)) {
       expect(rule.transformer.inputTemplate.length).to.be.at.most(8192);
       expect(rule.transformer.inputTemplate.length).to.be.above(8000);
-      expect(JSON.parse(rule.transformer.inputTemplate).split("\n")[1]).to.match(
+      expect(JSON.parse(rule.transformer.inputTemplate).split("\n").at(-1)).to.match(
         /^Member accounts in us-west-2 \(at deploy\): "quoted" member account number 0 \(100000000000\); .*; and \d+ more$/,
       );
     }

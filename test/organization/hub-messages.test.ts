@@ -74,7 +74,6 @@ describe("organization: what the hub's alerts and dashboard say about members", 
     });
     expect(hubMessages(run, "us-west-2", event)[0].split("\n")).to.deep.equal([
       "[OPERATIONAL] KMS requests of a member account: kmsmon-sec-member-quota-symmetric in ALARM, account 222233334444 (sec)",
-      "Member accounts in us-west-2 (at deploy): payments-prod (222233334444)",
       "",
       'What happened: KMS requests in us-west-2 reached 80% of "Cryptographic operations (symmetric) request rate"',
       "Why: Threshold Crossed: 1 out of the last 1 datapoints [45628.0 (02/10/19 17:10:00)] was greater than the threshold (10000.0) (minimum 1 datapoint for OK -> ALARM transition).",
@@ -83,6 +82,8 @@ describe("organization: what the hub's alerts and dashboard say about members", 
       "What to do: in account 222233334444, find the callers (CloudTrail, the hub dashboard's per-key graphs). Near a quota, KMS soon throttles these calls for the whole account in us-west-2: cache data keys, spread load, or request an increase (aws service-quotas list-service-quotas --service-code kms --region us-west-2).",
       "",
       "Alarm (sign in to account 222233334444): https://us-west-2.console.aws.amazon.com/cloudwatch/home?region=us-west-2#alarmsV2:alarm/kmsmon-sec-member-quota-symmetric",
+      "",
+      "Member accounts in us-west-2 (at deploy): payments-prod (222233334444)",
     ]);
   });
 });

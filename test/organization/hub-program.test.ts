@@ -171,7 +171,7 @@ describe("organization: the hub program (Pulumi.org.yaml under mocks)", function
       "[WARNING] Key created or replicated outside every group: key arn:aws:kms:us-west-2:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab, account 444455556666 (sec)",
     );
     // The event gives the ID only; the message lists the region's named members to look it up.
-    expect(text.split("\n")[1]).to.equal(
+    expect(text.split("\n").at(-1)).to.equal(
       "Member accounts in us-west-2 (at deploy): payments-prod (222233334444)",
     );
     expect(text).to.contain("CreateKey by arn:aws:iam::444455556666:user/Alice (IAMUser)");
