@@ -3,9 +3,7 @@
  * a group, goes through the planned rules' own input transformers as EventBridge applies them
  * (tools/matching/input-transformer.ts). Each message names the signal, the key (its alias when the
  * plan knows it), the group, account and environment, gives exactly that signal's runbook with
- * complete commands, and leaves no field empty without saying why. Non-critical signals without
- * fields of their own share a rule per route: the headline names the call, the runbook lists
- * each call's line.
+ * complete commands, and leaves no field empty without saying why.
  */
 import { expect } from "chai";
 import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan";

@@ -62,7 +62,7 @@ describe("organization: the plan's organization section", () => {
       "  template: AWS::IAM::Role, AWS::Events::Rule x2, AWS::CloudWatch::Alarm x3, AWS::Oam::Link; 7,789 bytes (CloudFormation takes 51,200)",
       "  never deployed to the management account: deploy the template there as a stack if its keys matter",
       "  each member's alarms per region: 3 (kmsmon-sec-member-quota-symmetric, kmsmon-sec-member-quota-rsa, kmsmon-sec-member-quota-ecc), $0.30 a month, sent to the hub in ALARM",
-      "Monthly cost: each member account pays $0.60 ($0.30 in each of 2 regions), the 2 listed $1.20; the hub's StackSet, buses, sinks and rules $0.00 (its alarms are in the cost table)",
+      "Monthly cost: every account of the OUs pays $0.60 ($0.30 in each of 2 regions), the 2 listed $1.20 (unlisted accounts of the OUs pay the same); the hub's StackSet, buses, sinks and rules $0.00 (its alarms are in the cost table)",
       "Members:",
       "  payments-prod (222233334444) us-east-1: payments",
       "  payments-prod (222233334444) us-west-2: no group selects its keys",

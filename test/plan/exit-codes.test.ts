@@ -10,7 +10,7 @@ describe("plan exit codes", function () {
   const dir = tempDir();
 
   it("exits 2 when one group needs more rules than one event bus takes", async () => {
-    // A rule per critical signal and three shared, each split by keys: 1,900 keys need 575 rules.
+    // A rule per signal, each split by keys: 1,900 keys need far more than a bus's 250 rules.
     const keys = Array.from({ length: 1900 }, (_, i) => keyArn("us-east-1", keyId(i)));
     const file = writeStackFile(dir, "huge.yaml", stackConfig([{ name: "huge", keys }]));
     const run = await runCli(["--config", file, "--stack", "ci"]);

@@ -31,9 +31,9 @@ export function organizationSection(plan: OrganizationPlan | undefined): string 
     `  template: ${stackSet.templateSummary} (CloudFormation takes 51,200)`,
     "  never deployed to the management account: deploy the template there as a stack if its keys matter",
     `  each member's alarms per region: ${memberAlarmsSummary(stackSet.memberAlarms)}`,
-    `Monthly cost: each member account pays ${usd(stackSet.memberMonthlyCostUsd)} ` +
+    `Monthly cost: every account of the OUs pays ${usd(stackSet.memberMonthlyCostUsd)} ` +
       `(${usd(stackSet.memberMonthlyCostUsdPerRegion)} in each of ${stackSet.regions.length} regions), ` +
-      `the ${accounts.length} listed ${usd(stackSet.memberMonthlyCostUsd * accounts.length)}; ` +
+      `the ${accounts.length} listed ${usd(stackSet.memberMonthlyCostUsd * accounts.length)} (unlisted accounts of the OUs pay the same); ` +
       `the hub's StackSet, buses, sinks and rules ${usd(stackSet.monthlyCostUsd)} (its alarms are in the cost table)`,
     "Members:",
     ...plan.members.map(
