@@ -31,6 +31,25 @@ export function baselineProgram(keys: number): void {
   const { security, keyArn } = regionAlerting(env, queueArn);
   watchers(plan, logGroupName, security);
   shardBuses(plan, queueArn);
+  // Keys created outside every group: a rule per call to the security topic.
+  for (const rule of plan.alerting.flatMap((a) => a.newKeyRules)) {
+    const r = new aws.cloudwatch.EventRule(rule.name, {
+      name: rule.name,
+      description: rule.description,
+      eventPattern: JSON.stringify(rule.eventPattern),
+    });
+    new aws.cloudwatch.EventTarget(`${rule.name}-target`, {
+      rule: r.name,
+      targetId: "security-topic",
+      arn: security,
+      inputTransformer: rule.transformer,
+      retryPolicy: {
+        maximumRetryAttempts: rule.target.maximumRetryAttempts,
+        maximumEventAgeInSeconds: rule.target.maximumEventAgeSeconds,
+      },
+      deadLetterConfig: { arn: queueArn },
+    });
+  }
   for (const d of plan.dashboards) {
     new aws.cloudwatch.Dashboard(d.name, {
       dashboardName: d.name,
