@@ -122,7 +122,7 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
     ).to.deep.equal(allRoutePatterns("kmsmon-dev-payments", PAYMENTS_KEYS));
     const rule = run.one(T.rule, "kms-payments-us-east-1-deletion-scheduled-1");
     expect(parsedInputs(rule)).to.deep.include({
-      name: "kmsmon-dev-payments-a-1",
+      name: "kmsmon-dev-payments-ds-1",
       description:
         'KMS signal "Key deletion scheduled" of key group payments (dev), 2 key(s) in us-east-1',
       state: "ENABLED",
@@ -133,7 +133,7 @@ describe("program: the dev stack (Pulumi.dev.yaml) under mocks", function () {
     ).to.equal("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
     const target = run.one(T.target, "kms-payments-us-east-1-deletion-scheduled-1-target").inputs;
     expect([target.rule, target.arn]).to.deep.equal([
-      "kmsmon-dev-payments-a-1",
+      "kmsmon-dev-payments-ds-1",
       "arn:aws:sns:us-east-1:111122223333:kmsmon-dev-payments-all",
     ]);
   });

@@ -191,14 +191,14 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
     ).to.deep.equal(severityRoutedPatterns("kmsmon-prod-payments", PAYMENTS_US));
     const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-deletion-scheduled-1"));
     expect(rule).to.deep.include({
-      name: "kmsmon-prod-payments-c-1",
+      name: "kmsmon-prod-payments-ds-1",
       description:
         'KMS signal "Key deletion scheduled" of key group payments (prod), 2 key(s) in us-east-1',
       state: "ENABLED",
     });
     const target = run.one(T.target, "kms-payments-us-east-1-deletion-scheduled-1-target").inputs;
     expect([target.rule, target.arn]).to.deep.equal([
-      "kmsmon-prod-payments-c-1",
+      "kmsmon-prod-payments-ds-1",
       "arn:aws:sns:us-east-1:111122223333:kmsmon-prod-payments-critical",
     ]);
   });
@@ -206,14 +206,14 @@ describe("program: the prod stack (Pulumi.prod.yaml) under mocks", function () {
   it("routes the payments keys' other signals to the standard topic, a rule each", () => {
     const rule = parsedInputs(run.one(T.rule, "kms-payments-us-east-1-key-policy-changed-1"));
     expect(rule).to.deep.include({
-      name: "kmsmon-prod-payments-s-3",
+      name: "kmsmon-prod-payments-kp-1",
       description:
         'KMS signal "Key policy changed" of key group payments (prod), 2 key(s) in us-east-1',
       state: "ENABLED",
     });
     const target = run.one(T.target, "kms-payments-us-east-1-key-policy-changed-1-target").inputs;
     expect([target.rule, target.arn]).to.deep.equal([
-      "kmsmon-prod-payments-s-3",
+      "kmsmon-prod-payments-kp-1",
       "arn:aws:sns:us-east-1:111122223333:kmsmon-prod-payments-standard",
     ]);
   });

@@ -25,9 +25,9 @@ describe("checkQuotas on a one-group plan", () => {
       row("Longest filter pattern (characters)", 684, 1024),
       // The wildcard-principal rule: nine policy wildcards, and the key named in three places.
       row("Longest event pattern (characters)", 821, 2048),
-      // kmsmon-prod-new-key-replicated (the group's longest is kmsmon-prod-payments-a-19, 25).
+      // kmsmon-prod-new-key-replicated (the group's longest is kmsmon-prod-payments-pun-1, 26).
       row("Longest rule name (characters)", 30, 64),
-      // The wildcard-principal rule's template (kmsmon-prod-payments-a-19).
+      // The wildcard-principal rule's template (kmsmon-prod-payments-pp-1).
       row("Longest input template (characters)", 884, 8192),
       row("Targets on one rule", 1, 5),
       // kmsmon-prod-tamper-... and -account-... names, not only expiry alarms.
