@@ -56,6 +56,7 @@ export const DEFAULTS = {
     concurrencyMode: "STRICT_FAILURE_TOLERANCE",
     regionConcurrency: "PARALLEL",
     /** Off: a member's bands cost 9 alarm metrics ($0.90) a month in each region. */
+    memberQuotaAlarms: true,
     memberUsageBands: false,
   },
 } as const;

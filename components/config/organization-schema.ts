@@ -126,10 +126,15 @@ export function organizationSchema(context: ValueContext) {
         .describe(
           "`DELEGATED_ADMIN` when the hub is a delegated administrator of StackSets, `SELF` in the management account.",
         ),
+      memberQuotaAlarms: bool()
+        .default(DEFAULTS.organization.memberQuotaAlarms)
+        .describe(
+          "Every account of the OUs keeps 3 alarms on its own KMS request quotas ($0.30 a month per region, paid by the account), forwarded to the hub's security topic. Off, members have no fixed charge and the hub cannot see a member near its quota.",
+        ),
       memberUsageBands: bool()
         .default(DEFAULTS.organization.memberUsageBands)
         .describe(
-          "Members get the stack's usage bands (`usageBaseline`) too, each paying 3 anomaly alarms ($0.90 a month) per region; their request-quota alarms ($0.30) are always on.",
+          "Members get the stack's usage bands (`usageBaseline`) too, each paying 3 anomaly alarms ($0.90 a month) per region.",
         ),
       rollout: rolloutSchema().prefault({}).meta({
         description: "How StackSet operations roll out; safe defaults.",

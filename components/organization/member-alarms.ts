@@ -23,6 +23,8 @@ export interface MemberAlarmSettings {
   quotaAlarmPercent: number;
   /** The stack's `usageBaseline` settings, used when `bands` is true. */
   usageBaseline: UsageBaselineSettings;
+  /** `organization.memberQuotaAlarms`: members keep their request-quota alarms. */
+  quotas: boolean;
   /** `organization.memberUsageBands`: members get the usage bands too. */
   bands: boolean;
 }
@@ -38,7 +40,9 @@ export function planMemberAlarms(settings: MemberAlarmSettings): AlarmSpec[] {
   const n = names(settings.environment);
   const region = INSTANCE_REGION;
   const alarms: AlarmSpec[] = [
-    ...planQuotaAlarms(settings.environment, region, settings.quotaAlarmPercent),
+    ...(settings.quotas
+      ? planQuotaAlarms(settings.environment, region, settings.quotaAlarmPercent)
+      : []),
     ...(settings.bands ? planUsageBands(settings.environment, region, settings.usageBaseline) : []),
   ];
   return alarms.map((alarm) => ({

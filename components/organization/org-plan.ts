@@ -157,6 +157,7 @@ export function planOrganization(
     environment,
     quotaAlarmPercent: watch.quotaAlarmPercent,
     usageBaseline: watch.usageBaseline,
+    quotas: organization.memberQuotaAlarms,
     bands: organization.memberUsageBands,
   });
   const perRegion = memberAlarmsMonthlyUsd(memberAlarms);

@@ -36,7 +36,9 @@ export interface StackOrganization {
   members?: OrganizationMember[];
   /** `DELEGATED_ADMIN` when the hub is a delegated administrator of StackSets, `SELF` in the management account. Defaults to `"DELEGATED_ADMIN"`. */
   callAs?: string;
-  /** Members get the stack's usage bands (`usageBaseline`) too, each paying 3 anomaly alarms ($0.90 a month) per region; their request-quota alarms ($0.30) are always on. Defaults to `false`. */
+  /** Every account of the OUs keeps 3 alarms on its own KMS request quotas ($0.30 a month per region, paid by the account), forwarded to the hub's security topic. Off, members have no fixed charge and the hub cannot see a member near its quota. Defaults to `true`. */
+  memberQuotaAlarms?: boolean;
+  /** Members get the stack's usage bands (`usageBaseline`) too, each paying 3 anomaly alarms ($0.90 a month) per region. Defaults to `false`. */
   memberUsageBands?: boolean;
   /** How StackSet operations roll out; safe defaults. Defaults to the rollout defaults. */
   rollout?: StackSetRollout;

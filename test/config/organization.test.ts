@@ -27,6 +27,7 @@ describe("config: organization", () => {
       organizationalUnits: ["ou-ab12-34cd5678"],
       members: [{ accountId: "111122223333", regions: ["us-east-1", "us-west-2"] }],
       callAs: "DELEGATED_ADMIN",
+      memberQuotaAlarms: true,
       memberUsageBands: false,
       rollout: {
         maxConcurrentPercent: 25,

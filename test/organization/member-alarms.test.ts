@@ -32,11 +32,12 @@ const BASELINE = {
 
 type Json = Parameters<typeof templateProblems>[0];
 
-function templateWith(bands: boolean): CfnTemplate {
+function templateWith(bands: boolean, quotas = true): CfnTemplate {
   const alarms = planMemberAlarms({
     environment: "prod",
     quotaAlarmPercent: 80,
     usageBaseline: BASELINE,
+    quotas,
     bands,
   });
   return memberTemplate("prod", HUB, alarms);
@@ -96,6 +97,12 @@ describe("organization: members' own quota alarms", () => {
     expect(
       Object.keys(templateWith(true).Resources).filter((n) => n.startsWith("AlarmUsage")),
     ).to.deep.equal(["AlarmUsageSymmetric", "AlarmUsageRsa", "AlarmUsageEcc"]);
+    // memberQuotaAlarms off (and no bands): no alarm, no alarm rule, no fixed charge.
+    expect(kinds(templateWith(false, false))).to.deep.equal([
+      ["ForwardRole", "AWS::IAM::Role", undefined],
+      ["ForwardRule", "AWS::Events::Rule", undefined],
+      ["MetricsLink", "AWS::Oam::Link", "NotHub"],
+    ]);
   });
 
   it("reads the member's own AWS/Usage against its own applied quota, as the one-account stack does", () => {

@@ -13,6 +13,7 @@ const ORGANIZATION = {
     { accountId: "444455556666", regions: ["us-west-2"] },
   ],
   callAs: "DELEGATED_ADMIN" as const,
+  memberQuotaAlarms: true,
   memberUsageBands: false,
   rollout: {
     maxConcurrentPercent: 25,

@@ -34,6 +34,7 @@ function organizationAtScale(): StackPlan {
         organizationalUnits: ["ou-ab12-34cd5678"],
         members,
         callAs: "DELEGATED_ADMIN",
+        memberQuotaAlarms: true,
         memberUsageBands: false,
         rollout: {
           maxConcurrentPercent: 25,
