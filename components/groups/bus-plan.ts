@@ -122,10 +122,12 @@ export function shardPreference(group: string, shards: number): number[] {
 /**
  * Bounded-load rendezvous hashing: groups, largest first (so a big group never arrives when no
  * shard has room left for it), then in the order of their own hash (stable, and unrelated to
- * their names), each go to the first shard of their preference with room for all their rules. Plain rendezvous hashing spreads groups so unevenly that the fullest of n shards
- * decides the count, which left buses about 60% full; the capacity bound fills them to about
+ * their names), each go to the first shard of their preference with room for all their rules.
+ * Plain rendezvous hashing spreads groups so unevenly that the fullest of n shards decides the
+ * count, which left buses about 60% full; the capacity bound fills them to about
  * {@link SHARD_FILL_TARGET} and still moves few groups when groups or shards come and go
- * (test/groups/bus-plan.test.ts measures it).
+ * (test/groups/bus-plan.test.ts measures it). Refused past `maxShards`, the buses the region
+ * has left.
  */
 function assignShards(
   region: string,
