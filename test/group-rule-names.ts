@@ -2,11 +2,11 @@
  * The rule IDs of a key group with one key chunk in one region, as the plan orders them: per route,
  * a rule per signal (two for refused calls on a key pending deletion), catalog order. Stated here
  * once for the tests of the components that take Outputs (test/program, test/package), which
- * check the rules by resource name.
+ * check the rules by resource name, and for the detection tests (test/groups).
  */
 
 /** Route `all` (no critical override): every signal on the group's one topic. */
-const ALL_ROUTE = [
+export const ALL_ROUTE = [
   "deletion-scheduled-1",
   "deletion-cancelled-1",
   "key-disabled-1",
@@ -28,8 +28,8 @@ const ALL_ROUTE = [
   "key-made-public-1",
 ];
 
-/** A critical override with a target: the critical route's rules, then the standard route's. */
-const SPLIT_ROUTES = [
+/** The critical route's rules of a group with a critical override. */
+export const CRITICAL_ROUTE = [
   "deletion-scheduled-1",
   "key-disabled-1",
   "pending-deletion-use-1",
@@ -38,6 +38,10 @@ const SPLIT_ROUTES = [
   "material-expired-1",
   "key-deleted-1",
   "key-made-public-1",
+];
+
+/** The standard route's rules of a group with a critical override. */
+export const STANDARD_ROUTE = [
   "deletion-cancelled-1",
   "key-enabled-1",
   "key-policy-changed-1",
@@ -56,5 +60,6 @@ const SPLIT_ROUTES = [
  * `<component>-<group>-<region>`.
  */
 export function groupRuleNames(prefix: string, routes: "all" | "split"): string[] {
-  return (routes === "all" ? ALL_ROUTE : SPLIT_ROUTES).map((id) => `${prefix}-${id}`);
+  const ids = routes === "all" ? ALL_ROUTE : [...CRITICAL_ROUTE, ...STANDARD_ROUTE];
+  return ids.map((id) => `${prefix}-${id}`);
 }

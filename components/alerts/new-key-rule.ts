@@ -8,7 +8,8 @@
  */
 import { AWS_LIMITS, type Quota } from "../core/limits";
 import { names } from "../core/names";
-import { literal, type AlertInputTransformer } from "../groups/alert-message";
+import type { AlertInputTransformer } from "../groups/alert-message";
+import { literal } from "../groups/literal";
 import { accountsLine, type AccountName } from "../groups/account-line";
 import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
 import { signalById } from "../signals/catalog";
@@ -61,19 +62,30 @@ function signalOf(call: NewKeyCall): KmsSignal {
 }
 
 /**
- * The line naming the member accounts of a hub's region, after a blank line (it goes last, below
- * what to do: it can run to thousands of characters), as much of it as the input template's quota
- * leaves room for beside the rest of the message (`rest`, the template without the line).
+ * The transformer of a hub-wide message: `lines` with `inputPaths`, and last (below what to do:
+ * it can run to thousands of characters), after a blank line, the line naming the member
+ * accounts of the hub's region, as much of it as the input template's quota leaves room for.
  */
-export function memberAccountsLine(
+export function hubTransformer(
+  inputPaths: Record<string, string>,
+  lines: readonly string[],
   region: string,
   accounts: readonly AccountName[],
-  rest: AlertInputTransformer,
-): string[] {
-  if (accounts.length === 0) return [];
+): AlertInputTransformer {
+  // A string template must itself be a JSON string (see alert-message.ts).
+  const of = (all: readonly string[]) => ({
+    inputPaths,
+    inputTemplate: JSON.stringify(all.join("\n")),
+  });
+  const message = of(lines);
+  if (accounts.length === 0) return message;
   // The line is JSON-escaped into the template with two newlines (4 characters) before it.
-  const room = AWS_LIMITS.inputTemplateLength - rest.inputTemplate.length - 4;
-  return ["", accountsLine(`Member accounts in ${region} (at deploy):`, accounts, room)];
+  const room = AWS_LIMITS.inputTemplateLength - message.inputTemplate.length - 4;
+  return of([
+    ...lines,
+    "",
+    accountsLine(`Member accounts in ${region} (at deploy):`, accounts, room),
+  ]);
 }
 
 /** The message security reads: the key, who made it, and what to do. */
@@ -97,26 +109,46 @@ function newKeyTransformer(
     "Key in the console: https://<keyRegion>.console.aws.amazon.com/kms/home?region=<keyRegion>#/kms/keys/<keyId>",
     "CloudTrail event: https://<region>.console.aws.amazon.com/cloudtrail/home?region=<region>#/events/<eventId>",
   ];
-  const transformer = (lines: string[]) => ({
-    inputPaths: {
-      time: "$.time",
-      region: "$.region",
-      account: "$.account",
-      eventName: "$.detail.eventName",
-      eventId: "$.detail.eventID",
-      caller: "$.detail.userIdentity.arn",
-      callerType: "$.detail.userIdentity.type",
-      callerIp: "$.detail.sourceIPAddress",
-      key: paths.key,
-      keyId: paths.keyId,
-      keyRegion: paths.keyRegion,
-      ...(call === "replicated" ? { primary: "$.detail.resources[0].ARN" } : {}),
+  const inputPaths = {
+    time: "$.time",
+    region: "$.region",
+    account: "$.account",
+    eventName: "$.detail.eventName",
+    eventId: "$.detail.eventID",
+    caller: "$.detail.userIdentity.arn",
+    callerType: "$.detail.userIdentity.type",
+    callerIp: "$.detail.sourceIPAddress",
+    key: paths.key,
+    keyId: paths.keyId,
+    keyRegion: paths.keyRegion,
+    ...(call === "replicated" ? { primary: "$.detail.resources[0].ARN" } : {}),
+  };
+  return hubTransformer(inputPaths, [headline, ...body], region, accounts);
+}
+
+/**
+ * What every rule to a security topic shares: a target that retries for a day, then the region's
+ * dead-letter queue; no charge (rules and AWS service events are free); the quotas it counts
+ * against.
+ */
+export function securityRuleDelivery(): Pick<
+  NewKeyRuleSpec,
+  "target" | "monthlyCostUsd" | "quotas"
+> {
+  return {
+    target: {
+      maximumRetryAttempts: RULE_TARGET_RETRIES,
+      maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
     },
-    // A string template must itself be a JSON string (see alert-message.ts).
-    inputTemplate: JSON.stringify(lines.join("\n")),
-  });
-  const rest = transformer([headline, ...body]);
-  return transformer([headline, ...body, ...memberAccountsLine(region, accounts, rest)]);
+    monthlyCostUsd: 0,
+    quotas: [
+      "ruleNameLength",
+      "eventPatternLength",
+      "inputTemplateLength",
+      "rulesPerBus",
+      "targetsPerRule",
+    ],
+  };
 }
 
 /**
@@ -141,17 +173,6 @@ export function planNewKeyRules(
     description: `A KMS key was ${call} in ${region}; no key group selects it until the next deploy.`,
     eventPattern: accountEventPattern([signalOf(call)]),
     transformer: newKeyTransformer(environment, call, region, memberAccounts),
-    target: {
-      maximumRetryAttempts: RULE_TARGET_RETRIES,
-      maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
-    },
-    monthlyCostUsd: 0,
-    quotas: [
-      "ruleNameLength",
-      "eventPatternLength",
-      "inputTemplateLength",
-      "rulesPerBus",
-      "targetsPerRule",
-    ],
+    ...securityRuleDelivery(),
   }));
 }

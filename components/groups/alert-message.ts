@@ -84,9 +84,6 @@ const NATIVE = {
 /** Longest alias list a message carries, in characters; the rest are counted, not named. */
 export const ALIAS_LINE_BUDGET = 1000;
 
-/** Free text for the template (literal.ts says why). */
-export { literal };
-
 /**
  * The `<key>` and `<region>` of a catalog action (`--key-id <key> --region <region>`) are input
  * paths of every shape (the event's key and region), so every command can be pasted as it is.

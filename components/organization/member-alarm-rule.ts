@@ -5,11 +5,11 @@
  * knows, which a transformer cannot look up) and the alarm with its description and reason.
  */
 import type { NewKeyRuleSpec } from "../alerts/new-key-rule";
-import { memberAccountsLine } from "../alerts/new-key-rule";
+import { hubTransformer, securityRuleDelivery } from "../alerts/new-key-rule";
 import { names } from "../core/names";
 import type { AccountName } from "../groups/account-line";
-import { literal, type AlertInputTransformer } from "../groups/alert-message";
-import { RULE_TARGET_MAX_EVENT_AGE_SECONDS, RULE_TARGET_RETRIES } from "../groups/rule-plan";
+import type { AlertInputTransformer } from "../groups/alert-message";
+import { literal } from "../groups/literal";
 import { memberAlarmPattern } from "./member-alarms";
 
 /** The hub's rule for members' alarms in one region: a rule on the hub bus and its target. */
@@ -41,13 +41,7 @@ function memberAlarmTransformer(
     "",
     "Alarm (sign in to account <account>): https://<region>.console.aws.amazon.com/cloudwatch/home?region=<region>#alarmsV2:alarm/<alarmName>",
   ];
-  const transformer = (lines: string[]) => ({
-    inputPaths: PATHS,
-    // A string template must itself be a JSON string (see alert-message.ts).
-    inputTemplate: JSON.stringify(lines.join("\n")),
-  });
-  const rest = transformer([headline, ...body]);
-  return transformer([headline, ...body, ...memberAccountsLine(region, accounts, rest)]);
+  return hubTransformer(PATHS, [headline, ...body], region, accounts);
 }
 
 /**
@@ -69,17 +63,6 @@ export function planMemberAlarmRule(
     description: `A member account's ${n.memberAlarmPrefix}* alarm (KMS request quota or usage) in ${region} went to ALARM.`,
     eventPattern: memberAlarmPattern(environment),
     transformer: memberAlarmTransformer(environment, region, memberAccounts),
-    target: {
-      maximumRetryAttempts: RULE_TARGET_RETRIES,
-      maximumEventAgeSeconds: RULE_TARGET_MAX_EVENT_AGE_SECONDS,
-    },
-    monthlyCostUsd: 0,
-    quotas: [
-      "ruleNameLength",
-      "eventPatternLength",
-      "inputTemplateLength",
-      "rulesPerBus",
-      "targetsPerRule",
-    ],
+    ...securityRuleDelivery(),
   };
 }

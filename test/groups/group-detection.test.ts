@@ -5,6 +5,7 @@
  * multi-Region key watched in both). The alert text is checked in test/alerts/alert-message.test.ts.
  */
 import { expect } from "chai";
+import { ALL_ROUTE, CRITICAL_ROUTE, STANDARD_ROUTE } from "../group-rule-names";
 import { GroupRuleSpec, planGroupRules } from "../../components/groups/rule-plan";
 import { matchesEventPattern } from "../../tools/matching";
 import { groupAlertSignals } from "../../components/signals";
@@ -76,59 +77,15 @@ describe("group rules against real KMS events", () => {
 
   it("plans one rule per signal for each group and region, each over the region's keys", () => {
     // Every signal has a rule (refused calls two: records with and without resources).
-    const critical = [
-      "deletion-scheduled",
-      "key-disabled",
-      "pending-deletion-use",
-      "pending-deletion-use-unlisted",
-      "material-deleted",
-      "material-expired",
-      "key-deleted",
-      "key-made-public",
-    ];
-    const standard = [
-      "deletion-cancelled",
-      "key-enabled",
-      "key-policy-changed",
-      "grant-created",
-      "grant-revoked",
-      "grant-retired",
-      "material-imported",
-      "rotation-disabled",
-      "rotation-performed",
-      "rotation-on-demand",
-      "destructive-call-denied",
-    ];
-    const signals = [
-      "deletion-scheduled",
-      "deletion-cancelled",
-      "key-disabled",
-      "key-enabled",
-      "pending-deletion-use",
-      "pending-deletion-use-unlisted",
-      "key-policy-changed",
-      "grant-created",
-      "grant-revoked",
-      "grant-retired",
-      "material-imported",
-      "material-deleted",
-      "material-expired",
-      "rotation-disabled",
-      "rotation-performed",
-      "rotation-on-demand",
-      "key-deleted",
-      "destructive-call-denied",
-      "key-made-public",
-    ];
     const perPlace = (group: string, region: string, route: string, ids: string[]) =>
-      ids.map((id) => [`${group}/${region}/${id}-1`, route]);
+      ids.map((id) => [`${group}/${region}/${id}`, route]);
     expect(RULES.map((r) => [label(r), r.route])).to.deep.equal([
-      ...perPlace("payments", "eu-west-1", "critical", critical),
-      ...perPlace("payments", "eu-west-1", "standard", standard),
-      ...perPlace("payments", "us-east-1", "critical", critical),
-      ...perPlace("payments", "us-east-1", "standard", standard),
-      ...perPlace("ledger", "eu-west-1", "all", signals),
-      ...perPlace("ledger", "us-east-1", "all", signals),
+      ...perPlace("payments", "eu-west-1", "critical", CRITICAL_ROUTE),
+      ...perPlace("payments", "eu-west-1", "standard", STANDARD_ROUTE),
+      ...perPlace("payments", "us-east-1", "critical", CRITICAL_ROUTE),
+      ...perPlace("payments", "us-east-1", "standard", STANDARD_ROUTE),
+      ...perPlace("ledger", "eu-west-1", "all", ALL_ROUTE),
+      ...perPlace("ledger", "us-east-1", "all", ALL_ROUTE),
     ]);
     const keysOf = (group: string, region: string) => [
       ...new Set(

@@ -57,9 +57,8 @@ describe("organization: a group rule names the accounts of its keys", () => {
     // The commands need credentials of the member account, not the hub's.
     expect(lines.filter((l) => l.startsWith("What to do"))).to.deep.equal([
       "What to do (in account 222233334444): Every encrypt and decrypt with this key now fails. " +
-        "If it was not planned, run `aws kms enable-key --key-id " +
-        lines[0].split(" ")[4] +
-        " --region us-east-1` and find out who disabled it (see the caller in this alert).",
+        `If it was not planned, run \`aws kms enable-key --key-id ${keyId(1)} --region us-east-1\` ` +
+        "and find out who disabled it (see the caller in this alert).",
     ]);
   });
 
